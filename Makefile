@@ -1,0 +1,118 @@
+# Wijkkiosk. `make run` shows the kiosk; `make test` runs every test.
+# Quiet lines by default; `make V=1` shows the commands.
+
+CC      ?= cc
+PKGS     = sdl2 SDL2_ttf SDL2_image inih md4c fontconfig
+CORE_PKGS = inih md4c
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla \
+           -Wwrite-strings -Wno-format-truncation -Werror
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
+B        = build
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+BASE_SRC = $(wildcard kiosk/base/*.c)
+CORE_SRC = $(wildcard kiosk/core/*.c)
+PLAT_SRC = $(wildcard kiosk/platform/*.c)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+
+# Core library objects, a normal and a sanitizer flavour.
+define objs
+$(patsubst %.c,$(1)/%.o,$(2))
+endef
+
+LIBCORE      = $(B)/libkioskcore.a
+LIBCORE_SAN  = $(B)/san/libkioskcore.a
+KIOSK        = $(B)/kiosk
+KIOSK_SAN    = $(B)/san/kiosk
+UNIT_BINS    = $(patsubst tests/unit/%.c,$(B)/san/%,$(UNIT_SRC))
+
+PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
+CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
+
+.PHONY: all deps run test unit e2e check-layers asan bench valgrind fuzz \
+        install clean format
+
+all: $(KIOSK)
+
+deps:
+	$(Q)sh tools/deps.sh
+
+# ---- normal build ----
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(LIBCORE): $(call objs,$(B)/obj,$(BASE_SRC) $(CORE_SRC))
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(KIOSK): $(call objs,$(B)/obj,kiosk/main.c $(PLAT_SRC)) $(LIBCORE)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
+
+# ---- sanitizer build (ASan + UBSan), used by the tests ----
+$(B)/san/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC san  $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) $(PKG_CFLAGS) -c $< -o $@
+
+$(LIBCORE_SAN): $(call objs,$(B)/san/obj,$(BASE_SRC) $(CORE_SRC))
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(KIOSK_SAN): $(call objs,$(B)/san/obj,kiosk/main.c $(PLAT_SRC)) $(LIBCORE_SAN)
+	@$(if $(Q),echo "  LINK san $@")
+	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm -lpthread
+
+$(B)/san/test_%: tests/unit/test_%.c tests/unit/fake.h $(LIBCORE_SAN)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) $(CORE_CFLAGS) -Ikiosk -o $@ $< \
+		$(LIBCORE_SAN) $(CORE_LIBS) -lcmocka
+
+asan: $(KIOSK_SAN) $(UNIT_BINS)
+
+# ---- running ----
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	./$(KIOSK) $(ARGS)
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory asan $(KIOSK)
+	$(Q)sh tests/run-tests.sh
+
+check-layers:
+	$(Q)sh tests/check-layers.sh
+
+valgrind: $(KIOSK)
+	$(Q)sh tests/run-valgrind.sh
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh tests/bench/run.sh
+
+PREFIX ?= /usr/local
+install: $(KIOSK)
+	install -d $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build
+	install -m 755 $(KIOSK) $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build/kiosk
+	cp -r assets content $(DESTDIR)$(PREFIX)/lib/wijkkiosk/
+	install -d $(DESTDIR)$(PREFIX)/bin
+	ln -sf ../lib/wijkkiosk/build/kiosk $(DESTDIR)$(PREFIX)/bin/wijkkiosk
+
+format:
+	clang-format -i kiosk/*.c kiosk/*/*.[ch] tests/unit/*.[ch]
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

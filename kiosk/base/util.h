@@ -1,0 +1,57 @@
+/*
+ * util: small helpers every layer uses: bounded string copies, hashing,
+ * UTF-8 checks and whole-file reading.
+ */
+#ifndef KIOSK_UTIL_H
+#define KIOSK_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Copies at most size-1 bytes of src into dst and terminates it; never cuts
+ * a UTF-8 sequence in half. Returns the length copied. */
+size_t str_copy(char *dst, size_t size, const char *src);
+
+/* Heap copy of s (or of its first n bytes); caller frees with free(). Aborts
+ * on out-of-memory, which a kiosk cannot recover from anyway. */
+char *str_dup(const char *s);
+char *str_ndup(const char *s, size_t n);
+
+/* Removes white space at both ends, in place; returns s. */
+char *str_trim(char *s);
+
+/* 1 when s starts with prefix. */
+int str_starts(const char *s, const char *prefix);
+
+/* FNV-1a, 32 bit. `h` is the running value: start with HASH_INIT. */
+#define HASH_INIT 2166136261u
+uint32_t hash_bytes(uint32_t h, const void *p, size_t n);
+uint32_t hash_str(uint32_t h, const char *s);
+
+/* 1 when the n bytes at s are valid UTF-8; on 0, *bad_at is the offset of
+ * the first bad byte. */
+int utf8_valid(const char *s, size_t n, size_t *bad_at);
+
+/* Decodes one code point at *s and advances *s; returns 0xFFFD on bad input. */
+uint32_t utf8_next(const char **s);
+
+/* Reads a whole file into a heap buffer with a terminating NUL (caller
+ * frees with free()). Refuses files larger than max_bytes. */
+char *file_read(const char *path, size_t max_bytes, size_t *len, struct err *e);
+
+/* 1 when path names an existing directory. */
+int path_is_dir(const char *path);
+
+/* Creates a folder and its parents (like mkdir -p). */
+int path_mkdirs(const char *path, struct err *e);
+
+/* Allocation helpers that abort on out-of-memory. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+
+#endif

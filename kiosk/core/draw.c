@@ -1,0 +1,189 @@
+/*
+ * draw: appending to a frame's draw, hit and text lists, and the questions
+ * tests ask of them.
+ */
+#include "draw.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "../base/util.h"
+
+void draw_list_clear(struct draw_list *dl, struct color clear)
+{
+	dl->ncmds = 0;
+	dl->nhits = 0;
+	dl->ntexts = 0;
+	dl->arena_used = 0;
+	dl->overflow = 0;
+	dl->clear = clear;
+}
+
+const char *draw_list_str(struct draw_list *dl, const char *s, size_t n)
+{
+	char *p;
+
+	if (dl->arena_used + n + 1 > sizeof(dl->arena)) {
+		dl->overflow = 1;
+		return "";
+	}
+	p = dl->arena + dl->arena_used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	dl->arena_used += n + 1;
+	return p;
+}
+
+static struct draw_cmd *push_cmd(struct draw_list *dl, enum draw_kind kind)
+{
+	struct draw_cmd *c;
+
+	if (dl->ncmds >= DRAW_MAX) {
+		dl->overflow = 1;
+		return NULL;
+	}
+	c = &dl->cmds[dl->ncmds++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	return c;
+}
+
+void draw_rect(struct draw_list *dl, struct rect r, struct color col, int radius)
+{
+	struct draw_cmd *c = push_cmd(dl, DRAW_RECT);
+
+	if (!c)
+		return;
+	c->r = r;
+	c->color = col;
+	c->radius = radius;
+}
+
+void draw_frame(struct draw_list *dl, struct rect r, struct color col, int thick)
+{
+	struct draw_cmd *c = push_cmd(dl, DRAW_FRAME);
+
+	if (!c)
+		return;
+	c->r = r;
+	c->color = col;
+	c->thick = thick;
+}
+
+void draw_text(struct draw_list *dl, int x, int y, int w, int h,
+	       const char *s, size_t n, int font_px, int bold, struct color col)
+{
+	struct draw_cmd *c;
+
+	if (n == 0)
+		return;
+	c = push_cmd(dl, DRAW_TEXT);
+	if (!c)
+		return;
+	c->r = (struct rect){ x, y, w, h };
+	c->color = col;
+	c->font_px = font_px;
+	c->bold = bold;
+	c->text = draw_list_str(dl, s, n);
+}
+
+void draw_hit(struct draw_list *dl, uint32_t id, struct rect r,
+	      const char *label)
+{
+	struct hit *h;
+
+	if (dl->nhits >= HIT_MAX) {
+		dl->overflow = 1;
+		return;
+	}
+	h = &dl->hits[dl->nhits++];
+	h->id = id;
+	h->r = r;
+	h->label = draw_list_str(dl, label, strlen(label));
+}
+
+void draw_text_item(struct draw_list *dl, struct rect r, const char *s)
+{
+	struct text_item *t;
+
+	if (!*s)
+		return;
+	if (dl->ntexts >= TEXT_ITEM_MAX) {
+		dl->overflow = 1;
+		return;
+	}
+	t = &dl->texts[dl->ntexts++];
+	t->r = r;
+	t->text = draw_list_str(dl, s, strlen(s));
+}
+
+uint32_t draw_list_hash(const struct draw_list *dl)
+{
+	uint32_t h = HASH_INIT;
+	int i;
+
+	h = hash_bytes(h, &dl->clear, sizeof(dl->clear));
+	for (i = 0; i < dl->ncmds; i++) {
+		const struct draw_cmd *c = &dl->cmds[i];
+
+		h = hash_bytes(h, &c->kind, sizeof(c->kind));
+		h = hash_bytes(h, &c->r, sizeof(c->r));
+		h = hash_bytes(h, &c->color, sizeof(c->color));
+		h = hash_bytes(h, &c->radius, sizeof(c->radius));
+		h = hash_bytes(h, &c->thick, sizeof(c->thick));
+		h = hash_bytes(h, &c->font_px, sizeof(c->font_px));
+		h = hash_bytes(h, &c->bold, sizeof(c->bold));
+		if (c->text)
+			h = hash_str(h, c->text);
+	}
+	return h;
+}
+
+const struct hit *draw_list_find_hit(const struct draw_list *dl,
+				     const char *label)
+{
+	int i;
+
+	for (i = 0; i < dl->nhits; i++)
+		if (strcmp(dl->hits[i].label, label) == 0)
+			return &dl->hits[i];
+	return NULL;
+}
+
+int draw_list_has_text(const struct draw_list *dl, const char *needle)
+{
+	int i;
+
+	for (i = 0; i < dl->ntexts; i++)
+		if (strstr(dl->texts[i].text, needle))
+			return 1;
+	for (i = 0; i < dl->nhits; i++)
+		if (strstr(dl->hits[i].label, needle))
+			return 1;
+	return 0;
+}
+
+int rect_contains(struct rect r, int x, int y)
+{
+	return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+static double lum_channel(uint8_t v)
+{
+	double c = v / 255.0;
+
+	return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(struct color c)
+{
+	return 0.2126 * lum_channel(c.r) + 0.7152 * lum_channel(c.g) +
+	       0.0722 * lum_channel(c.b);
+}
+
+double color_contrast(struct color a, struct color b)
+{
+	double la = luminance(a), lb = luminance(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}

@@ -1,0 +1,352 @@
+/*
+ * ui: widgets, the click, drag, swipe and long-press rules, and line breaking.
+ */
+#include "ui.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/util.h"
+
+void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
+	     double px_per_mm)
+{
+	memset(ui, 0, sizeof(*ui));
+	ui->theme = theme;
+	ui->m = m;
+	ui->px_per_mm = px_per_mm;
+}
+
+uint32_t ui_id(const char *id)
+{
+	uint32_t h = hash_str(HASH_INIT, id);
+
+	return h ? h : 1;
+}
+
+int ui_mm(const struct ui *ui, double mm)
+{
+	return (int)lround(mm * ui->px_per_mm);
+}
+
+int ui_font_px(const struct ui *ui, enum font_role role)
+{
+	double cap = ui->theme->cap_mm[ui->large ? 1 : 0][role];
+
+	return (int)ceil(cap * ui->px_per_mm / ui->m.cap_ratio);
+}
+
+int ui_line_h(const struct ui *ui, enum font_role role)
+{
+	return (int)lround(ui_font_px(ui, role) * 1.35);
+}
+
+void ui_reset_input(struct ui *ui)
+{
+	ui->down = ui->went_down = ui->went_up = 0;
+	ui->active = 0;
+	ui->dragging = ui->long_taken = 0;
+	ui->swipe = 0;
+}
+
+void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
+{
+	ui->px = x;
+	ui->py = y;
+	ui->now = now;
+	switch (kind) {
+	case PTR_DOWN:
+		ui->down = 1;
+		ui->went_down = 1;
+		ui->press_x = x;
+		ui->press_y = y;
+		ui->press_ms = now;
+		ui->dragging = 0;
+		ui->long_taken = 0;
+		ui->long_polled = 0;
+		ui->active = 0;
+		break;
+	case PTR_MOVE:
+		if (ui->down && hypot(x - ui->press_x, y - ui->press_y) >
+					ui->px_per_mm * UI_DRAG_MM)
+			ui->dragging = 1;
+		break;
+	case PTR_UP: {
+		int dx = x - ui->press_x, dy = y - ui->press_y;
+
+		if (!ui->down)
+			break;
+		if (hypot(dx, dy) > ui->px_per_mm * UI_DRAG_MM)
+			ui->dragging = 1;
+		ui->down = 0;
+		ui->went_up = 1;
+		ui->swipe = 0;
+		if (ui->dragging && abs(dx) >= ui->px_per_mm * UI_SWIPE_MM &&
+		    abs(dx) > 2 * abs(dy))
+			ui->swipe = dx < 0 ? -1 : 1;
+		break;
+	}
+	}
+}
+
+void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear)
+{
+	ui->w = w;
+	ui->h = h;
+	if (now > ui->now)
+		ui->now = now;
+	draw_list_clear(&ui->dl, clear);
+}
+
+void ui_end(struct ui *ui)
+{
+	ui->went_down = 0;
+	if (ui->went_up) {
+		ui->went_up = 0;
+		ui->active = 0;
+		ui->swipe = 0;
+	}
+}
+
+int ui_swipe(const struct ui *ui)
+{
+	return ui->went_up ? ui->swipe : 0;
+}
+
+uint64_t ui_next_deadline(const struct ui *ui)
+{
+	if (ui->down && ui->active && !ui->dragging && !ui->long_taken &&
+	    !ui->long_polled)
+		return ui->press_ms + UI_LONG_PRESS_MS;
+	return 0;
+}
+
+/* Press/release logic shared by every tappable widget. */
+static int ui_hit(struct ui *ui, uint32_t id, struct rect r, const char *label,
+		  int *pressed)
+{
+	int inside = rect_contains(r, ui->px, ui->py);
+	int clicked = 0;
+
+	draw_hit(&ui->dl, id, r, label);
+	if (ui->went_down && inside)
+		ui->active = id;
+	if (ui->went_up && ui->active == id && inside && !ui->dragging &&
+	    !ui->long_taken)
+		clicked = 1;
+	*pressed = ui->active == id && ui->down && inside && !ui->dragging;
+	return clicked;
+}
+
+int ui_long_press(struct ui *ui, const char *id)
+{
+	uint32_t h = ui_id(id);
+
+	if (ui->active != h || !ui->down || ui->dragging || ui->long_taken)
+		return 0;
+	if (ui->now < ui->press_ms + UI_LONG_PRESS_MS)
+		return 0;
+	ui->long_taken = 1;
+	return 1;
+}
+
+int ui_area(struct ui *ui, const char *id, struct rect r, const char *label)
+{
+	int pressed;
+
+	return ui_hit(ui, ui_id(id), r, label, &pressed);
+}
+
+int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
+	      enum style_id style)
+{
+	const struct widget_style *st = &ui->theme->styles[style];
+	int pressed, clicked = ui_hit(ui, ui_id(id), r, label, &pressed);
+	enum ui_state state = pressed ? UI_PRESSED : UI_NORMAL;
+	int radius = ui_mm(ui, ui->theme->radius_mm);
+	int pad = ui_mm(ui, 3);
+	struct ui_run run = { label, strlen(label), 1 };
+	int lines, lh = ui_line_h(ui, FONT_BUTTON), ty;
+
+	draw_rect(&ui->dl, r, st->bg[state], radius);
+	if (st->border.a)
+		draw_frame(&ui->dl, r, st->border, ui_mm(ui, 0.8));
+	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad);
+	ty = r.y + (r.h - lines * lh) / 2;
+	ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + pad, ty, r.w - 2 * pad,
+		     ALIGN_CENTER, st->fg[state], 0, -1, 0);
+	return clicked;
+}
+
+/* ---- line breaking ---- */
+
+static void split_runs(struct ui *lo, const struct ui_run *runs, int nruns)
+{
+	int i, space = 0, newline = 0;
+
+	lo->nwords = 0;
+	for (i = 0; i < nruns; i++) {
+		const char *p = runs[i].s, *end = p + runs[i].n;
+
+		while (p < end) {
+			const char *w = p;
+
+			if (*p == ' ' || *p == '\t' || *p == '\r') {
+				space = 1;
+				p++;
+				continue;
+			}
+			if (*p == '\n') {
+				newline = 1;
+				space = 0;
+				p++;
+				continue;
+			}
+			while (p < end && *p != ' ' && *p != '\t' &&
+			       *p != '\n' && *p != '\r')
+				p++;
+			if (lo->nwords == UI_WORD_MAX) {
+				lo->dl.overflow = 1;
+				return;
+			}
+			lo->words[lo->nwords++] = (struct ui_word){
+				w, (size_t)(p - w), runs[i].bold,
+				space && lo->nwords > 0, newline
+			};
+			space = newline = 0;
+		}
+	}
+}
+
+static int word_w(struct ui *ui, const struct ui_word *w, int px)
+{
+	return ui->m.text_width(ui->m.ctx, w->s, w->n, px, w->bold);
+}
+
+/* Emits one line made of words [a, b): consecutive words of the same weight
+ * become one draw command so the platform caches whole phrases. */
+static void emit_line(struct ui *ui, struct ui *lo, int a, int b, int x,
+		      int y, int width, int line_w, enum ui_align align,
+		      struct color color, int px, int lh, int space_w)
+{
+	int i = a, cx = x;
+
+	if (align == ALIGN_CENTER && line_w < width)
+		cx = x + (width - line_w) / 2;
+	while (i < b) {
+		int j = i + 1, bold = lo->words[i].bold;
+		const char *start = lo->words[i].s;
+		const char *stop = lo->words[i].s + lo->words[i].n;
+		int seg_w;
+
+		if (i > a && lo->words[i].space_before)
+			cx += space_w;
+		/* merge while the next word has the same weight and follows
+		 * in the same buffer with only spaces between */
+		while (j < b && lo->words[j].bold == bold &&
+		       lo->words[j].s > stop &&
+		       (size_t)(lo->words[j].s - stop) <= 8) {
+			const char *q = stop;
+
+			while (q < lo->words[j].s && *q == ' ')
+				q++;
+			if (q != lo->words[j].s)
+				break;
+			stop = lo->words[j].s + lo->words[j].n;
+			j++;
+		}
+		seg_w = ui->m.text_width(ui->m.ctx, start, (size_t)(stop - start),
+					 px, bold);
+		draw_text(&ui->dl, cx, y, seg_w, lh, start,
+			  (size_t)(stop - start), px, bold, color);
+		cx += seg_w;
+		i = j;
+	}
+}
+
+static int layout_lines(struct ui *ui, struct ui *lo, enum font_role role,
+			int x, int y, int width, enum ui_align align,
+			struct color color, int first, int max, int draw)
+{
+	int px = ui_font_px(ui, role), lh = ui_line_h(ui, role);
+	int space_w = ui->m.text_width(ui->m.ctx, " ", 1, px, 0);
+	int i = 0, line = 0, drawn = 0;
+
+	while (i < lo->nwords) {
+		int a = i, line_w = word_w(ui, &lo->words[i], px);
+
+		i++;
+		while (i < lo->nwords && !lo->words[i].newline) {
+			int sw = lo->words[i].space_before ? space_w : 0;
+			int ww = word_w(ui, &lo->words[i], px);
+
+			if (line_w + sw + ww > width)
+				break;
+			line_w += sw + ww;
+			i++;
+		}
+		if (draw && line >= first && (max < 0 || drawn < max)) {
+			emit_line(ui, lo, a, i, x, y + drawn * lh, width, line_w,
+				  align, color, px, lh, space_w);
+			drawn++;
+		}
+		line++;
+	}
+	return line;
+}
+
+int ui_text_lines(struct ui *ui, const struct ui_run *runs, int nruns,
+		  enum font_role role, int width)
+{
+	struct ui *lo = ui;
+
+	split_runs(lo, runs, nruns);
+	return layout_lines(ui, lo, role, 0, 0, width, ALIGN_LEFT,
+			    (struct color){ 0, 0, 0, 0 }, 0, -1, 0);
+}
+
+int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
+		 enum font_role role, int x, int y, int width,
+		 enum ui_align align, struct color color, int first, int max,
+		 int record)
+{
+	struct ui *lo = ui;
+	int lines;
+
+	split_runs(lo, runs, nruns);
+	lines = layout_lines(ui, lo, role, x, y, width, align, color, first,
+			     max, 1);
+	if (record) {
+		char buf[4096];
+		size_t used = 0;
+		int i;
+
+		for (i = 0; i < lo->nwords; i++) {
+			const struct ui_word *w = &lo->words[i];
+
+			if (used + w->n + 2 >= sizeof(buf))
+				break;
+			if (i > 0)
+				buf[used++] = ' ';
+			memcpy(buf + used, w->s, w->n);
+			used += w->n;
+		}
+		buf[used] = '\0';
+		draw_text_item(&ui->dl,
+			       (struct rect){ x, y, width,
+					      lines * ui_line_h(ui, role) },
+			       buf);
+	}
+	return lines;
+}
+
+int ui_text(struct ui *ui, struct rect r, const char *text, enum font_role role,
+	    enum ui_align align, struct color color)
+{
+	struct ui_run run = { text, strlen(text), 0 };
+	int lines = ui_text_runs(ui, &run, 1, role, r.x, r.y, r.w, align, color,
+				 0, -1, 1);
+
+	return lines * ui_line_h(ui, role);
+}

@@ -1,0 +1,145 @@
+/*
+ * ui: immediate-mode widgets. A screen function calls ui_button() and the
+ * like every frame; each call adds what it looks like to the draw list and,
+ * when tappable, its rectangle and label to the hit list, and answers whether
+ * it was clicked. The ui keeps only the pointer and the id of the widget held
+ * down between frames.
+ *
+ * Input rules (taken from retained toolkits):
+ *  - a click fires on release inside the widget that was pressed;
+ *  - moving the finger more than a few millimetres while pressed turns the
+ *    touch into a drag, which cancels the click;
+ *  - a horizontal drag of at least UI_SWIPE_MM that moves more sideways than
+ *    up or down is a swipe, reported on release;
+ *  - holding still on a widget for UI_LONG_PRESS_MS is a long press: the
+ *    widget asks for it with ui_long_press() and then gets no click.
+ *    Other widgets still click on release, so a slow finger works.
+ *
+ * Events come in one at a time through ui_pointer(); after each the app runs
+ * one frame so every widget sees the press or release.
+ */
+#ifndef KIOSK_UI_H
+#define KIOSK_UI_H
+
+#include <stdint.h>
+
+#include "draw.h"
+#include "theme.h"
+
+#define UI_DRAG_MM 6.0
+#define UI_SWIPE_MM 30.0
+#define UI_LONG_PRESS_MS 1500
+
+/* Measuring text is the platform's job (it has the fonts); tests pass a
+ * simple stand-in. */
+struct ui_metrics {
+	void *ctx;
+	/* width in pixels of n bytes of UTF-8 at pixel size px */
+	int (*text_width)(void *ctx, const char *s, size_t n, int px, int bold);
+	/* capital height of the font as a fraction of its pixel size */
+	double cap_ratio;
+};
+
+enum ptr_kind { PTR_DOWN, PTR_MOVE, PTR_UP };
+
+enum ui_align { ALIGN_LEFT, ALIGN_CENTER };
+
+/* A piece of text in one style, for paragraphs with bold words. */
+struct ui_run {
+	const char *s;
+	size_t n;
+	int bold;
+};
+
+/* A word of laid-out text (scratch space of the line breaker). */
+struct ui_word {
+	const char *s;
+	size_t n;
+	int bold;
+	int space_before; /* a space separates it from the previous word */
+	int newline;      /* a hard line break comes before it */
+};
+
+#define UI_WORD_MAX 4096
+
+struct ui {
+	struct draw_list dl;
+	struct ui_word words[UI_WORD_MAX]; /* line breaker scratch */
+	int nwords;
+	struct ui_metrics m;
+	const struct theme *theme; /* borrowed for the ui's lifetime */
+	int large;                 /* larger text switched on */
+	double px_per_mm;
+	int w, h;
+	uint64_t now;
+
+	/* pointer */
+	int px, py, down;
+	int went_down, went_up;
+	int press_x, press_y;
+	uint64_t press_ms;
+	uint32_t active;   /* widget held down, 0 when none */
+	int dragging;      /* moved past UI_DRAG_MM since the press */
+	int long_taken;    /* the active widget took its long press */
+	int long_polled;   /* a frame ran at the long-press deadline */
+	int swipe;         /* on a release frame: -1 left, +1 right, 0 none */
+};
+
+/* theme and metrics are borrowed; px_per_mm comes from the screen size. */
+void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
+	     double px_per_mm);
+
+/* Feeds one pointer event; run a frame after it. */
+void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now);
+
+/* Frame brackets: begin clears the lists; end forgets the press/release. */
+void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear);
+void ui_end(struct ui *ui);
+
+/* Forgets any press in progress (used when the screen is wiped). */
+void ui_reset_input(struct ui *ui);
+
+/* Pixels for a length in millimetres; pixel size and line height of a role. */
+int ui_mm(const struct ui *ui, double mm);
+int ui_font_px(const struct ui *ui, enum font_role role);
+int ui_line_h(const struct ui *ui, enum font_role role);
+
+/* A button with a label; returns 1 on the frame it is clicked. The id must
+ * be unique on the screen and stay the same from frame to frame. */
+int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
+	      enum style_id style);
+
+/* An invisible tappable area with a label (for "touch anywhere"). */
+int ui_area(struct ui *ui, const char *id, struct rect r, const char *label);
+
+/* 1 once, on the frame a long press on widget `id` completes; after that
+ * the widget gets no click for this touch. Call after the widget. */
+int ui_long_press(struct ui *ui, const char *id);
+
+/* -1 on the release frame of a swipe to the left, +1 to the right. */
+int ui_swipe(const struct ui *ui);
+
+/* Time at which a pending long press completes, or 0: the app must run a
+ * frame then even when nothing else happens. */
+uint64_t ui_next_deadline(const struct ui *ui);
+
+/* Lays out text broken into lines that fit `width`. Draws lines
+ * first..first+max-1 (max < 0: all) from y down, and records the whole text
+ * once in the text list when `record` is set. Returns the number of lines of
+ * the whole text. alpha scales the colour's opacity (255 = opaque). */
+int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
+		 enum font_role role, int x, int y, int width,
+		 enum ui_align align, struct color color, int first, int max,
+		 int record);
+
+/* One plain text block; returns the height it took. */
+int ui_text(struct ui *ui, struct rect r, const char *text, enum font_role role,
+	    enum ui_align align, struct color color);
+
+/* Lines the text needs at this width, drawing nothing. */
+int ui_text_lines(struct ui *ui, const struct ui_run *runs, int nruns,
+		  enum font_role role, int width);
+
+uint32_t ui_id(const char *id);
+
+#endif

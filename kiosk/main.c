@@ -1,0 +1,397 @@
+/*
+ * main: the kiosk program. Parses the command line (contract in DESIGN.md),
+ * opens the platform, loads the app and runs either the touch loop or a
+ * script. Owns the loop and the clock; everything else gets time passed in.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/err.h"
+#include "base/log.h"
+#include "base/util.h"
+#include "core/app.h"
+#include "core/script.h"
+#include "platform/platform.h"
+
+#define DEFAULT_SCREEN_INCHES 24.0
+
+struct options {
+	const char *content, *data, *script, *assets, *font, *bold_font;
+	int width, height, windowed;
+	double inches;
+	int bench;        /* print timing lines for tests/bench */
+	long bench_frames; /* render this many animated frames, then exit */
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: kiosk [--content DIR] [--data DIR] [--size WxH] "
+	      "[--windowed]\n"
+	      "             [--script FILE|-] [--screen-inches N] "
+	      "[--assets DIR]\n"
+	      "             [--font FILE] [--bold-font FILE]\n"
+	      "\n"
+	      "  --content DIR       content pack to show (default: the demo "
+	      "pack content/ussen)\n"
+	      "  --data DIR          folder for the kiosk's own data (default:\n"
+	      "                      $XDG_DATA_HOME/wijkkiosk or "
+	      "~/.local/share/wijkkiosk)\n"
+	      "  --size WxH          window size in pixels (default: the "
+	      "whole display)\n"
+	      "  --windowed          a normal window instead of full screen\n"
+	      "  --script FILE       run a script of commands and exit; - "
+	      "reads standard input\n"
+	      "  --screen-inches N   diagonal of the 16:9 panel, for sizes in "
+	      "mm (default 24)\n"
+	      "  --assets DIR        theme and translations (default: assets/ "
+	      "next to build/)\n"
+	      "  --font FILE, --bold-font FILE   fonts to use instead of "
+	      "DejaVu Sans\n"
+	      "  --bench             print timing lines (used by make bench)\n"
+	      "  --bench-frames N    paint N animated frames, print frame "
+	      "times, exit\n"
+	      "\n"
+	      "Without a display, set SDL_VIDEODRIVER=offscreen.\n",
+	      f);
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+	char *end;
+	long a, b;
+
+	errno = 0;
+	a = strtol(s, &end, 10);
+	if (errno || end == s || *end != 'x' || a < 320 || a > 16384)
+		return -1;
+	s = end + 1;
+	b = strtol(s, &end, 10);
+	if (errno || end == s || *end || b < 240 || b > 16384)
+		return -1;
+	*w = (int)a;
+	*h = (int)b;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **target = NULL;
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			exit(0);
+		}
+		if (strcmp(a, "--windowed") == 0) {
+			o->windowed = 1;
+			continue;
+		}
+		if (strcmp(a, "--bench") == 0) {
+			o->bench = 1;
+			continue;
+		}
+		if (strcmp(a, "--bench-frames") == 0) {
+			char *end;
+
+			if (i + 1 >= argc ||
+			    (o->bench_frames = strtol(argv[i + 1], &end, 10)) < 1 ||
+			    o->bench_frames > 1000000 || *end) {
+				fprintf(stderr, "kiosk: --bench-frames needs a "
+						"number from 1 to 1000000\n");
+				return -1;
+			}
+			o->bench = 1;
+			i++;
+			continue;
+		}
+		if (strcmp(a, "--content") == 0)
+			target = &o->content;
+		else if (strcmp(a, "--data") == 0)
+			target = &o->data;
+		else if (strcmp(a, "--script") == 0)
+			target = &o->script;
+		else if (strcmp(a, "--assets") == 0)
+			target = &o->assets;
+		else if (strcmp(a, "--font") == 0)
+			target = &o->font;
+		else if (strcmp(a, "--bold-font") == 0)
+			target = &o->bold_font;
+		else if (strcmp(a, "--size") != 0 &&
+			 strcmp(a, "--screen-inches") != 0) {
+			fprintf(stderr, "kiosk: unknown option '%s'\n", a);
+			usage(stderr);
+			return -1;
+		}
+		if (i + 1 >= argc || !argv[i + 1][0]) {
+			fprintf(stderr, "kiosk: option '%s' needs a value\n", a);
+			return -1;
+		}
+		i++;
+		if (target) {
+			*target = argv[i];
+		} else if (strcmp(a, "--size") == 0) {
+			if (parse_size(argv[i], &o->width, &o->height) < 0) {
+				fprintf(stderr, "kiosk: bad size '%s': use "
+						"WIDTHxHEIGHT, such as 1920x1080 "
+						"(at least 320x240)\n", argv[i]);
+				return -1;
+			}
+		} else {
+			char *end;
+
+			o->inches = strtod(argv[i], &end);
+			if (end == argv[i] || *end || o->inches < 5 ||
+			    o->inches > 120) {
+				fprintf(stderr, "kiosk: bad screen size '%s': "
+						"give the diagonal in inches, "
+						"from 5 to 120\n", argv[i]);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The folder that holds build/ (the source tree), from /proc/self/exe. */
+static void home_dir(char *out, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	int up;
+
+	if (n <= 0) {
+		str_copy(out, size, ".");
+		return;
+	}
+	exe[n] = '\0';
+	/* strip the file name and the folder it sits in (build/ or build/x/) */
+	for (up = 0; up < 2; up++) {
+		char *slash = strrchr(exe, '/');
+
+		if (slash)
+			*slash = '\0';
+	}
+	if (strcmp(exe + strlen(exe) - 6, "/build") == 0)
+		exe[strlen(exe) - 6] = '\0';
+	str_copy(out, size, exe);
+}
+
+static void default_data_dir(char *out, size_t size)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		snprintf(out, size, "%s/wijkkiosk", xdg);
+	else
+		snprintf(out, size, "%s/.local/share/wijkkiosk",
+			 home && *home ? home : "/tmp");
+}
+
+struct host_ctx {
+	struct platform *p;
+};
+
+static int host_shot(void *ctx, const struct draw_list *dl, const char *path,
+		     struct err *e)
+{
+	struct host_ctx *h = ctx;
+
+	return platform_save_png(h->p, dl, path, e);
+}
+
+static void host_present(void *ctx, const struct draw_list *dl)
+{
+	struct host_ctx *h = ctx;
+
+	platform_present(h->p, dl, 0);
+}
+
+static int run_script(struct app *a, struct platform *p, const char *script)
+{
+	struct host_ctx hc = { p };
+	struct script_host host = { &hc, host_shot,
+				    platform_headless(p) ? NULL : host_present,
+				    stdout };
+	struct script_run run = { a, &host, a->now };
+	FILE *f = strcmp(script, "-") == 0 ? stdin : fopen(script, "r");
+	int rc;
+
+	if (!f) {
+		fprintf(stderr, "kiosk: cannot open script '%s': %s\n", script,
+			strerror(errno));
+		return 1;
+	}
+	rc = script_run_file(&run, f, script);
+	if (f != stdin)
+		fclose(f);
+	return rc == 0 ? 0 : 1;
+}
+
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Paints n frames of the attract screen's animation as fast as it can, a
+ * full repaint each, and prints the median and 99th percentile. */
+static void bench_frames(struct app *a, struct platform *p, long n)
+{
+	uint64_t *t = xcalloc((size_t)n, sizeof(*t)), now = a->now;
+	long i;
+
+	for (i = 0; i < n; i++) {
+		uint64_t t0 = mono_ns();
+
+		/* 60 frames a second of simulated time: highlights change
+		 * and fade in as they would on the real screen */
+		now += 16;
+		app_advance(a, now);
+		a->fading = 1;
+		if (now >= a->highlight_since + APP_FADE_MS)
+			a->highlight_since = now; /* keep the fade running */
+		platform_present(p, app_frame(a), 1);
+		t[i] = mono_ns() - t0;
+	}
+	qsort(t, (size_t)n, sizeof(*t), cmp_u64);
+	printf("bench: frame-ms p50 %.3f p99 %.3f\n", t[n / 2] / 1e6,
+	       t[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1] / 1e6);
+	fflush(stdout);
+	free(t);
+}
+
+static void run_loop(struct app *a, struct platform *p, int bench)
+{
+	int force = 1;
+
+	platform_present(p, app_frame(a), 1);
+	if (bench) {
+		printf("bench: first-frame-ns %llu\n",
+		       (unsigned long long)mono_ns());
+		fflush(stdout);
+	}
+
+	for (;;) {
+		struct platform_event ev;
+		int64_t wake = app_wakeup_in(a);
+		int got = platform_wait(p, wake > INT32_MAX ? INT32_MAX : (int)wake,
+					&ev);
+
+		/* take every event that is already waiting before painting */
+		while (got) {
+			if (ev.kind == PEV_QUIT) {
+				log_info("SIGTERM: stopping");
+				return;
+			}
+			if (ev.kind == PEV_EXPOSE)
+				force = 1;
+			else if (ev.kind == PEV_POINTER)
+				app_pointer(a, ev.ptr, ev.x, ev.y,
+					    platform_ticks());
+			got = platform_wait(p, 0, &ev);
+		}
+		app_advance(a, platform_ticks());
+		platform_present(p, app_frame(a), force);
+		force = 0;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct platform_config pc = { 0 };
+	struct app_config ac = { 0 };
+	struct platform *p;
+	struct app *a;
+	struct err e = { "" };
+	char home[PATH_MAX], content[PATH_MAX + 32], assets[PATH_MAX + 32];
+	char data[PATH_MAX];
+	int w, h, rc = 0;
+	uint64_t start;
+
+	o.inches = DEFAULT_SCREEN_INCHES;
+	if (parse_args(argc, argv, &o) < 0)
+		return 2;
+	home_dir(home, sizeof(home));
+	snprintf(content, sizeof(content), "%s/content/ussen", home);
+	snprintf(assets, sizeof(assets), "%s/assets", home);
+	if (o.content)
+		str_copy(content, sizeof(content), o.content);
+	if (o.assets)
+		str_copy(assets, sizeof(assets), o.assets);
+	if (!path_is_dir(content)) {
+		fprintf(stderr, "kiosk: content folder '%s' does not exist: "
+				"pass --content DIR with a content pack\n",
+			content);
+		return 1;
+	}
+	if (o.data)
+		str_copy(data, sizeof(data), o.data);
+	else
+		default_data_dir(data, sizeof(data));
+	if (path_mkdirs(data, &e) < 0) {
+		fprintf(stderr, "kiosk: %s: pass --data DIR with a folder the "
+				"kiosk may write to\n", e.msg);
+		return 1;
+	}
+
+	if (platform_signals_init(&e) < 0) {
+		fprintf(stderr, "kiosk: %s\n", e.msg);
+		return 1;
+	}
+	pc.width = o.width;
+	pc.height = o.height;
+	pc.windowed = o.windowed;
+	pc.font_path = o.font;
+	pc.bold_font_path = o.bold_font;
+	p = platform_open(&pc, &e);
+	if (!p) {
+		fprintf(stderr, "kiosk: %s\n", e.msg);
+		return 1;
+	}
+	platform_size(p, &w, &h);
+	ac.content_dir = content;
+	ac.assets_dir = assets;
+	ac.width = w;
+	ac.height = h;
+	/* a 16:9 panel: width = diagonal * 16 / sqrt(16^2 + 9^2) */
+	ac.screen_width_mm = o.inches * 25.4 * 16.0 / 18.357559;
+	ac.metrics = platform_metrics(p);
+	a = xcalloc(1, sizeof(*a));
+	/* scripts run on a simulated clock that starts at zero */
+	start = o.script ? 0 : platform_ticks();
+	if (app_init(a, &ac, start, &e) < 0) {
+		fprintf(stderr, "kiosk: %s\n", e.msg);
+		free(a);
+		platform_close(p);
+		return 1;
+	}
+	log_info("showing '%s' at %dx%d, data in '%s'", content, w, h, data);
+	if (o.script)
+		rc = run_script(a, p, o.script);
+	else if (o.bench_frames)
+		bench_frames(a, p, o.bench_frames);
+	else
+		run_loop(a, p, o.bench);
+	app_release(a);
+	free(a);
+	platform_close(p);
+	return rc;
+}

@@ -1,0 +1,584 @@
+/*
+ * platform: the SDL window, renderer, fonts, text texture cache, input
+ * mapping and PNG saving.
+ */
+#include "platform.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+
+#include "../base/log.h"
+#include "../base/util.h"
+
+#define FONT_SIZES 12
+#define TEXT_CACHE 512
+
+struct font_slot {
+	int px, bold;
+	TTF_Font *font;
+};
+
+struct text_entry {
+	uint32_t key; /* hash of text, px, bold, colour; 0 = empty */
+	SDL_Texture *tex;
+	int w, h;
+	uint64_t used; /* frame number of last use */
+};
+
+struct platform {
+	SDL_Window *win;
+	SDL_Renderer *ren;
+	int w, h;
+	char font_path[2][1024];
+	struct font_slot fonts[FONT_SIZES];
+	int nfonts;
+	struct text_entry cache[TEXT_CACHE];
+	uint64_t frame;
+	uint32_t shown_hash;
+	int shown_valid;
+	int mouse_seen;
+	int headless;
+	SDL_FingerID finger; /* the finger being followed */
+	int finger_down;
+};
+
+static Uint32 quit_event_type;
+
+uint64_t platform_ticks(void)
+{
+	return SDL_GetTicks64();
+}
+
+/* ---- signals: SIGTERM ends the kiosk, SIGINT (Ctrl+C) does not ---- */
+
+static int signal_thread(void *unused)
+{
+	sigset_t set;
+	int sig;
+
+	(void)unused;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	for (;;) {
+		if (sigwait(&set, &sig) != 0)
+			continue;
+		if (sig == SIGTERM) {
+			SDL_Event ev;
+
+			memset(&ev, 0, sizeof(ev));
+			ev.type = quit_event_type;
+			SDL_PushEvent(&ev);
+			return 0;
+		}
+		log_info("ignoring Ctrl+C: the kiosk stops only on SIGTERM");
+	}
+}
+
+int platform_signals_init(struct err *e)
+{
+	sigset_t set;
+	SDL_Thread *t;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0)
+		return err_set(e, "cannot block signals");
+	/* SDL must not turn SIGINT/SIGTERM into SDL_QUIT itself */
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	if (SDL_Init(SDL_INIT_EVENTS) != 0)
+		return err_set(e, "cannot start SDL events: %s", SDL_GetError());
+	quit_event_type = SDL_RegisterEvents(1);
+	t = SDL_CreateThread(signal_thread, "signals", NULL);
+	if (!t)
+		return err_set(e, "cannot start signal thread: %s",
+			       SDL_GetError());
+	SDL_DetachThread(t);
+	return 0;
+}
+
+/* ---- fonts ---- */
+
+static int font_find(const char *pattern, char *out, size_t size)
+{
+	FcPattern *pat, *match;
+	FcResult res;
+	FcChar8 *file = NULL;
+	int ok = 0;
+
+	if (!FcInit())
+		return 0;
+	pat = FcNameParse((const FcChar8 *)pattern);
+	if (!pat)
+		return 0;
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+		FcChar8 *family = NULL;
+
+		/* only accept the family we asked for, not a stand-in */
+		if (FcPatternGetString(match, FC_FAMILY, 0, &family) ==
+			    FcResultMatch &&
+		    strncmp((const char *)family, pattern,
+			    strcspn(pattern, ":")) == 0) {
+			str_copy(out, size, (const char *)file);
+			ok = 1;
+		}
+	}
+	if (match)
+		FcPatternDestroy(match);
+	FcPatternDestroy(pat);
+	return ok;
+}
+
+static TTF_Font *font_get(struct platform *p, int px, int bold)
+{
+	int i;
+	TTF_Font *f;
+
+	for (i = 0; i < p->nfonts; i++)
+		if (p->fonts[i].px == px && p->fonts[i].bold == bold)
+			return p->fonts[i].font;
+	f = TTF_OpenFont(p->font_path[bold ? 1 : 0], px);
+	if (!f) {
+		log_error("cannot open font '%s': %s", p->font_path[bold ? 1 : 0],
+			  TTF_GetError());
+		return NULL;
+	}
+	TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+	if (p->nfonts == FONT_SIZES) {
+		/* drop the oldest size: sizes change only with text size */
+		TTF_CloseFont(p->fonts[0].font);
+		memmove(p->fonts, p->fonts + 1,
+			(FONT_SIZES - 1) * sizeof(p->fonts[0]));
+		p->nfonts--;
+	}
+	p->fonts[p->nfonts++] = (struct font_slot){ px, bold, f };
+	return f;
+}
+
+static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
+{
+	struct platform *p = ctx;
+	TTF_Font *f = font_get(p, px, bold);
+	char buf[1024];
+	int w = 0, h = 0;
+
+	if (!f)
+		return (int)n * px / 2;
+	if (n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (TTF_SizeUTF8(f, buf, &w, &h) != 0)
+		return (int)n * px / 2;
+	return w;
+}
+
+/* Height of a capital letter over the font's pixel size. */
+static double cap_ratio(struct platform *p)
+{
+	TTF_Font *f = font_get(p, 100, 0);
+	int minx, maxx, miny, maxy, adv;
+
+	if (!f || TTF_GlyphMetrics(f, 'H', &minx, &maxx, &miny, &maxy, &adv) != 0)
+		return 0.72;
+	return maxy / 100.0;
+}
+
+struct ui_metrics platform_metrics(struct platform *p)
+{
+	struct ui_metrics m = { p, metrics_width, cap_ratio(p) };
+
+	return m;
+}
+
+/* ---- window ---- */
+
+struct platform *platform_open(const struct platform_config *cfg,
+			       struct err *e)
+{
+	struct platform *p = xcalloc(1, sizeof(*p));
+	const char *driver;
+	Uint32 flags = 0;
+	int w = cfg->width, h = cfg->height, headless;
+
+	if (cfg->font_path)
+		str_copy(p->font_path[0], sizeof(p->font_path[0]), cfg->font_path);
+	else if (!font_find("DejaVu Sans:style=Book", p->font_path[0],
+			    sizeof(p->font_path[0])))
+		goto no_font;
+	if (cfg->bold_font_path)
+		str_copy(p->font_path[1], sizeof(p->font_path[1]),
+			 cfg->bold_font_path);
+	else if (!font_find("DejaVu Sans:style=Bold", p->font_path[1],
+			    sizeof(p->font_path[1])))
+		goto no_font;
+
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	/* touch and mouse are handled apart: no fake events either way */
+	SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		err_set(e, "no display found (%s): run the kiosk in a "
+			   "graphical session, or set SDL_VIDEODRIVER=offscreen "
+			   "to run it without a screen", SDL_GetError());
+		free(p);
+		return NULL;
+	}
+	if (TTF_Init() != 0) {
+		err_set(e, "cannot start the font engine: %s", TTF_GetError());
+		goto fail;
+	}
+	driver = SDL_GetCurrentVideoDriver();
+	headless = driver && (strcmp(driver, "offscreen") == 0 ||
+			      strcmp(driver, "dummy") == 0);
+	p->headless = headless;
+	if (!w || !h) {
+		SDL_DisplayMode mode;
+
+		if (!headless && !cfg->windowed &&
+		    SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+			w = mode.w;
+			h = mode.h;
+		} else {
+			w = cfg->windowed ? 1280 : 1920;
+			h = cfg->windowed ? 720 : 1080;
+		}
+	}
+	if (!cfg->windowed && !headless)
+		flags |= SDL_WINDOW_BORDERLESS | SDL_WINDOW_FULLSCREEN_DESKTOP;
+	p->win = SDL_CreateWindow("Wijkkiosk", SDL_WINDOWPOS_CENTERED,
+				  SDL_WINDOWPOS_CENTERED, w, h, flags);
+	if (!p->win) {
+		err_set(e, "cannot open a window: %s", SDL_GetError());
+		goto fail;
+	}
+	/* a board without a GPU gets the software renderer; headless always */
+	p->ren = headless ? NULL
+			  : SDL_CreateRenderer(p->win, -1,
+					       SDL_RENDERER_ACCELERATED);
+	if (!p->ren)
+		p->ren = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
+	if (!p->ren) {
+		err_set(e, "cannot draw in the window: %s", SDL_GetError());
+		goto fail;
+	}
+	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
+	SDL_GetRendererOutputSize(p->ren, &p->w, &p->h);
+	SDL_ShowCursor(SDL_DISABLE);
+	if (!font_get(p, 40, 0) || !font_get(p, 40, 1)) {
+		err_set(e, "cannot open the font '%s': install the Debian "
+			   "package fonts-dejavu-core (make deps does this)",
+			p->font_path[0]);
+		goto fail;
+	}
+	return p;
+no_font:
+	err_set(e, "no DejaVu Sans font found: install the Debian package "
+		   "fonts-dejavu-core (make deps does this) or pass --font FILE");
+	free(p);
+	return NULL;
+fail:
+	platform_close(p);
+	return NULL;
+}
+
+void platform_close(struct platform *p)
+{
+	int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < TEXT_CACHE; i++)
+		if (p->cache[i].tex)
+			SDL_DestroyTexture(p->cache[i].tex);
+	for (i = 0; i < p->nfonts; i++)
+		TTF_CloseFont(p->fonts[i].font);
+	if (p->ren)
+		SDL_DestroyRenderer(p->ren);
+	if (p->win)
+		SDL_DestroyWindow(p->win);
+	if (TTF_WasInit())
+		TTF_Quit();
+	SDL_Quit();
+	FcFini();
+	free(p);
+}
+
+int platform_headless(const struct platform *p)
+{
+	return p->headless;
+}
+
+void platform_size(const struct platform *p, int *w, int *h)
+{
+	*w = p->w;
+	*h = p->h;
+}
+
+/* ---- painting ---- */
+
+static void set_color(SDL_Renderer *r, struct color c)
+{
+	SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+}
+
+static void fill_rounded(SDL_Renderer *ren, struct rect r, int radius)
+{
+	SDL_Rect mid;
+	int y;
+
+	if (radius * 2 > r.h)
+		radius = r.h / 2;
+	if (radius * 2 > r.w)
+		radius = r.w / 2;
+	mid = (SDL_Rect){ r.x, r.y + radius, r.w, r.h - 2 * radius };
+	SDL_RenderFillRect(ren, &mid);
+	for (y = 0; y < radius; y++) {
+		/* inset of a circle of this radius at this row */
+		double dy = radius - y - 0.5;
+		int inset = radius - (int)SDL_sqrt((double)radius * radius - dy * dy);
+		SDL_Rect top = { r.x + inset, r.y + y, r.w - 2 * inset, 1 };
+		SDL_Rect bot = { r.x + inset, r.y + r.h - 1 - y, r.w - 2 * inset, 1 };
+
+		SDL_RenderFillRect(ren, &top);
+		SDL_RenderFillRect(ren, &bot);
+	}
+}
+
+static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
+{
+	struct color opaque = c->color;
+	uint32_t key;
+	struct text_entry *slot, *oldest = NULL;
+	SDL_Surface *s;
+	TTF_Font *f;
+	int i, start;
+
+	opaque.a = 255;
+	key = hash_str(HASH_INIT, c->text);
+	key = hash_bytes(key, &c->font_px, sizeof(c->font_px));
+	key = hash_bytes(key, &c->bold, sizeof(c->bold));
+	key = hash_bytes(key, &opaque, sizeof(opaque));
+	if (!key)
+		key = 1;
+	start = (int)(key % TEXT_CACHE);
+	/* open addressing over a small window; evict the least recently used */
+	for (i = 0; i < 8; i++) {
+		slot = &p->cache[(start + i) % TEXT_CACHE];
+		if (slot->key == key) {
+			slot->used = p->frame;
+			return slot;
+		}
+		if (!oldest || slot->used < oldest->used || !slot->key)
+			oldest = slot;
+		if (!slot->key)
+			break;
+	}
+	slot = oldest;
+	if (slot->tex)
+		SDL_DestroyTexture(slot->tex);
+	memset(slot, 0, sizeof(*slot));
+	f = font_get(p, c->font_px, c->bold);
+	if (!f)
+		return NULL;
+	s = TTF_RenderUTF8_Blended(f, c->text,
+				   (SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
+	if (!s)
+		return NULL;
+	slot->tex = SDL_CreateTextureFromSurface(p->ren, s);
+	slot->w = s->w;
+	slot->h = s->h;
+	SDL_FreeSurface(s);
+	if (!slot->tex)
+		return NULL;
+	slot->key = key;
+	slot->used = p->frame;
+	return slot;
+}
+
+static void paint(struct platform *p, const struct draw_list *dl)
+{
+	int i;
+
+	p->frame++;
+	set_color(p->ren, dl->clear);
+	SDL_RenderClear(p->ren);
+	for (i = 0; i < dl->ncmds; i++) {
+		const struct draw_cmd *c = &dl->cmds[i];
+
+		switch (c->kind) {
+		case DRAW_RECT:
+			set_color(p->ren, c->color);
+			fill_rounded(p->ren, c->r, c->radius);
+			break;
+		case DRAW_FRAME: {
+			int t;
+
+			set_color(p->ren, c->color);
+			for (t = 0; t < c->thick; t++) {
+				SDL_Rect r = { c->r.x + t, c->r.y + t,
+					       c->r.w - 2 * t, c->r.h - 2 * t };
+
+				SDL_RenderDrawRect(p->ren, &r);
+			}
+			break;
+		}
+		case DRAW_TEXT: {
+			struct text_entry *t = text_get(p, c);
+			SDL_Rect dst;
+
+			if (!t)
+				break;
+			dst = (SDL_Rect){ c->r.x, c->r.y +
+					  (c->r.h - t->h) / 2, t->w, t->h };
+			SDL_SetTextureAlphaMod(t->tex, c->color.a);
+			SDL_RenderCopy(p->ren, t->tex, NULL, &dst);
+			break;
+		}
+		}
+	}
+	if (dl->overflow)
+		log_warn("a frame did not fit the draw list; parts are missing");
+}
+
+int platform_present(struct platform *p, const struct draw_list *dl, int force)
+{
+	uint32_t h = draw_list_hash(dl);
+
+	if (!force && p->shown_valid && h == p->shown_hash)
+		return 0;
+	paint(p, dl);
+	SDL_RenderPresent(p->ren);
+	p->shown_hash = h;
+	p->shown_valid = 1;
+	return 1;
+}
+
+int platform_save_png(struct platform *p, const struct draw_list *dl,
+		      const char *path, struct err *e)
+{
+	SDL_Surface *s;
+	int rc = 0;
+
+	paint(p, dl);
+	s = SDL_CreateRGBSurfaceWithFormat(0, p->w, p->h, 32,
+					   SDL_PIXELFORMAT_RGB888);
+	if (!s)
+		return err_set(e, "cannot make a picture: %s", SDL_GetError());
+	if (SDL_RenderReadPixels(p->ren, NULL, SDL_PIXELFORMAT_RGB888, s->pixels,
+				 s->pitch) != 0)
+		rc = err_set(e, "cannot read the screen: %s", SDL_GetError());
+	else if (IMG_SavePNG(s, path) != 0)
+		rc = err_set(e, "cannot save '%s': %s", path, IMG_GetError());
+	SDL_FreeSurface(s);
+	/* the picture was painted but not shown: repaint on next present */
+	p->shown_valid = 0;
+	return rc;
+}
+
+/* ---- input ---- */
+
+static int map_event(struct platform *p, const SDL_Event *ev,
+		     struct platform_event *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (ev->type == quit_event_type) {
+		out->kind = PEV_QUIT;
+		return 1;
+	}
+	switch (ev->type) {
+	case SDL_FINGERDOWN:
+	case SDL_FINGERUP:
+	case SDL_FINGERMOTION:
+		/* one finger at a time: a second one (a palm, a child's
+		 * other hand) is ignored until the first lifts */
+		if (ev->type == SDL_FINGERDOWN) {
+			if (p->finger_down)
+				return 0;
+			p->finger = ev->tfinger.fingerId;
+			p->finger_down = 1;
+		} else if (!p->finger_down ||
+			   ev->tfinger.fingerId != p->finger) {
+			return 0;
+		} else if (ev->type == SDL_FINGERUP) {
+			p->finger_down = 0;
+		}
+		out->kind = PEV_POINTER;
+		out->ptr = ev->type == SDL_FINGERDOWN ? PTR_DOWN
+			   : ev->type == SDL_FINGERUP ? PTR_UP : PTR_MOVE;
+		out->x = (int)(ev->tfinger.x * p->w);
+		out->y = (int)(ev->tfinger.y * p->h);
+		return 1;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		/* a touch also arrives as a mouse click: count it once */
+		if (ev->button.which == SDL_TOUCH_MOUSEID ||
+		    ev->button.button != SDL_BUTTON_LEFT)
+			return 0;
+		out->kind = PEV_POINTER;
+		out->ptr = ev->type == SDL_MOUSEBUTTONDOWN ? PTR_DOWN : PTR_UP;
+		out->x = ev->button.x;
+		out->y = ev->button.y;
+		return 1;
+	case SDL_MOUSEMOTION:
+		if (ev->motion.which == SDL_TOUCH_MOUSEID)
+			return 0;
+		if (!p->mouse_seen) {
+			/* a real mouse is attached: let its user see it */
+			p->mouse_seen = 1;
+			SDL_ShowCursor(SDL_ENABLE);
+		}
+		out->kind = PEV_POINTER;
+		out->ptr = PTR_MOVE;
+		out->x = ev->motion.x;
+		out->y = ev->motion.y;
+		return 1;
+	case SDL_WINDOWEVENT:
+		if (ev->window.event == SDL_WINDOWEVENT_EXPOSED ||
+		    ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+			SDL_GetRendererOutputSize(p->ren, &p->w, &p->h);
+			p->shown_valid = 0;
+			out->kind = PEV_EXPOSE;
+			return 1;
+		}
+		return 0;
+	default:
+		/* SDL_QUIT (window close, Alt+F4) and keys such as Escape
+		 * do not end a public kiosk */
+		return 0;
+	}
+}
+
+int platform_wait(struct platform *p, int timeout_ms, struct platform_event *ev)
+{
+	SDL_Event sev;
+	Uint32 start = SDL_GetTicks();
+
+	for (;;) {
+		int left = -1, got;
+
+		if (timeout_ms >= 0) {
+			Uint32 gone = SDL_GetTicks() - start;
+
+			if (gone >= (Uint32)timeout_ms)
+				return 0;
+			left = timeout_ms - (int)gone;
+		}
+		got = left < 0 ? SDL_WaitEvent(&sev)
+			       : SDL_WaitEventTimeout(&sev, left);
+		if (!got)
+			return 0;
+		if (map_event(p, &sev, ev))
+			return 1;
+	}
+}

@@ -1,0 +1,72 @@
+/*
+ * platform: everything that touches SDL. It opens the window, paints a draw
+ * list with a cache of text textures, measures text for the ui, turns touch
+ * and mouse events into pointer events, and saves frames as PNG. No other
+ * part of the program includes an SDL header.
+ */
+#ifndef KIOSK_PLATFORM_H
+#define KIOSK_PLATFORM_H
+
+#include <stdint.h>
+
+#include "../base/err.h"
+#include "../core/draw.h"
+#include "../core/ui.h"
+
+struct platform;
+
+struct platform_config {
+	int width, height; /* 0: the display's size */
+	int windowed;
+	const char *font_path;      /* regular face; NULL: ask fontconfig */
+	const char *bold_font_path; /* bold face; NULL: ask fontconfig */
+};
+
+/* Opens the window. On failure e says, in one sentence, what is missing. */
+struct platform *platform_open(const struct platform_config *cfg,
+			       struct err *e);
+void platform_close(struct platform *p);
+
+/* 1 when running without a display (offscreen or dummy driver). */
+int platform_headless(const struct platform *p);
+
+/* Size of the drawing area in pixels. */
+void platform_size(const struct platform *p, int *w, int *h);
+
+/* Text measuring for the ui, backed by the platform's fonts. */
+struct ui_metrics platform_metrics(struct platform *p);
+
+/* Paints dl when it differs from what is on screen (or force is set).
+ * Returns 1 when it painted. */
+int platform_present(struct platform *p, const struct draw_list *dl, int force);
+
+/* Paints dl and writes it as a PNG file. */
+int platform_save_png(struct platform *p, const struct draw_list *dl,
+		      const char *path, struct err *e);
+
+/* Milliseconds since the platform opened. */
+uint64_t platform_ticks(void);
+
+enum platform_event_kind {
+	PEV_NONE,
+	PEV_POINTER, /* kind, x, y */
+	PEV_QUIT,    /* SIGTERM: end cleanly */
+	PEV_EXPOSE,  /* the window needs painting again */
+};
+
+struct platform_event {
+	enum platform_event_kind kind;
+	enum ptr_kind ptr;
+	int x, y;
+};
+
+/* Waits up to timeout_ms (-1: forever) for an event. Returns 1 with *ev
+ * filled, 0 on time-out. Events the kiosk ignores (Escape, Alt+F4, window
+ * close, Ctrl+C) never come out of here. */
+int platform_wait(struct platform *p, int timeout_ms, struct platform_event *ev);
+
+/* Starts the thread that turns SIGTERM into PEV_QUIT and swallows SIGINT.
+ * Call before anything else creates threads. */
+int platform_signals_init(struct err *e);
+
+#endif
