@@ -9,7 +9,7 @@ libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libqrencode-dev libinih-dev libmd4c-dev libfontconfig-dev
 fonts-dejavu-core
 libcmocka-dev
-xvfb xauth zbar-tools imagemagick
+xvfb xauth zbar-tools imagemagick python3
 clang libclang-rt-14-dev
 "
 

@@ -387,7 +387,9 @@ static void idle_prompt(struct app *a)
 		const char *args[1] = { num };
 
 		snprintf(num, sizeof(num), "%d", left);
-		i18n_format(msg, sizeof(msg), app_tr(a, "idle.countdown"),
+		i18n_format(msg, sizeof(msg),
+			    app_tr(a, left == 1 ? "idle.countdown.one"
+						: "idle.countdown"),
 			    args, 1);
 	}
 	y += ui_mm(ui, 10);

@@ -231,6 +231,8 @@ struct platform *platform_open(const struct platform_config *cfg,
 		err_set(e, "no display found (%s): run the kiosk in a "
 			   "graphical session, or set SDL_VIDEODRIVER=offscreen "
 			   "to run it without a screen", SDL_GetError());
+		SDL_Quit();
+		FcFini();
 		free(p);
 		return NULL;
 	}
@@ -285,6 +287,7 @@ struct platform *platform_open(const struct platform_config *cfg,
 no_font:
 	err_set(e, "no DejaVu Sans font found: install the Debian package "
 		   "fonts-dejavu-core (make deps does this) or pass --font FILE");
+	FcFini();
 	free(p);
 	return NULL;
 fail:
