@@ -2,12 +2,12 @@
 # Quiet lines by default; `make V=1` shows the commands.
 
 CC      ?= cc
-PKGS     = sdl2 SDL2_ttf SDL2_image inih md4c fontconfig
-CORE_PKGS = inih md4c
+PKGS     = sdl2 SDL2_ttf SDL2_image inih md4c fontconfig libqrencode poppler-glib cairo
+CORE_PKGS = inih md4c libqrencode poppler-glib cairo
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla \
            -Wwrite-strings -Wno-format-truncation -Werror
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Ikiosk $(WARN) $(CFLAGS) -MMD -MP
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
 B        = build
@@ -32,6 +32,8 @@ LIBCORE      = $(B)/libkioskcore.a
 LIBCORE_SAN  = $(B)/san/libkioskcore.a
 KIOSK        = $(B)/kiosk
 KIOSK_SAN    = $(B)/san/kiosk
+KIOSKCTL     = $(B)/kioskctl
+KIOSKCTL_SAN = $(B)/san/kioskctl
 UNIT_BINS    = $(patsubst tests/unit/%.c,$(B)/san/%,$(UNIT_SRC))
 
 PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -42,7 +44,7 @@ CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 .PHONY: all deps run test unit e2e check-layers asan bench valgrind fuzz \
         install clean format
 
-all: $(KIOSK)
+all: $(KIOSK) $(KIOSKCTL)
 
 deps:
 	$(Q)sh tools/deps.sh
@@ -61,6 +63,10 @@ $(KIOSK): $(call objs,$(B)/obj,kiosk/main.c $(PLAT_SRC)) $(LIBCORE)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
+$(KIOSKCTL): $(call objs,$(B)/obj,tools/kioskctl.c $(PLAT_SRC)) $(LIBCORE)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
+
 # ---- sanitizer build (ASan + UBSan), used by the tests ----
 $(B)/san/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -74,13 +80,17 @@ $(KIOSK_SAN): $(call objs,$(B)/san/obj,kiosk/main.c $(PLAT_SRC)) $(LIBCORE_SAN)
 	@$(if $(Q),echo "  LINK san $@")
 	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
+$(KIOSKCTL_SAN): $(call objs,$(B)/san/obj,tools/kioskctl.c $(PLAT_SRC)) $(LIBCORE_SAN)
+	@$(if $(Q),echo "  LINK san $@")
+	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm -lpthread
+
 $(B)/san/test_%: tests/unit/test_%.c tests/unit/fake.h $(LIBCORE_SAN)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) $(CORE_CFLAGS) -Ikiosk -o $@ $< \
 		$(LIBCORE_SAN) $(CORE_LIBS) -lcmocka
 
-asan: $(KIOSK_SAN) $(UNIT_BINS)
+asan: $(KIOSK_SAN) $(KIOSKCTL_SAN) $(UNIT_BINS)
 
 # ---- running ----
 run: deps
@@ -88,7 +98,7 @@ run: deps
 	./$(KIOSK) $(ARGS)
 
 test: deps
-	$(Q)$(MAKE) --no-print-directory asan $(KIOSK)
+	$(Q)$(MAKE) --no-print-directory asan all
 	$(Q)sh tests/run-tests.sh
 
 check-layers:
@@ -101,16 +111,20 @@ bench: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh tests/bench/run.sh
 
+fuzz: deps
+	$(Q)RUNS=200000 sh tests/fuzz/run.sh
+
 PREFIX ?= /usr/local
-install: $(KIOSK)
+install: $(KIOSK) $(KIOSKCTL)
 	install -d $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build
 	install -m 755 $(KIOSK) $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build/kiosk
 	cp -r assets content $(DESTDIR)$(PREFIX)/lib/wijkkiosk/
 	install -d $(DESTDIR)$(PREFIX)/bin
 	ln -sf ../lib/wijkkiosk/build/kiosk $(DESTDIR)$(PREFIX)/bin/wijkkiosk
+	ln -sf ../lib/wijkkiosk/build/kioskctl $(DESTDIR)$(PREFIX)/bin/kioskctl
 
 format:
-	clang-format -i kiosk/*.c kiosk/*/*.[ch] tests/unit/*.[ch]
+	clang-format -i kiosk/*.c kiosk/*/*.[ch] tools/*.c tests/unit/*.[ch]
 
 clean:
 	rm -rf $(B)

@@ -15,6 +15,7 @@
 #include "base/log.h"
 #include "base/util.h"
 #include "core/app.h"
+#include "core/packstore.h"
 #include "core/script.h"
 #include "platform/platform.h"
 
@@ -24,6 +25,7 @@ struct options {
 	const char *content, *data, *script, *assets, *font, *bold_font;
 	int width, height, windowed;
 	double inches;
+	int date;         /* --date YYYYMMDD, 0: today's */
 	int bench;        /* print timing lines for tests/bench */
 	long bench_frames; /* render this many animated frames, then exit */
 };
@@ -50,6 +52,8 @@ static void usage(FILE *f)
 	      "mm (default 24)\n"
 	      "  --assets DIR        theme and translations (default: assets/ "
 	      "next to build/)\n"
+	      "  --date YYYY-MM-DD   pretend it is this day (for shows_from, "
+	      "show_until)\n"
 	      "  --font FILE, --bold-font FILE   fonts to use instead of "
 	      "DejaVu Sans\n"
 	      "  --bench             print timing lines (used by make bench)\n"
@@ -124,7 +128,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 			target = &o->font;
 		else if (strcmp(a, "--bold-font") == 0)
 			target = &o->bold_font;
-		else if (strcmp(a, "--size") != 0 &&
+		else if (strcmp(a, "--date") == 0) {
+			if (i + 1 >= argc || date_parse(argv[i + 1], &o->date) < 0) {
+				fprintf(stderr, "kiosk: --date needs a day as "
+						"YYYY-MM-DD, such as 2026-12-31\n");
+				return -1;
+			}
+			i++;
+			continue;
+		} else if (strcmp(a, "--size") != 0 &&
 			 strcmp(a, "--screen-inches") != 0) {
 			fprintf(stderr, "kiosk: unknown option '%s'\n", a);
 			usage(stderr);
@@ -160,40 +172,6 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* The folder that holds build/ (the source tree), from /proc/self/exe. */
-static void home_dir(char *out, size_t size)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	int up;
-
-	if (n <= 0) {
-		str_copy(out, size, ".");
-		return;
-	}
-	exe[n] = '\0';
-	/* strip the file name and the folder it sits in (build/ or build/x/) */
-	for (up = 0; up < 2; up++) {
-		char *slash = strrchr(exe, '/');
-
-		if (slash)
-			*slash = '\0';
-	}
-	if (strcmp(exe + strlen(exe) - 6, "/build") == 0)
-		exe[strlen(exe) - 6] = '\0';
-	str_copy(out, size, exe);
-}
-
-static void default_data_dir(char *out, size_t size)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-
-	if (xdg && *xdg)
-		snprintf(out, size, "%s/wijkkiosk", xdg);
-	else
-		snprintf(out, size, "%s/.local/share/wijkkiosk",
-			 home && *home ? home : "/tmp");
-}
 
 struct host_ctx {
 	struct platform *p;
@@ -277,7 +255,43 @@ static void bench_frames(struct app *a, struct platform *p, long n)
 	free(t);
 }
 
-static void run_loop(struct app *a, struct platform *p, int bench)
+
+/* Installed packs: when the staff tool swaps data/current, the kiosk
+ * loads the new pack and, if it is whole, shows it from the attract
+ * screen. A pack that does not load is logged and the old one stays. */
+struct watch {
+	const char *data;
+	char current[PATH_MAX];
+	uint64_t next_look;
+};
+
+#define WATCH_MS 3000
+
+static void watch_look(struct watch *w, struct app *a, uint64_t now)
+{
+	char cur[PATH_MAX];
+	struct err e = { "" };
+	struct content *c;
+
+	if (!w->data || now < w->next_look)
+		return;
+	w->next_look = now + WATCH_MS;
+	if (packstore_current(w->data, cur, sizeof(cur)) < 0 ||
+	    strcmp(cur, w->current) == 0)
+		return;
+	str_copy(w->current, sizeof(w->current), cur);
+	c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &e);
+	if (!c) {
+		log_error("new content pack '%s' not shown: %s", cur, e.msg);
+		return;
+	}
+	log_info("new content pack installed: showing '%s'", cur);
+	str_copy(a->content_dir, sizeof(a->content_dir), cur);
+	app_set_content(a, c);
+}
+
+static void run_loop(struct app *a, struct platform *p, int bench, int date,
+		     struct watch *w)
 {
 	int force = 1;
 
@@ -291,8 +305,11 @@ static void run_loop(struct app *a, struct platform *p, int bench)
 	for (;;) {
 		struct platform_event ev;
 		int64_t wake = app_wakeup_in(a);
-		int got = platform_wait(p, wake > INT32_MAX ? INT32_MAX : (int)wake,
-					&ev);
+		int got;
+
+		if (w->data && (wake < 0 || wake > WATCH_MS))
+			wake = WATCH_MS;
+		got = platform_wait(p, (int)wake, &ev);
 
 		/* take every event that is already waiting before painting */
 		while (got) {
@@ -307,7 +324,9 @@ static void run_loop(struct app *a, struct platform *p, int bench)
 					    platform_ticks());
 			got = platform_wait(p, 0, &ev);
 		}
+		app_set_today(a, date ? date : platform_today());
 		app_advance(a, platform_ticks());
+		watch_look(w, a, platform_ticks());
 		platform_present(p, app_frame(a), force);
 		force = 0;
 	}
@@ -316,6 +335,7 @@ static void run_loop(struct app *a, struct platform *p, int bench)
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
+	struct watch watch = { 0 };
 	struct platform_config pc = { 0 };
 	struct app_config ac = { 0 };
 	struct platform *p;
@@ -329,23 +349,46 @@ int main(int argc, char **argv)
 	o.inches = DEFAULT_SCREEN_INCHES;
 	if (parse_args(argc, argv, &o) < 0)
 		return 2;
-	home_dir(home, sizeof(home));
+	path_home(home, sizeof(home));
 	snprintf(content, sizeof(content), "%s/content/ussen", home);
 	snprintf(assets, sizeof(assets), "%s/assets", home);
-	if (o.content)
-		str_copy(content, sizeof(content), o.content);
 	if (o.assets)
 		str_copy(assets, sizeof(assets), o.assets);
+	if (o.data)
+		str_copy(data, sizeof(data), o.data);
+	else
+		path_default_data(data, sizeof(data));
+	if (o.content) {
+		str_copy(content, sizeof(content), o.content);
+	} else {
+		/* an installed pack wins over the demo; a current pack that
+		 * does not load falls back to the previous one */
+		char cur[PATH_MAX];
+		struct err ce;
+		struct content *c;
+
+		watch.data = data;
+		if (packstore_current(data, cur, sizeof(cur)) == 0) {
+			str_copy(watch.current, sizeof(watch.current), cur);
+			c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &ce);
+			if (c) {
+				str_copy(content, sizeof(content), cur);
+				content_free(c);
+			} else if (packstore_previous(data, cur, sizeof(cur)) == 0) {
+				log_error("installed pack cannot be shown (%s); "
+					  "showing the previous one", ce.msg);
+				str_copy(content, sizeof(content), cur);
+			} else {
+				str_copy(content, sizeof(content), watch.current);
+			}
+		}
+	}
 	if (!path_is_dir(content)) {
 		fprintf(stderr, "kiosk: content folder '%s' does not exist: "
 				"pass --content DIR with a content pack\n",
 			content);
 		return 1;
 	}
-	if (o.data)
-		str_copy(data, sizeof(data), o.data);
-	else
-		default_data_dir(data, sizeof(data));
 	if (path_mkdirs(data, &e) < 0) {
 		fprintf(stderr, "kiosk: %s: pass --data DIR with a folder the "
 				"kiosk may write to\n", e.msg);
@@ -383,13 +426,16 @@ int main(int argc, char **argv)
 		platform_close(p);
 		return 1;
 	}
-	log_info("showing '%s' at %dx%d, data in '%s'", content, w, h, data);
+	app_set_today(a, o.date ? o.date : platform_today());
+	if (a->content)
+		log_info("showing '%s' at %dx%d, data in '%s'", content, w, h,
+			 data);
 	if (o.script)
 		rc = run_script(a, p, o.script);
 	else if (o.bench_frames)
 		bench_frames(a, p, o.bench_frames);
 	else
-		run_loop(a, p, o.bench);
+		run_loop(a, p, o.bench, o.date, &watch);
 	app_release(a);
 	free(a);
 	platform_close(p);

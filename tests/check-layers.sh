@@ -31,6 +31,8 @@ $hits"
 check_home 'sqlite3\.h' 'kiosk/core/store\.c'
 check_home 'qrencode\.h' 'kiosk/core/qr\.c'
 check_home 'md4c' 'kiosk/core/content\.c'
+check_home '(poppler|cairo)' 'kiosk/core/pdf\.c'
+check_home 'ini\.h' 'kiosk/core/(content|theme|i18n)\.c'
 
 # 4. The core never reads the wall clock: time is passed in.
 hits=$(grep -n -E '\b(time|clock_gettime|gettimeofday|clock)\(' kiosk/base/*.c kiosk/core/*.c)

@@ -59,7 +59,11 @@ for s in tests/e2e/*.kscript; do
 	mkdir -p "$dir"
 	want_exit=$(sed -n 's/^# expect-exit: *//p' "$s")
 	want_err=$(sed -n 's/^# expect-stderr: *//p' "$s")
+	args=$(sed -n 's/^# args: *//p' "$s" | sed "s|content/|$ROOT/content/|g")
+	# a fixed day, so flyers and news with dates show the same each run
+	# shellcheck disable=SC2086
 	(cd "$dir" && "$ROOT/build/san/kiosk" --data "$dir/data" \
+		--date 2026-11-24 $args \
 		--script "$ROOT/$s" > stdout.log 2> stderr.log)
 	rc=$?
 	if [ -z "$want_exit" ]; then
@@ -80,13 +84,21 @@ done
 echo "== end-to-end checks of the program (tests/e2e/*.sh)"
 for s in tests/e2e/*.sh; do
 	name=$(basename "$s" .sh)
-	if KIOSK="$ROOT/build/san/kiosk" OUT="$OUT/e2e-$name" \
+	if KIOSK="$ROOT/build/san/kiosk" KIOSKCTL="$ROOT/build/san/kioskctl" \
+	   OUT="$OUT/e2e-$name" \
 	   sh "$s" > "$OUT/$name.log" 2>&1; then
 		ok "$name ($(grep -c '^ok' "$OUT/$name.log") checks)"
 	else
 		bad "$name" "$OUT/$name.log"
 	fi
 done
+
+echo "== fuzzing, short run (make fuzz runs longer)"
+if sh tests/fuzz/run.sh > "$OUT/fuzz.log" 2>&1; then
+	ok "fuzz ($(grep -c 'no crash' "$OUT/fuzz.log") targets)"
+else
+	bad "fuzz" "$OUT/fuzz.log"
+fi
 
 if [ $failed != 0 ]; then
 	echo "failed:$failures"

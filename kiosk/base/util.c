@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 size_t str_copy(char *dst, size_t size, const char *src)
 {
@@ -243,4 +244,35 @@ int path_mkdirs(const char *path, struct err *e)
 	if (!path_is_dir(path))
 		return err_set(e, "'%s' is not a folder", path);
 	return 0;
+}
+
+void path_default_data(char *out, size_t size)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		snprintf(out, size, "%s/wijkkiosk", xdg);
+	else
+		snprintf(out, size, "%s/.local/share/wijkkiosk",
+			 home && *home ? home : "/tmp");
+}
+
+void path_home(char *out, size_t size)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n <= 0) {
+		str_copy(out, size, ".");
+		return;
+	}
+	exe[n] = '\0';
+	/* drop the file name, then build/ and a flavour folder under it */
+	if ((slash = strrchr(exe, '/')))
+		*slash = '\0';
+	while ((slash = strrchr(exe, '/')) &&
+	       (strcmp(slash, "/build") == 0 || strcmp(slash, "/san") == 0))
+		*slash = '\0';
+	str_copy(out, size, exe);
 }

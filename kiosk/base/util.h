@@ -49,6 +49,14 @@ int path_is_dir(const char *path);
 /* Creates a folder and its parents (like mkdir -p). */
 int path_mkdirs(const char *path, struct err *e);
 
+/* The kiosk's data folder when none is given: $XDG_DATA_HOME/wijkkiosk,
+ * else ~/.local/share/wijkkiosk. */
+void path_default_data(char *out, size_t size);
+
+/* The folder that holds build/ (the source tree, or the install folder),
+ * found from /proc/self/exe: assets/ and content/ live there. */
+void path_home(char *out, size_t size);
+
 /* Allocation helpers that abort on out-of-memory. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

@@ -5,6 +5,7 @@
 #include "app.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/log.h"
@@ -18,38 +19,74 @@ int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 
 	memset(a, 0, sizeof(*a));
 	snprintf(path, sizeof(path), "%s/theme.ini", cfg->assets_dir);
-	if (theme_load(&a->theme, path, e) < 0)
+	if (theme_load(&a->base_theme, path, e) < 0)
 		return -1;
+	a->theme = a->base_theme;
 	snprintf(path, sizeof(path), "%s/i18n", cfg->assets_dir);
 	if (i18n_load_dir(&a->i18n, path, e) < 0)
 		return -1;
-	a->content = content_load(cfg->content_dir, e);
-	if (!a->content) {
-		i18n_release(&a->i18n);
-		return -1;
-	}
 	str_copy(a->content_dir, sizeof(a->content_dir), cfg->content_dir);
+	a->content = content_load(cfg->content_dir, CONTENT_QUICK, NULL, NULL,
+				  NULL, e);
+	if (!a->content) {
+		str_copy(a->broken_why, sizeof(a->broken_why), e->msg);
+		log_error("content pack '%s' cannot be shown: %s",
+			  cfg->content_dir, e->msg);
+	}
 	a->width = cfg->width;
 	a->height = cfg->height;
 	a->screen_width_mm = cfg->screen_width_mm;
 	ui_init(&a->ui, &a->theme, cfg->metrics,
 		cfg->width / cfg->screen_width_mm);
 	a->now = a->last_input = a->highlight_since = now;
-	a->screen = SCREEN_ATTRACT;
+	a->today = 20260101;
+	app_set_content(a, a->content);
 	return 0;
+}
+
+static int flyer_total(const struct content *c)
+{
+	int i, n = 0;
+
+	for (i = 0; c && i < c->ntiles; i++)
+		n += c->tiles[i].nflyers;
+	return n;
+}
+
+void app_set_content(struct app *a, struct content *c)
+{
+	if (a->content && a->content != c)
+		content_free(a->content);
+	a->content = c;
+	a->theme = a->base_theme;
+	if (c && c->has_color)
+		theme_apply_brand(&a->theme, c->color);
+	free(a->flyer_pages);
+	a->flyer_pages = xcalloc((size_t)flyer_total(c) + 1, sizeof(int));
+	app_wipe(a);
+	a->wipes = 0;
+	a->screen = c ? SCREEN_ATTRACT : SCREEN_BROKEN;
+}
+
+void app_set_today(struct app *a, int yyyymmdd)
+{
+	a->today = yyyymmdd;
 }
 
 void app_release(struct app *a)
 {
 	content_free(a->content);
 	a->content = NULL;
+	free(a->flyer_pages);
+	a->flyer_pages = NULL;
 	i18n_release(&a->i18n);
 	memset(a->typed, 0, sizeof(a->typed));
 }
 
 const char *app_tr(const struct app *a, const char *key)
 {
-	int idx = i18n_find(&a->i18n, a->content->langs[a->lang]);
+	int idx = a->content ? i18n_find(&a->i18n, a->content->langs[a->lang])
+			     : 0;
 
 	return i18n_get(&a->i18n, idx, key);
 }
@@ -66,13 +103,14 @@ void app_wipe(struct app *a)
 	/* the visitor's traces: typed text first, then every choice */
 	memset(a->typed, 0, sizeof(a->typed));
 	a->typing = 0;
-	a->screen = SCREEN_ATTRACT;
+	a->screen = a->content ? SCREEN_ATTRACT : SCREEN_BROKEN;
 	a->lang = 0;
 	a->large = 0;
 	a->ui.large = 0;
-	a->page = 0;
-	a->page_part = 0;
-	a->page_parts = 0;
+	a->tile = a->part = a->parts = a->item = a->list_part = 0;
+	a->flyer_page = 1;
+	a->zoom = 0;
+	a->last_tap = 0;
 	a->prompt = 0;
 	a->highlight = 0;
 	a->highlight_since = a->now;
@@ -85,7 +123,13 @@ void app_wipe(struct app *a)
 
 static uint64_t idle_ms(const struct app *a)
 {
-	return (uint64_t)a->content->idle_seconds * 1000;
+	return (uint64_t)(a->content ? a->content->idle_seconds : 90) * 1000;
+}
+
+/* Screens where nobody is being served: no idle prompt there. */
+static int resting(const struct app *a)
+{
+	return a->screen == SCREEN_ATTRACT || a->screen == SCREEN_BROKEN;
 }
 
 /* The earliest time a timer wants to fire, or 0 for none. */
@@ -97,7 +141,7 @@ static uint64_t next_deadline(const struct app *a)
 	CONSIDER(ui_next_deadline(&a->ui));
 	if (a->prompt)
 		CONSIDER(a->prompt_since + APP_PROMPT_SECONDS * 1000);
-	else if (a->screen != SCREEN_ATTRACT)
+	else if (!resting(a))
 		CONSIDER(a->last_input + idle_ms(a));
 	if (a->screen == SCREEN_ATTRACT)
 		CONSIDER(a->highlight_since + APP_HIGHLIGHT_MS);
@@ -116,7 +160,7 @@ static void fire_timers(struct app *a)
 	if (a->prompt &&
 	    a->now >= a->prompt_since + APP_PROMPT_SECONDS * 1000) {
 		app_wipe(a);
-	} else if (!a->prompt && a->screen != SCREEN_ATTRACT &&
+	} else if (!a->prompt && !resting(a) &&
 		   a->now >= a->last_input + idle_ms(a)) {
 		a->prompt = 1;
 		a->prompt_since = a->now;

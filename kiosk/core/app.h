@@ -29,8 +29,11 @@
 enum screen {
 	SCREEN_ATTRACT,
 	SCREEN_HOME,
-	SCREEN_PAGE,
-	SCREEN_INFO, /* kiosk facts for staff: long press on the name */
+	SCREEN_TILE,   /* the tile's own view: page, cards, steps, lists */
+	SCREEN_FLYER,  /* one flyer, page by page */
+	SCREEN_NEWS,   /* one news item */
+	SCREEN_INFO,   /* kiosk facts for staff: long press on the name */
+	SCREEN_BROKEN, /* no content pack that works: "buiten gebruik" */
 };
 
 struct app_config {
@@ -43,7 +46,8 @@ struct app_config {
 
 struct app {
 	struct ui ui;
-	struct theme theme;
+	struct theme theme;      /* base_theme in the pack's colour */
+	struct theme base_theme; /* as loaded from assets/theme.ini */
 	struct i18n i18n;
 	struct content *content;
 	char content_dir[1024];
@@ -58,10 +62,19 @@ struct app {
 	enum screen screen;
 	int lang;              /* index into content->langs */
 	int large;             /* larger text */
-	int page;              /* index into content->pages */
-	int page_part;         /* which screenful of the page */
-	int page_parts;        /* how many screenfuls the page has (last frame) */
+	int tile;              /* index into content->tiles */
+	int part;              /* which screenful, card group or step */
+	int parts;             /* how many there are (known after a frame) */
+	int item;              /* flyer or news item within the tile */
+	int list_part;         /* screenful of the flyer grid or news list */
+	int flyer_page;        /* page of the open flyer, from 1 */
+	int *flyer_pages;      /* page count per flyer (0: not known yet) */
+	int zoom;              /* flyer page zoomed in */
+	int zoom_x, zoom_y;    /* centre of the zoom, 0..1000 of the page */
+	uint64_t last_tap;     /* time of the last tap on a flyer page */
 	enum screen info_from; /* where SCREEN_INFO returns to */
+	int today;             /* YYYYMMDD, decides which items show */
+	char broken_why[512];  /* why the kiosk is out of order (for the log) */
 
 	int highlight;         /* attract screen: current highlight */
 	uint64_t highlight_since;
@@ -72,8 +85,9 @@ struct app {
 	int wipes;                 /* how often the visitor's traces were wiped */
 };
 
-/* Loads theme, translations and content. On failure the app is left
- * released and e says what is missing. */
+/* Loads theme and translations (failure: -1 and e says what is missing)
+ * and the content pack. A pack that does not load is not fatal: the app
+ * starts on SCREEN_BROKEN, a calm "out of order" screen, and e says why. */
 int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 	     struct err *e);
 void app_release(struct app *a);
@@ -83,6 +97,13 @@ void app_pointer(struct app *a, enum ptr_kind kind, int x, int y, uint64_t now);
 
 /* Text from the on-screen keyboard; -1 when no text field has the focus. */
 int app_type(struct app *a, const char *text, uint64_t now, struct err *e);
+
+/* Today's date as YYYYMMDD (items with show_from/show_until follow it). */
+void app_set_today(struct app *a, int yyyymmdd);
+
+/* Swaps in another content pack (already loaded; the app takes it over)
+ * and returns to the attract screen, as after an idle wipe. */
+void app_set_content(struct app *a, struct content *c);
 
 /* Moves time forward to `now`, firing every timer due on the way in order
  * (long presses, the idle prompt, its expiry, attract highlights). */

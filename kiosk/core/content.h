@@ -1,70 +1,179 @@
 /*
- * content: a content pack, the folder of plain files staff edit. It is read
- * once, checked whole, and then only read: a pack that fails to load never
- * replaces one that works. Every problem is reported as `file:line: message`
- * in Dutch, because the people who fix packs are staff, not programmers.
+ * content: a content pack, the folder of plain files staff edit (the format
+ * is described for staff in content/LEESMIJ.md). It is read once, checked
+ * whole, and then only read: a pack that fails to load never replaces one
+ * that works. Every problem is reported as `file:line: message` in Dutch,
+ * because the people who fix packs are staff, not programmers; a report
+ * holds all problems found, errors and warnings apart.
  *
- * The pack (see content/LEESMIJ.md):
- *   kiosk.ini            settings: [kiosk] name, languages, idle_seconds;
- *                        [home] tiles = the pages on the home screen, in order
- *   attract.LANG.txt     highlights for the attract screen, one a line
- *   pages/ID.LANG.md     a page in Markdown; its first "# " heading is the
- *                        tile's title. Dutch (nl) is required; a missing
- *                        translation falls back to Dutch.
+ *   kiosk.ini              [kiosk] settings, [printer], [home] tiles = ...
+ *   attract.LANG.txt       lines for the attract screen
+ *   ID/tile.ini            [tile] kind, title, icon, show_from, show_until
+ *   ID/LANG.md             text of page, werkwijze and steps tiles
+ *   ID/folders.ini         flyers (PDF, PNG, JPEG) with title and url
+ *   ID/partners.ini        organisations with a line, contact and logo
+ *   ID/nieuws.ini          news items with a date, text, video or url
+ *
+ * Every translatable key X may come as X.en etc.; a missing translation
+ * falls back to Dutch. Dates are YYYY-MM-DD and held as YYYYMMDD numbers;
+ * which items show is decided when drawing, with today's date passed in.
  */
 #ifndef KIOSK_CONTENT_H
 #define KIOSK_CONTENT_H
 
 #include "../base/err.h"
+#include "theme.h"
 #include "ui.h"
 
 #define CONTENT_LANG_MAX 8
 #define CONTENT_FORMAT 1
+#define CONTENT_TILE_MAX 12
+#define CONTENT_IMAGE_BYTES (20u << 20) /* 20 MB */
+#define CONTENT_IMAGE_PX 8000
+#define CONTENT_PDF_BYTES (50u << 20)   /* 50 MB */
 
-enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_P, BLOCK_LI };
+/* ---- problems found while loading ---- */
 
-/* A paragraph, heading or list item: runs of plain and bold text. */
-struct block {
-	enum block_kind kind;
-	char *text;          /* owned; the runs point into it */
-	struct ui_run *runs; /* owned */
-	int nruns;
+struct diag {
+	char file[160]; /* relative to the pack */
+	int line;       /* 0: the whole file */
+	int warning;    /* 1: shown, but the pack still loads */
+	char msg[400];
 };
 
-struct page_text {
-	char *title;          /* owned; the first # heading */
-	struct block *blocks; /* owned; the title is not among them */
+struct content_report {
+	struct diag *items; /* owned */
+	int n, cap;
+	int errors, warnings;
+};
+
+void content_report_release(struct content_report *r);
+/* "file:line: message" (or "file: message") of item i. */
+void content_diag_format(const struct diag *d, char *out, size_t size);
+
+/* ---- what a pack holds ---- */
+
+/* A text in every language of the pack: s[0] is Dutch and always set. */
+struct text {
+	char *s[CONTENT_LANG_MAX]; /* owned; NULL: falls back to Dutch */
+};
+
+struct when {
+	int from, until; /* YYYYMMDD, 0: open */
+};
+
+enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_P, BLOCK_LI, BLOCK_IMAGE };
+
+/* A paragraph, heading, list item or image. */
+struct block {
+	enum block_kind kind;
+	char *text;          /* owned; runs point into it; alt text of an image */
+	struct ui_run *runs; /* owned */
+	int nruns;
+	char *image;         /* BLOCK_IMAGE: full path, owned */
+};
+
+struct doc {
+	char *title;          /* owned; the first "# " heading, may be NULL */
+	struct block *blocks; /* owned */
 	int nblocks;
 };
 
-struct page {
+struct flyer {
+	char *file;  /* full path, owned */
+	char *name;  /* file name, owned */
+	int is_pdf;
+	struct text title;
+	char *url;   /* owned, may be NULL */
+	struct when when;
+};
+
+struct partner {
+	char *name;  /* owned */
+	struct text line;
+	char *contact; /* owned, may be NULL */
+	char *logo;    /* full path, owned, may be NULL */
+};
+
+struct news {
+	struct text title, body;
+	int date;    /* YYYYMMDD */
+	char *video; /* owned, may be NULL */
+	char *url;   /* owned, may be NULL */
+	struct when when;
+};
+
+enum tile_kind {
+	KIND_PAGE,
+	KIND_WERKWIJZE,
+	KIND_STEPS,
+	KIND_FLYERS,
+	KIND_PARTNERS,
+	KIND_NEWS,
+};
+
+struct tile {
 	char id[64];
-	/* per language of the pack; NULL title: falls back to Dutch */
-	struct page_text text[CONTENT_LANG_MAX];
+	enum tile_kind kind;
+	struct text title;
+	char *icon; /* full path, owned, may be NULL */
+	struct when when;
+	struct doc doc[CONTENT_LANG_MAX]; /* page, werkwijze, steps */
+	struct flyer *flyers;
+	int nflyers;
+	struct partner *partners;
+	int npartners;
+	struct news *news; /* newest first */
+	int nnews;
 };
 
 struct content {
 	char *dir;
-	char *name;                            /* the wijk or centre */
-	char langs[CONTENT_LANG_MAX][8];        /* langs[0] is "nl" */
+	char *name;
+	char *logo; /* full path or NULL */
+	struct color color;
+	int has_color;
+	struct text contact; /* s[0] NULL: none */
+	char *printer_device;
+	int printer_paper_mm;
+	char langs[CONTENT_LANG_MAX][8]; /* langs[0] is "nl" */
 	int nlangs;
 	int idle_seconds;
-	char **highlights[CONTENT_LANG_MAX];   /* attract screen lines */
+	char **highlights[CONTENT_LANG_MAX];
 	int nhighlights[CONTENT_LANG_MAX];
-	struct page *pages;                    /* in home-screen order */
-	int npages;
+	struct tile *tiles; /* in home-screen order */
+	int ntiles;
 };
 
-/* Loads and checks the pack in dir. On failure returns NULL and e holds the
- * first problem. Caller frees with content_free(). */
-struct content *content_load(const char *dir, struct err *e);
+enum content_depth {
+	CONTENT_QUICK, /* kiosk start: settings, texts, files exist */
+	CONTENT_DEEP,  /* kioskctl check/install: also open images and PDFs */
+};
+
+/* Loads and checks the pack in dir. Returns NULL when there are errors.
+ * Every problem goes to `report` (may be NULL); e gets the first error.
+ * With CONTENT_DEEP, `probe` (may be NULL) is asked to open each image or
+ * PDF and returns 0, or -1 with a Dutch reason. Caller frees with
+ * content_free(). */
+typedef int (*content_probe_fn)(void *ctx, const char *path, int is_pdf,
+				char *why, size_t why_size);
+struct content *content_load(const char *dir, enum content_depth depth,
+			     content_probe_fn probe, void *probe_ctx,
+			     struct content_report *report, struct err *e);
 void content_free(struct content *c);
 
-/* The text of a page in language index `lang`, falling back to Dutch. */
-const struct page_text *content_page_text(const struct content *c,
-					  const struct page *p, int lang);
+/* Text in language lang, falling back to Dutch. Borrowed. */
+const char *text_get(const struct text *t, int lang);
 
-/* Highlights in `lang`, falling back to Dutch. */
+/* The document of a tile in lang, falling back to Dutch. */
+const struct doc *tile_doc(const struct tile *t, int lang);
+
+/* 1 when an item with this date range shows on `today` (YYYYMMDD). */
+int when_shows(struct when w, int today);
+
 int content_highlights(const struct content *c, int lang, char ***out);
+
+/* Parses YYYY-MM-DD into YYYYMMDD; -1 when it is not a real date. */
+int date_parse(const char *s, int *out);
 
 #endif

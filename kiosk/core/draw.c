@@ -16,6 +16,8 @@ void draw_list_clear(struct draw_list *dl, struct color clear)
 	dl->ntexts = 0;
 	dl->arena_used = 0;
 	dl->overflow = 0;
+	dl->clipped = 0;
+	dl->clipped_text[0] = '\0';
 	dl->clear = clear;
 }
 
@@ -87,6 +89,37 @@ void draw_text(struct draw_list *dl, int x, int y, int w, int h,
 	c->text = draw_list_str(dl, s, n);
 }
 
+void draw_image(struct draw_list *dl, struct rect r, const char *path,
+		int page, struct rect src)
+{
+	struct draw_cmd *c = push_cmd(dl, DRAW_IMAGE);
+
+	if (!c)
+		return;
+	c->r = r;
+	c->page = page;
+	c->src = src;
+	c->text = draw_list_str(dl, path, strlen(path));
+}
+
+void draw_prefetch(struct draw_list *dl, struct rect r, const char *path,
+		   int page)
+{
+	draw_image(dl, r, path, page, (struct rect){ 0, 0, 0, 0 });
+	if (dl->ncmds > 0 && dl->cmds[dl->ncmds - 1].kind == DRAW_IMAGE)
+		dl->cmds[dl->ncmds - 1].thick = 1;
+}
+
+void draw_qr(struct draw_list *dl, struct rect r, const char *payload)
+{
+	struct draw_cmd *c = push_cmd(dl, DRAW_QR);
+
+	if (!c)
+		return;
+	c->r = r;
+	c->text = draw_list_str(dl, payload, strlen(payload));
+}
+
 void draw_hit(struct draw_list *dl, uint32_t id, struct rect r,
 	      const char *label)
 {
@@ -133,6 +166,8 @@ uint32_t draw_list_hash(const struct draw_list *dl)
 		h = hash_bytes(h, &c->thick, sizeof(c->thick));
 		h = hash_bytes(h, &c->font_px, sizeof(c->font_px));
 		h = hash_bytes(h, &c->bold, sizeof(c->bold));
+		h = hash_bytes(h, &c->page, sizeof(c->page));
+		h = hash_bytes(h, &c->src, sizeof(c->src));
 		if (c->text)
 			h = hash_str(h, c->text);
 	}

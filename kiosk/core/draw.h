@@ -27,6 +27,8 @@ enum draw_kind {
 	DRAW_RECT,  /* filled rectangle, optional rounded corners */
 	DRAW_FRAME, /* rectangle outline `thick` pixels wide */
 	DRAW_TEXT,  /* one line of text, top-left at r.x, r.y */
+	DRAW_IMAGE, /* a picture file (PNG, JPEG, or a PDF page), fitted in r */
+	DRAW_QR,    /* a QR code of `text`, square, filling r */
 };
 
 struct draw_cmd {
@@ -34,10 +36,15 @@ struct draw_cmd {
 	struct rect r;
 	struct color color;
 	int radius;       /* DRAW_RECT corner radius in pixels */
-	int thick;        /* DRAW_FRAME line width */
+	int thick;        /* DRAW_FRAME line width; DRAW_IMAGE: 1 = only load
+			   * it now (render ahead), do not show */
 	int font_px;      /* DRAW_TEXT pixel size of the font */
 	int bold;         /* DRAW_TEXT bold face */
-	const char *text; /* DRAW_TEXT, borrowed from the list's text arena */
+	const char *text; /* DRAW_TEXT: the line; DRAW_IMAGE: the file;
+			   * DRAW_QR: what the code holds. In the arena. */
+	int page;         /* DRAW_IMAGE of a PDF: page number from 1 */
+	struct rect src;  /* DRAW_IMAGE: part to show, in 1/1000 of the
+			   * picture (zoom); all zero: the whole picture */
 };
 
 struct hit {
@@ -67,6 +74,8 @@ struct draw_list {
 	char arena[DRAW_ARENA];
 	size_t arena_used;
 	int overflow;
+	int clipped;            /* texts that did not fit their box */
+	char clipped_text[160]; /* the first of them */
 };
 
 void draw_list_clear(struct draw_list *dl, struct color clear);
@@ -78,6 +87,12 @@ void draw_rect(struct draw_list *dl, struct rect r, struct color c, int radius);
 void draw_frame(struct draw_list *dl, struct rect r, struct color c, int thick);
 void draw_text(struct draw_list *dl, int x, int y, int w, int h,
 	       const char *s, size_t n, int font_px, int bold, struct color c);
+void draw_image(struct draw_list *dl, struct rect r, const char *path,
+		int page, struct rect src);
+void draw_qr(struct draw_list *dl, struct rect r, const char *payload);
+/* Asks the platform to load a picture now that will be shown soon. */
+void draw_prefetch(struct draw_list *dl, struct rect r, const char *path,
+		   int page);
 void draw_hit(struct draw_list *dl, uint32_t id, struct rect r,
 	      const char *label);
 void draw_text_item(struct draw_list *dl, struct rect r, const char *s);

@@ -230,6 +230,20 @@ char *i18n_format(char *out, size_t size, const char *tmpl,
 		memcpy(out + used, add, n);
 		used += n;
 	}
+	/* never end in half a letter: drop a cut UTF-8 sequence */
+	if (*p || used + 1 >= size) {
+		size_t back = used;
+
+		while (back > 0 && ((unsigned char)out[back - 1] & 0xC0) == 0x80)
+			back--;
+		if (back > 0 && ((unsigned char)out[back - 1] & 0x80)) {
+			unsigned char lead = (unsigned char)out[back - 1];
+			size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+
+			if (used - (back - 1) < want)
+				used = back - 1;
+		}
+	}
 	out[used] = '\0';
 	return out;
 }

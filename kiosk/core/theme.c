@@ -197,3 +197,22 @@ int theme_check_contrast(const struct theme *t, struct err *e)
 	}
 	return 0;
 }
+
+static struct color darker(struct color c)
+{
+	return (struct color){ (uint8_t)(c.r * 2 / 3), (uint8_t)(c.g * 2 / 3),
+			       (uint8_t)(c.b * 2 / 3), 255 };
+}
+
+void theme_apply_brand(struct theme *t, struct color brand)
+{
+	t->header_bg = brand;
+	t->attract_bg = brand;
+	t->styles[STYLE_HEADER].bg[UI_NORMAL] = brand;
+	t->styles[STYLE_HEADER].bg[UI_DISABLED] = brand;
+	t->styles[STYLE_HEADER].bg[UI_PRESSED] = darker(brand);
+	t->styles[STYLE_PRIMARY].bg[UI_NORMAL] = brand;
+	t->styles[STYLE_PRIMARY].bg[UI_PRESSED] = darker(brand);
+	t->styles[STYLE_TILE].border = brand;
+	t->styles[STYLE_SECONDARY].border = brand;
+}

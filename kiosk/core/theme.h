@@ -60,6 +60,11 @@ struct color theme_bg(const struct theme *t, enum style_id s, enum ui_state st);
  * first pair that fails. */
 int theme_check_contrast(const struct theme *t, struct err *e);
 
+/* Repaints the theme in a content pack's own colour: header, attract
+ * screen, primary buttons and tile borders take `brand`; pressed states a
+ * darker shade. The caller has checked white text on brand has 4.5:1. */
+void theme_apply_brand(struct theme *t, struct color brand);
+
 /* Parses "#RRGGBB"; returns -1 on anything else. */
 int color_parse(const char *s, struct color *c);
 

@@ -4,10 +4,13 @@
 #include "ui.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/util.h"
+
+static void ui_note_clip(struct ui *ui, const struct ui_run *runs, int nruns);
 
 void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
 	     double px_per_mm)
@@ -151,6 +154,13 @@ int ui_long_press(struct ui *ui, const char *id)
 	return 1;
 }
 
+void ui_relabel_last(struct ui *ui, const char *label)
+{
+	if (ui->dl.nhits > 0)
+		ui->dl.hits[ui->dl.nhits - 1].label =
+			draw_list_str(&ui->dl, label, strlen(label));
+}
+
 int ui_area(struct ui *ui, const char *id, struct rect r, const char *label)
 {
 	int pressed;
@@ -173,10 +183,22 @@ int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 	if (st->border.a)
 		draw_frame(&ui->dl, r, st->border, ui_mm(ui, 0.8));
 	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad);
+	if (lines * lh > r.h)
+		ui_note_clip(ui, &run, 1);
 	ty = r.y + (r.h - lines * lh) / 2;
 	ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + pad, ty, r.w - 2 * pad,
 		     ALIGN_CENTER, st->fg[state], 0, -1, 0);
 	return clicked;
+}
+
+/* Remembers a text that does not fit where it is drawn. */
+static void ui_note_clip(struct ui *ui, const struct ui_run *runs, int nruns)
+{
+	struct draw_list *dl = &ui->dl;
+
+	if (dl->clipped++ == 0 && nruns > 0)
+		snprintf(dl->clipped_text, sizeof(dl->clipped_text), "%.*s",
+			 (int)(runs[0].n < 150 ? runs[0].n : 150), runs[0].s);
 }
 
 /* ---- line breaking ---- */
@@ -317,7 +339,9 @@ int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 	split_runs(lo, runs, nruns);
 	lines = layout_lines(ui, lo, role, x, y, width, align, color, first,
 			     max, 1);
-	if (record) {
+	if ((record & UI_CLIP) && max >= 0 && lines > first + max)
+		ui_note_clip(ui, runs, nruns);
+	if (record & UI_RECORD) {
 		char buf[4096];
 		size_t used = 0;
 		int i;

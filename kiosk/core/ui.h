@@ -109,6 +109,10 @@ int ui_line_h(const struct ui *ui, enum font_role role);
 int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 	      enum style_id style);
 
+/* Gives the widget just added another label in the hit list: for buttons
+ * whose face shows more than their name (an icon, a date). */
+void ui_relabel_last(struct ui *ui, const char *label);
+
 /* An invisible tappable area with a label (for "touch anywhere"). */
 int ui_area(struct ui *ui, const char *id, struct rect r, const char *label);
 
@@ -124,9 +128,12 @@ int ui_swipe(const struct ui *ui);
 uint64_t ui_next_deadline(const struct ui *ui);
 
 /* Lays out text broken into lines that fit `width`. Draws lines
- * first..first+max-1 (max < 0: all) from y down, and records the whole text
- * once in the text list when `record` is set. Returns the number of lines of
- * the whole text. alpha scales the colour's opacity (255 = opaque). */
+ * first..first+max-1 (max < 0: all) from y down. Flags in `record`:
+ * UI_RECORD puts the whole text once in the text list; UI_CLIP says lines
+ * past max do not fit their box, which the draw list notes (the staff
+ * tool reports it). Returns the number of lines of the whole text. */
+#define UI_RECORD 1
+#define UI_CLIP 2
 int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 		 enum font_role role, int x, int y, int width,
 		 enum ui_align align, struct color color, int first, int max,

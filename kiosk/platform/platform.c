@@ -10,13 +10,20 @@
 #include <fontconfig/fontconfig.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/log.h"
 #include "../base/util.h"
+#include "../core/pdf.h"
+#include "../core/qr.h"
 
 #define FONT_SIZES 12
 #define TEXT_CACHE 512
+#define IMAGE_CACHE 48
+#define IMAGE_CACHE_BYTES (256u << 20) /* textures kept, about */
 
 struct font_slot {
 	int px, bold;
@@ -30,7 +37,19 @@ struct text_entry {
 	uint64_t used; /* frame number of last use */
 };
 
+/* A picture, PDF page or QR code turned into a texture. */
+struct image_entry {
+	uint32_t key; /* hash of file, page and size; 0 = empty */
+	SDL_Texture *tex;
+	int w, h;
+	size_t bytes;
+	uint64_t used;
+	int failed; /* could not be loaded: draw a placeholder, do not retry */
+};
+
 struct platform {
+	struct image_entry images[IMAGE_CACHE];
+	size_t image_bytes;
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	int w, h;
@@ -48,6 +67,15 @@ struct platform {
 };
 
 static Uint32 quit_event_type;
+
+int platform_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
 
 uint64_t platform_ticks(void)
 {
@@ -304,6 +332,9 @@ void platform_close(struct platform *p)
 	for (i = 0; i < TEXT_CACHE; i++)
 		if (p->cache[i].tex)
 			SDL_DestroyTexture(p->cache[i].tex);
+	for (i = 0; i < IMAGE_CACHE; i++)
+		if (p->images[i].tex)
+			SDL_DestroyTexture(p->images[i].tex);
 	for (i = 0; i < p->nfonts; i++)
 		TTF_CloseFont(p->fonts[i].font);
 	if (p->ren)
@@ -409,6 +440,227 @@ static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 	return slot;
 }
 
+/* Bucket of a size: PDF pages render at the size they are shown, rounded
+ * up so small layout changes reuse the same texture. */
+static int bucket(int v)
+{
+	return (v + 63) / 64 * 64;
+}
+
+static struct image_entry *image_slot(struct platform *p, uint32_t key)
+{
+	struct image_entry *victim = NULL;
+	int i;
+
+	for (i = 0; i < IMAGE_CACHE; i++) {
+		struct image_entry *e = &p->images[i];
+
+		if (e->key == key) {
+			e->used = p->frame;
+			return e;
+		}
+		if (!victim || (victim->key && (!e->key || e->used < victim->used)))
+			victim = e;
+	}
+	if (victim->tex) {
+		SDL_DestroyTexture(victim->tex);
+		p->image_bytes -= victim->bytes;
+	}
+	memset(victim, 0, sizeof(*victim));
+	victim->key = key;
+	victim->used = p->frame;
+	return victim;
+}
+
+static void image_store(struct platform *p, struct image_entry *e,
+			SDL_Surface *s)
+{
+	e->tex = SDL_CreateTextureFromSurface(p->ren, s);
+	if (!e->tex) {
+		e->failed = 1;
+		return;
+	}
+	SDL_SetTextureScaleMode(e->tex, SDL_ScaleModeBest);
+	e->w = s->w;
+	e->h = s->h;
+	e->bytes = (size_t)s->w * (size_t)s->h * 4;
+	p->image_bytes += e->bytes;
+	while (p->image_bytes > IMAGE_CACHE_BYTES) {
+		struct image_entry *victim = NULL;
+		int i;
+
+		for (i = 0; i < IMAGE_CACHE; i++)
+			if (p->images[i].tex && &p->images[i] != e &&
+			    (!victim || p->images[i].used < victim->used))
+				victim = &p->images[i];
+		if (!victim)
+			break;
+		SDL_DestroyTexture(victim->tex);
+		p->image_bytes -= victim->bytes;
+		memset(victim, 0, sizeof(*victim));
+	}
+}
+
+static struct image_entry *image_get(struct platform *p,
+				     const struct draw_cmd *c)
+{
+	int bw = c->page ? bucket(c->r.w) : 0, bh = c->page ? bucket(c->r.h) : 0;
+	uint32_t key = hash_str(HASH_INIT, c->text);
+	struct image_entry *e;
+	struct err err;
+
+	key = hash_bytes(key, &c->page, sizeof(c->page));
+	key = hash_bytes(key, &bw, sizeof(bw));
+	key = hash_bytes(key, &bh, sizeof(bh));
+	if (!key)
+		key = 1;
+	e = image_slot(p, key);
+	if (e->tex || e->failed)
+		return e;
+	if (c->page > 0) {
+		unsigned char *px;
+		int w, h;
+
+		if (pdf_render(c->text, c->page, bw, bh, &px, &w, &h, &err) < 0) {
+			log_warn("cannot show page %d of '%s': %s", c->page,
+				 c->text, err.msg);
+			e->failed = 1;
+			return e;
+		}
+		{
+			SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(
+				px, w, h, 32, w * 4, SDL_PIXELFORMAT_ABGR8888);
+
+			if (s) {
+				image_store(p, e, s);
+				SDL_FreeSurface(s);
+			} else {
+				e->failed = 1;
+			}
+		}
+		free(px);
+	} else {
+		SDL_Surface *s = IMG_Load(c->text);
+
+		if (!s) {
+			log_warn("cannot show '%s': %s", c->text, IMG_GetError());
+			e->failed = 1;
+			return e;
+		}
+		image_store(p, e, s);
+		SDL_FreeSurface(s);
+	}
+	return e;
+}
+
+static void draw_image_cmd(struct platform *p, const struct draw_cmd *c)
+{
+	struct image_entry *e = image_get(p, c);
+	SDL_Rect src, dst;
+	double sw, sh, scale;
+
+	if (e->failed || !e->tex) {
+		/* a calm grey box instead of a broken picture */
+		SDL_Rect r = { c->r.x, c->r.y, c->r.w, c->r.h };
+
+		SDL_SetRenderDrawColor(p->ren, 0xDD, 0xDD, 0xDD, 255);
+		SDL_RenderFillRect(p->ren, &r);
+		return;
+	}
+	src = (SDL_Rect){ 0, 0, e->w, e->h };
+	if (c->src.w > 0 && c->src.h > 0)
+		src = (SDL_Rect){ c->src.x * e->w / 1000, c->src.y * e->h / 1000,
+				  c->src.w * e->w / 1000, c->src.h * e->h / 1000 };
+	sw = src.w;
+	sh = src.h;
+	scale = c->r.w / sw < c->r.h / sh ? c->r.w / sw : c->r.h / sh;
+	dst.w = (int)(sw * scale);
+	dst.h = (int)(sh * scale);
+	dst.x = c->r.x + (c->r.w - dst.w) / 2;
+	dst.y = c->r.y + (c->r.h - dst.h) / 2;
+	SDL_RenderCopy(p->ren, e->tex, &src, &dst);
+}
+
+static void draw_qr_cmd(struct platform *p, const struct draw_cmd *c)
+{
+	uint32_t key = hash_str(HASH_INIT ^ 0x51, c->text);
+	struct image_entry *e = image_slot(p, key ? key : 1);
+	SDL_Rect dst;
+
+	if (!e->tex && !e->failed) {
+		struct qr q;
+		struct err err;
+		int quiet = 4, n, x, y;
+		SDL_Surface *s;
+
+		if (qr_encode(&q, c->text, &err) < 0) {
+			log_warn("%s", err.msg);
+			e->failed = 1;
+			return;
+		}
+		n = q.size + 2 * quiet;
+		s = SDL_CreateRGBSurfaceWithFormat(0, n, n, 32,
+						   SDL_PIXELFORMAT_RGB888);
+		if (s) {
+			SDL_FillRect(s, NULL, SDL_MapRGB(s->format, 255, 255, 255));
+			for (y = 0; y < q.size; y++)
+				for (x = 0; x < q.size; x++)
+					if (q.modules[y * q.size + x]) {
+						SDL_Rect m = { x + quiet, y + quiet, 1, 1 };
+
+						SDL_FillRect(s, &m, SDL_MapRGB(s->format, 0, 0, 0));
+					}
+			image_store(p, e, s);
+			/* sharp modules: no smoothing when scaled up */
+			if (e->tex)
+				SDL_SetTextureScaleMode(e->tex, SDL_ScaleModeNearest);
+			SDL_FreeSurface(s);
+		}
+		qr_release(&q);
+	}
+	if (!e->tex)
+		return;
+	/* whole pixels per module keep the code easy to scan */
+	{
+		int side = c->r.w < c->r.h ? c->r.w : c->r.h;
+		int per = side / e->w;
+
+		if (per < 1)
+			per = 1;
+		dst.w = dst.h = per * e->w;
+		dst.x = c->r.x + (c->r.w - dst.w) / 2;
+		dst.y = c->r.y + (c->r.h - dst.h) / 2;
+	}
+	SDL_RenderCopy(p->ren, e->tex, NULL, &dst);
+}
+
+int platform_probe(void *ctx, const char *path, int is_pdf, char *why,
+		   size_t why_size)
+{
+	struct err e;
+
+	(void)ctx;
+	if (is_pdf) {
+		if (pdf_page_count(path, &e) < 0) {
+			snprintf(why, why_size, "%s", e.msg);
+			return -1;
+		}
+		return 0;
+	}
+	{
+		SDL_Surface *s = IMG_Load(path);
+
+		if (!s) {
+			snprintf(why, why_size, "dit plaatje kan niet worden "
+				 "geopend (%s): sla het opnieuw op als PNG of "
+				 "JPEG", IMG_GetError());
+			return -1;
+		}
+		SDL_FreeSurface(s);
+	}
+	return 0;
+}
+
 static void paint(struct platform *p, const struct draw_list *dl)
 {
 	int i;
@@ -448,6 +700,15 @@ static void paint(struct platform *p, const struct draw_list *dl)
 			SDL_RenderCopy(p->ren, t->tex, NULL, &dst);
 			break;
 		}
+		case DRAW_IMAGE:
+			if (c->thick) /* render ahead: load, do not show */
+				image_get(p, c);
+			else
+				draw_image_cmd(p, c);
+			break;
+		case DRAW_QR:
+			draw_qr_cmd(p, c);
+			break;
 		}
 	}
 	if (dl->overflow)

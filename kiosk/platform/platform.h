@@ -7,6 +7,7 @@
 #ifndef KIOSK_PLATFORM_H
 #define KIOSK_PLATFORM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../base/err.h"
@@ -44,6 +45,10 @@ int platform_present(struct platform *p, const struct draw_list *dl, int force);
 int platform_save_png(struct platform *p, const struct draw_list *dl,
 		      const char *path, struct err *e);
 
+/* Today's date in local time as YYYYMMDD (the wall clock lives here and
+ * in main, never in the core). */
+int platform_today(void);
+
 /* Milliseconds since the platform opened. */
 uint64_t platform_ticks(void);
 
@@ -64,6 +69,11 @@ struct platform_event {
  * filled, 0 on time-out. Events the kiosk ignores (Escape, Alt+F4, window
  * close, Ctrl+C) never come out of here. */
 int platform_wait(struct platform *p, int timeout_ms, struct platform_event *ev);
+
+/* Opens an image or PDF fully to prove it can be shown (content_probe_fn
+ * for CONTENT_DEEP checks). Needs no window. */
+int platform_probe(void *ctx, const char *path, int is_pdf, char *why,
+		   size_t why_size);
 
 /* Starts the thread that turns SIGTERM into PEV_QUIT and swallows SIGINT.
  * Call before anything else creates threads. */

@@ -39,7 +39,7 @@ assert "De werkwijze" in taps, taps
 assert "Waar wilt u meer over weten?" in texts, texts
 ask('tap "De werkwijze"')
 taps, texts = read_list()
-assert "Drie vragen" in texts, texts
+assert "Wat kan je zelf?" in texts, texts
 assert "Terug" in taps, taps
 ask("quit")
 p.stdin.close()

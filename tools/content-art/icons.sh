@@ -1,0 +1,95 @@
+#!/bin/sh
+# Tile icons, logos and step pictures for the Wijkkiosk demo packs.
+set -e
+C=/work/main/content
+B=DejaVu-Sans-Bold
+
+# icon OUT COLOUR DRAW...: 256x256, white ground, a rounded frame, symbol in COLOUR
+icon() {
+	out=$1; col=$2; shift 2
+	convert -size 256x256 xc:white -fill none -stroke "$col" -strokewidth 10 \
+		-draw "roundrectangle 8,8 247,247 36,36" "$@" -alpha off -alpha off -strip "$out"
+}
+
+question_icon() { # speech bubble with a question mark
+	icon "$1" "$2" -fill "$2" -stroke none \
+		-draw "roundrectangle 42,50 214,170 30,30" \
+		-draw "polygon 80,165 120,165 70,212" \
+		-fill white -font $B -pointsize 96 -gravity north -annotate +0+56 '?'
+}
+werkwijze_icon() { # three round question marks, two above and one below
+	icon "$1" "$2" -fill "$2" -stroke white -strokewidth 6 \
+		-draw "circle 86,94 86,46" -draw "circle 170,94 170,46" -draw "circle 128,168 128,120" \
+		-stroke none -fill white -font $B -pointsize 64 -gravity center \
+		-annotate -42-34 '?' -annotate +42-34 '?' -annotate +0+40 '?'
+}
+steps_icon() { # a staircase going up
+	icon "$1" "$2" -fill "$2" -stroke none \
+		-draw "polygon 44,212 44,172 92,172 92,128 140,128 140,84 188,84 188,44 212,44 212,212"
+}
+flyers_icon() { # a leaflet with a folded corner and lines
+	icon "$1" "$2" -fill white -stroke "$2" -strokewidth 10 \
+		-draw "polygon 68,40 158,40 192,74 192,216 68,216 68,40" \
+		-fill "$2" -draw "polygon 158,40 158,74 192,74" \
+		-stroke "$2" -strokewidth 10 \
+		-draw "line 92,110 168,110" -draw "line 92,140 168,140" -draw "line 92,170 148,170"
+}
+partners_icon() { # three people side by side
+	icon "$1" "$2" -fill "$2" -stroke white -strokewidth 6 \
+		-draw "circle 72,98 72,72" -draw "roundrectangle 36,130 108,210 30,30" \
+		-draw "circle 184,98 184,72" -draw "roundrectangle 148,130 220,210 30,30" \
+		-draw "circle 128,84 128,54" -draw "roundrectangle 86,120 170,214 34,34"
+}
+news_icon() { # a newspaper
+	icon "$1" "$2" -fill white -stroke "$2" -strokewidth 10 \
+		-draw "roundrectangle 40,56 216,204 12,12" \
+		-fill "$2" -stroke none -draw "rectangle 62,80 122,136" \
+		-stroke "$2" -strokewidth 9 \
+		-draw "line 140,88 194,88" -draw "line 140,112 194,112" -draw "line 140,134 194,134" \
+		-draw "line 62,160 194,160" -draw "line 62,182 170,182"
+}
+goals_icon() { # a target with an arrow in the middle
+	icon "$1" "$2" -fill none -stroke "$2" -strokewidth 14 \
+		-draw "circle 120,136 120,52" -draw "circle 120,136 120,94" \
+		-fill "$2" -stroke none -draw "circle 120,136 120,122" \
+		-stroke "$2" -strokewidth 10 -draw "line 124,132 210,46" \
+		-stroke none -draw "polygon 214,42 176,50 206,80"
+}
+table_icon() { # a table with two chairs
+	icon "$1" "$2" -fill "$2" -stroke none \
+		-draw "roundrectangle 56,104 200,122 6,6" \
+		-draw "rectangle 72,122 86,204" -draw "rectangle 170,122 184,204" \
+		-draw "rectangle 22,84 34,204" -draw "rectangle 22,150 58,162" -draw "rectangle 46,156 58,204" \
+		-draw "rectangle 222,84 234,204" -draw "rectangle 198,150 234,162" -draw "rectangle 198,156 210,204" \
+		-draw "roundrectangle 110,80 146,104 6,6"
+}
+
+# logo OUT COLOUR PLACE: a round seal with a sprout and the place name
+logo() {
+	convert -size 400x400 xc:white -fill "$2" -draw "circle 200,200 200,8" \
+		-fill none -stroke white -strokewidth 10 -draw "line 200,196 200,112" \
+		-stroke none -fill white \
+		-draw "translate 166,110 rotate -35 ellipse 0,0 40,20 0,360" \
+		-draw "translate 234,96 rotate 35 ellipse 0,0 40,20 0,360" \
+		-font DejaVu-Sans -pointsize 40 -gravity north -annotate +0+214 'Proeftuin' \
+		-font $B -pointsize 64 -annotate +0+262 "$3" -alpha off -alpha off -strip "$1"
+}
+
+T=#0B4F54
+werkwijze_icon $C/ussen/werkwijze/icon.png $T
+steps_icon     $C/ussen/stappen/icon.png $T
+flyers_icon    $C/ussen/folders/icon.png $T
+partners_icon  $C/ussen/partners/icon.png $T
+news_icon      $C/ussen/nieuws/icon.png $T
+question_icon  $C/ussen/vraag/icon.png $T
+logo $C/ussen/logo.png $T Ussen
+
+D=#8A1C3C
+werkwijze_icon $C/deurne/werkwijze/icon.png $D
+goals_icon     $C/deurne/doelen/icon.png $D
+partners_icon  $C/deurne/partners/icon.png $D
+table_icon     $C/deurne/aan-tafel/icon.png $D
+flyers_icon    $C/deurne/folders/icon.png $D
+news_icon      $C/deurne/nieuws/icon.png $D
+question_icon  $C/deurne/vraag/icon.png $D
+logo $C/deurne/logo.png $D Deurne

@@ -1,0 +1,436 @@
+/*
+ * kioskctl: the staff tool. Git-style commands on the same core as the
+ * kiosk: check a content pack, preview every screen as pictures, install a
+ * pack safely and roll back. Messages to staff are in Dutch.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/err.h"
+#include "base/log.h"
+#include "base/util.h"
+#include "core/app.h"
+#include "core/content.h"
+#include "core/packstore.h"
+#include "core/walk.h"
+#include "platform/platform.h"
+
+#define SCREEN_W 1920
+#define SCREEN_H 1080
+#define SCREEN_MM 531.3 /* a 24-inch 16:9 panel */
+
+static void usage(FILE *f)
+{
+	fputs("gebruik: kioskctl OPDRACHT [...]\n"
+	      "\n"
+	      "  check MAP             controleer een inhoudspakket\n"
+	      "  preview MAP UITMAP    maak een plaatje van elk scherm, met "
+	      "index.html\n"
+	      "  install MAP           controleer en zet het pakket op de kiosk\n"
+	      "  rollback              zet het vorige pakket terug\n"
+	      "  current               laat zien welk pakket op de kiosk staat\n"
+	      "\n"
+	      "Opties: --data MAP (de gegevensmap van de kiosk), --date "
+	      "JJJJ-MM-DD (voor preview en check).\n"
+	      "'kioskctl OPDRACHT --help' vertelt meer.\n",
+	      f);
+}
+
+struct opts {
+	const char *data;
+	int date;
+	const char *args[4];
+	int nargs;
+};
+
+static int parse(int argc, char **argv, struct opts *o)
+{
+	int i;
+
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
+			o->data = argv[++i];
+		} else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
+			if (date_parse(argv[++i], &o->date) < 0) {
+				fprintf(stderr, "kioskctl: '%s' is geen datum: "
+						"schrijf JJJJ-MM-DD\n", argv[i]);
+				return -1;
+			}
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "kioskctl: onbekende optie '%s'\n",
+				argv[i]);
+			return -1;
+		} else if (o->nargs < 4) {
+			o->args[o->nargs++] = argv[i];
+		}
+	}
+	return 0;
+}
+
+
+
+/* ---- walking the pack for check and preview ---- */
+
+struct session {
+	struct platform *p;
+	struct app *a;
+};
+
+static int session_open(struct session *s, const char *dir, int date,
+			struct err *e)
+{
+	struct platform_config pc = { SCREEN_W, SCREEN_H, 0, NULL, NULL };
+	struct app_config ac = { 0 };
+	char home[PATH_MAX], assets[PATH_MAX + 16];
+
+	/* pictures are made without a screen */
+	setenv("SDL_VIDEODRIVER", "dummy", 0);
+	if (platform_signals_init(e) < 0)
+		return -1;
+	s->p = platform_open(&pc, e);
+	if (!s->p)
+		return -1;
+	path_home(home, sizeof(home));
+	snprintf(assets, sizeof(assets), "%s/assets", home);
+	ac.content_dir = dir;
+	ac.assets_dir = assets;
+	ac.width = SCREEN_W;
+	ac.height = SCREEN_H;
+	ac.screen_width_mm = SCREEN_MM;
+	ac.metrics = platform_metrics(s->p);
+	s->a = xcalloc(1, sizeof(*s->a));
+	if (app_init(s->a, &ac, 0, e) < 0) {
+		free(s->a);
+		platform_close(s->p);
+		return -1;
+	}
+	app_set_today(s->a, date ? date : platform_today());
+	return 0;
+}
+
+static void session_close(struct session *s)
+{
+	app_release(s->a);
+	free(s->a);
+	platform_close(s->p);
+}
+
+/* ---- check ---- */
+
+struct fit_check {
+	int problems;
+	char last[200];
+};
+
+static void check_visit(void *ctx, const char *name, const char *file,
+			const struct draw_list *dl)
+{
+	struct fit_check *fc = ctx;
+
+	if (dl->clipped && strcmp(fc->last, dl->clipped_text) != 0) {
+		printf("%s: tekst past niet op het scherm (%s): \"%s\" - maak "
+		       "hem korter\n", *file ? file : "kiosk.ini", name,
+		       dl->clipped_text);
+		str_copy(fc->last, sizeof(fc->last), dl->clipped_text);
+		fc->problems++;
+	}
+}
+
+/* Checks dir; prints every problem; returns the number of errors. */
+static int check_pack(const char *dir, int date, int quiet_ok)
+{
+	struct content_report r = { 0 };
+	struct content *c;
+	struct err e = { "" };
+	int i, errors;
+
+	c = content_load(dir, CONTENT_DEEP, platform_probe, NULL, &r, &e);
+	for (i = 0; i < r.n; i++) {
+		char line[700];
+
+		content_diag_format(&r.items[i], line, sizeof(line));
+		printf("%s\n", line);
+	}
+	errors = r.errors;
+	content_report_release(&r);
+	if (c) {
+		struct session s;
+		struct fit_check fc = { 0, "" };
+		int l;
+
+		content_free(c);
+		/* every screen, every language, both text sizes: does all
+		 * text fit its box? */
+		if (session_open(&s, dir, date, &e) < 0) {
+			fprintf(stderr, "kioskctl: %s\n", e.msg);
+			return errors + 1;
+		}
+		for (l = 0; l < s.a->content->nlangs; l++) {
+			app_walk(s.a, l, 0, check_visit, &fc);
+			app_walk(s.a, l, 1, check_visit, &fc);
+		}
+		session_close(&s);
+		errors += fc.problems;
+	}
+	if (errors == 0 && !quiet_ok)
+		printf("%s: in orde\n", dir);
+	else if (errors)
+		printf("%s: %d fout%s gevonden: het pakket kan zo niet op de "
+		       "kiosk\n", dir, errors, errors == 1 ? "" : "en");
+	fflush(stdout);
+	return errors;
+}
+
+static int cmd_check(struct opts *o)
+{
+	if (o->nargs != 1) {
+		fprintf(stderr, "gebruik: kioskctl check MAP\n");
+		return 2;
+	}
+	return check_pack(o->args[0], o->date, 0) ? 1 : 0;
+}
+
+/* ---- preview ---- */
+
+struct preview {
+	struct session *s;
+	const char *out;
+	FILE *html;
+	int failed;
+	char section[32];
+};
+
+static void html_escape(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", f);
+		else if (*s == '>')
+			fputs("&gt;", f);
+		else if (*s == '&')
+			fputs("&amp;", f);
+		else if (*s == '"')
+			fputs("&quot;", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static void preview_visit(void *ctx, const char *name, const char *file,
+			  const struct draw_list *dl)
+{
+	struct preview *pv = ctx;
+	char path[PATH_MAX + 200];
+	struct err e;
+
+	snprintf(path, sizeof(path), "%s/%s.png", pv->out, name);
+	if (platform_save_png(pv->s->p, dl, path, &e) < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		pv->failed = 1;
+		return;
+	}
+	fprintf(pv->html, "<figure><a href=\"%s.png\"><img src=\"%s.png\" "
+		"width=\"480\" height=\"270\" alt=\"\"></a><figcaption>", name, name);
+	html_escape(pv->html, name);
+	if (*file) {
+		fputs(" <small>(", pv->html);
+		html_escape(pv->html, file);
+		fputs(")</small>", pv->html);
+	}
+	fputs("</figcaption></figure>\n", pv->html);
+}
+
+static int cmd_preview(struct opts *o)
+{
+	struct session s;
+	struct preview pv = { 0 };
+	struct err e = { "" };
+	char path[PATH_MAX + 32];
+	int l, large, n = 0;
+
+	if (o->nargs != 2) {
+		fprintf(stderr, "gebruik: kioskctl preview MAP UITMAP\n");
+		return 2;
+	}
+	if (path_mkdirs(o->args[1], &e) < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		return 1;
+	}
+	if (session_open(&s, o->args[0], o->date, &e) < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		return 1;
+	}
+	if (!s.a->content) {
+		fprintf(stderr, "kioskctl: het pakket heeft fouten; zie "
+				"'kioskctl check %s'\n", o->args[0]);
+		session_close(&s);
+		return 1;
+	}
+	snprintf(path, sizeof(path), "%s/index.html", o->args[1]);
+	pv.html = fopen(path, "w");
+	if (!pv.html) {
+		fprintf(stderr, "kioskctl: kan '%s' niet schrijven: %s\n", path,
+			strerror(errno));
+		session_close(&s);
+		return 1;
+	}
+	pv.s = &s;
+	pv.out = o->args[1];
+	fputs("<!doctype html>\n<html lang=\"nl\"><meta charset=\"utf-8\">\n"
+	      "<title>Voorbeeld van de kiosk</title>\n<style>body{font-family:"
+	      "sans-serif;background:#eee}figure{display:inline-block;margin:"
+	      "8px;background:#fff;padding:6px}img{border:1px solid #999}"
+	      "</style>\n", pv.html);
+	fputs("<h1>Voorbeeld: ", pv.html);
+	html_escape(pv.html, s.a->content->name);
+	fputs("</h1>\n", pv.html);
+	for (l = 0; l < s.a->content->nlangs; l++)
+		for (large = 0; large <= 1; large++) {
+			fprintf(pv.html, "<h2>%s%s</h2>\n", s.a->content->langs[l],
+				large ? ", grote letters" : "");
+			n += app_walk(s.a, l, large, preview_visit, &pv);
+		}
+	fputs("</html>\n", pv.html);
+	fclose(pv.html);
+	session_close(&s);
+	if (pv.failed)
+		return 1;
+	printf("%d schermen in %s; open %s/index.html\n", n, o->args[1],
+	       o->args[1]);
+	return 0;
+}
+
+/* ---- install, rollback, current ---- */
+
+static void crash_step(void *ctx, int step, const char *what)
+{
+	int at = *(int *)ctx;
+
+	(void)what;
+	if (at && step == at)
+		_exit(137); /* a test stands in for a power cut here */
+}
+
+static void data_dir(const struct opts *o, char *out, size_t size)
+{
+	if (o->data)
+		str_copy(out, size, o->data);
+	else
+		path_default_data(out, size);
+}
+
+static int cmd_install(struct opts *o)
+{
+	char data[PATH_MAX];
+	const char *crash = getenv("KIOSKCTL_CRASH_AT");
+	int at = crash ? atoi(crash) : 0;
+	struct err e = { "" };
+
+	if (o->nargs != 1) {
+		fprintf(stderr, "gebruik: kioskctl install MAP [--data MAP]\n");
+		return 2;
+	}
+	if (check_pack(o->args[0], o->date, 1) > 0) {
+		fprintf(stderr, "kioskctl: niet geïnstalleerd: los eerst de "
+				"fouten hierboven op\n");
+		return 1;
+	}
+	data_dir(o, data, sizeof(data));
+	if (path_mkdirs(data, &e) < 0 ||
+	    packstore_install(data, o->args[0], crash_step, &at, &e) < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		return 1;
+	}
+	printf("geïnstalleerd: de kiosk toont het nieuwe pakket binnen enkele "
+	       "seconden. Terug naar het vorige: kioskctl rollback\n");
+	return 0;
+}
+
+static int cmd_rollback(struct opts *o)
+{
+	char data[PATH_MAX];
+	const char *crash = getenv("KIOSKCTL_CRASH_AT");
+	int at = crash ? atoi(crash) : 0;
+	struct err e = { "" };
+
+	data_dir(o, data, sizeof(data));
+	if (packstore_rollback(data, crash_step, &at, &e) < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		return 1;
+	}
+	printf("het vorige pakket staat weer op de kiosk\n");
+	return 0;
+}
+
+static int cmd_current(struct opts *o)
+{
+	char data[PATH_MAX], cur[PATH_MAX];
+
+	data_dir(o, data, sizeof(data));
+	if (packstore_current(data, cur, sizeof(cur)) < 0) {
+		fprintf(stderr, "kioskctl: er is nog geen pakket geïnstalleerd "
+				"in '%s'\n", data);
+		return 1;
+	}
+	printf("%s\n", cur);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(struct opts *);
+		const char *help;
+	} cmds[] = {
+		{ "check", cmd_check,
+		  "kioskctl check MAP [--date JJJJ-MM-DD]\n\nControleert alles "
+		  "wat de kiosk uit de map leest. Elke fout staat op een regel:\n"
+		  "bestand:regel: melding. Waarschuwingen houden het pakket niet "
+		  "tegen.\nKlaar zonder fouten: uitkomst 0.\n" },
+		{ "preview", cmd_preview,
+		  "kioskctl preview MAP UITMAP [--date JJJJ-MM-DD]\n\nMaakt een "
+		  "PNG van elk scherm, in elke taal en in beide lettergroottes,\n"
+		  "en een overzicht UITMAP/index.html om in de browser te openen.\n" },
+		{ "install", cmd_install,
+		  "kioskctl install MAP [--data MAP]\n\nControleert het pakket "
+		  "en zet het dan in een keer op de kiosk. Het vorige\npakket "
+		  "blijft bewaard voor 'kioskctl rollback'. Valt de stroom uit, "
+		  "dan staat\nhet oude of het nieuwe pakket er heel.\n" },
+		{ "rollback", cmd_rollback,
+		  "kioskctl rollback [--data MAP]\n\nZet het vorige pakket terug "
+		  "(nog een keer: weer het nieuwe).\n" },
+		{ "current", cmd_current,
+		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu op "
+		  "de kiosk staat.\n" },
+	};
+	struct opts o = { 0 };
+	size_t i;
+
+	log_set_level(LOG_WARN);
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	for (i = 0; i < ARRAY_LEN(cmds); i++) {
+		if (strcmp(argv[1], cmds[i].name) != 0)
+			continue;
+		if (argc > 2 && strcmp(argv[2], "--help") == 0) {
+			fputs(cmds[i].help, stdout);
+			return 0;
+		}
+		if (parse(argc, argv, &o) < 0)
+			return 2;
+		return cmds[i].fn(&o);
+	}
+	fprintf(stderr, "kioskctl: onbekende opdracht '%s'\n\n", argv[1]);
+	usage(stderr);
+	return 2;
+}
