@@ -28,6 +28,7 @@ struct options {
 	int date;         /* --date YYYYMMDD, 0: today's */
 	int bench;        /* print timing lines for tests/bench */
 	long bench_frames; /* render this many animated frames, then exit */
+	int bench_flyer;   /* time turning the pages of a flyer, then exit */
 };
 
 static void usage(FILE *f)
@@ -59,6 +60,8 @@ static void usage(FILE *f)
 	      "  --bench             print timing lines (used by make bench)\n"
 	      "  --bench-frames N    paint N animated frames, print frame "
 	      "times, exit\n"
+	      "  --bench-flyer       time the pages of the first PDF flyer, "
+	      "exit\n"
 	      "\n"
 	      "Without a display, set SDL_VIDEODRIVER=offscreen.\n",
 	      f);
@@ -100,6 +103,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 		}
 		if (strcmp(a, "--bench") == 0) {
 			o->bench = 1;
+			continue;
+		}
+		if (strcmp(a, "--bench-flyer") == 0) {
+			o->bench = o->bench_flyer = 1;
 			continue;
 		}
 		if (strcmp(a, "--bench-frames") == 0) {
@@ -189,7 +196,8 @@ static void host_present(void *ctx, const struct draw_list *dl)
 {
 	struct host_ctx *h = ctx;
 
-	platform_present(h->p, dl, 0);
+	if (platform_present(h->p, dl, 0))
+		platform_prefetch(h->p, dl);
 }
 
 static int run_script(struct app *a, struct platform *p, const char *script)
@@ -290,6 +298,42 @@ static void watch_look(struct watch *w, struct app *a, uint64_t now)
 	app_set_content(a, c);
 }
 
+/* Time to paint a flyer page: the first view (rendered then), the next
+ * page (rendered ahead while the first was shown), and a page seen before
+ * (from the texture cache). Uses the first PDF flyer of the pack. */
+static int bench_flyer(struct app *a, struct platform *p)
+{
+	int t, f, got = 0;
+	uint64_t ns[3];
+	static const int pages[3] = { 1, 2, 1 };
+
+	for (t = 0; t < a->content->ntiles && !got; t++)
+		for (f = 0; f < a->content->tiles[t].nflyers && !got; f++)
+			if (a->content->tiles[t].flyers[f].is_pdf &&
+			    a->content->tiles[t].flyers[f].file) {
+				a->tile = t;
+				a->item = f;
+				got = 1;
+			}
+	if (!got) {
+		fprintf(stderr, "kiosk: --bench-flyer: no PDF flyer in the pack\n");
+		return 1;
+	}
+	a->screen = SCREEN_FLYER;
+	for (t = 0; t < 3; t++) {
+		uint64_t t0 = mono_ns();
+
+		a->flyer_page = pages[t];
+		platform_present(p, app_frame(a), 1);
+		ns[t] = mono_ns() - t0;
+		/* the visitor reads; meanwhile the next page is rendered */
+		platform_prefetch(p, app_frame(a));
+	}
+	printf("bench: flyer-ms first %.3f next %.3f again %.3f\n", ns[0] / 1e6,
+	       ns[1] / 1e6, ns[2] / 1e6);
+	return 0;
+}
+
 static void run_loop(struct app *a, struct platform *p, int bench, int date,
 		     struct watch *w)
 {
@@ -327,7 +371,8 @@ static void run_loop(struct app *a, struct platform *p, int bench, int date,
 		app_set_today(a, date ? date : platform_today());
 		app_advance(a, platform_ticks());
 		watch_look(w, a, platform_ticks());
-		platform_present(p, app_frame(a), force);
+		if (platform_present(p, app_frame(a), force))
+			platform_prefetch(p, &a->ui.dl);
 		force = 0;
 	}
 }
@@ -434,6 +479,8 @@ int main(int argc, char **argv)
 		rc = run_script(a, p, o.script);
 	else if (o.bench_frames)
 		bench_frames(a, p, o.bench_frames);
+	else if (o.bench_flyer)
+		rc = a->content ? bench_flyer(a, p) : 1;
 	else
 		run_loop(a, p, o.bench, o.date, &watch);
 	app_release(a);

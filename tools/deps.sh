@@ -10,7 +10,7 @@ libsqlite3-dev libqrencode-dev libinih-dev libmd4c-dev libfontconfig-dev
 libpoppler-glib-dev libcairo2-dev poppler-utils qpdf
 fonts-dejavu-core
 libcmocka-dev
-xvfb xauth zbar-tools imagemagick python3
+xvfb xauth zbar-tools imagemagick python3 fontconfig
 clang libclang-rt-14-dev
 "
 

@@ -63,7 +63,7 @@ int pdf_render(const char *path, int page, int max_w, int max_h,
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	double pw, ph, scale;
-	int x, y, stride;
+	int y, stride;
 	unsigned char *src, *out;
 
 	if (!doc)
@@ -97,19 +97,11 @@ int pdf_render(const char *path, int page, int max_w, int max_h,
 	stride = cairo_image_surface_get_stride(surf);
 	src = cairo_image_surface_get_data(surf);
 	out = xmalloc((size_t)*w * (size_t)*h * 4);
-	for (y = 0; y < *h; y++) {
-		const uint32_t *row = (const uint32_t *)(void *)(src + (size_t)y * (size_t)stride);
-
-		for (x = 0; x < *w; x++) {
-			uint32_t p = row[x];
-			unsigned char *o = out + ((size_t)y * (size_t)*w + (size_t)x) * 4;
-
-			o[0] = (unsigned char)(p >> 16);
-			o[1] = (unsigned char)(p >> 8);
-			o[2] = (unsigned char)p;
-			o[3] = 255;
-		}
-	}
+	/* cairo's RGB24 is 0xXXRRGGBB in native byte order: the same as
+	 * XRGB8888, so rows copy as they are */
+	for (y = 0; y < *h; y++)
+		memcpy(out + (size_t)y * (size_t)*w * 4,
+		       src + (size_t)y * (size_t)stride, (size_t)*w * 4);
 	cairo_surface_destroy(surf);
 	g_object_unref(pg);
 	g_object_unref(doc);

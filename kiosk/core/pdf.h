@@ -1,6 +1,6 @@
 /*
  * pdf: flyers that staff receive as PDF, opened and rendered page by page
- * into plain RGBA pixels the platform turns into textures. The only file
+ * into plain 32-bit pixels the platform turns into textures. The only file
  * that includes Poppler.
  */
 #ifndef KIOSK_PDF_H
@@ -13,8 +13,9 @@
 int pdf_page_count(const char *path, struct err *e);
 
 /* Renders page `page` (from 1) as large as fits in max_w x max_h, keeping
- * its shape, on white. *pixels is w*h*4 bytes RGBA, caller frees with
- * free(). */
+ * its shape, on white. *pixels is w*h 32-bit pixels 0xXXRRGGBB in native
+ * byte order (XRGB8888, what software renderers draw fastest); caller
+ * frees with free(). */
 int pdf_render(const char *path, int page, int max_w, int max_h,
 	       unsigned char **pixels, int *w, int *h, struct err *e);
 

@@ -529,7 +529,7 @@ static struct image_entry *image_get(struct platform *p,
 		}
 		{
 			SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(
-				px, w, h, 32, w * 4, SDL_PIXELFORMAT_ABGR8888);
+				px, w, h, 32, w * 4, SDL_PIXELFORMAT_RGB888);
 
 			if (s) {
 				image_store(p, e, s);
@@ -701,9 +701,8 @@ static void paint(struct platform *p, const struct draw_list *dl)
 			break;
 		}
 		case DRAW_IMAGE:
-			if (c->thick) /* render ahead: load, do not show */
-				image_get(p, c);
-			else
+			/* pictures to render ahead wait for platform_prefetch */
+			if (!c->thick)
 				draw_image_cmd(p, c);
 			break;
 		case DRAW_QR:
@@ -726,6 +725,15 @@ int platform_present(struct platform *p, const struct draw_list *dl, int force)
 	p->shown_hash = h;
 	p->shown_valid = 1;
 	return 1;
+}
+
+void platform_prefetch(struct platform *p, const struct draw_list *dl)
+{
+	int i;
+
+	for (i = 0; i < dl->ncmds; i++)
+		if (dl->cmds[i].kind == DRAW_IMAGE && dl->cmds[i].thick)
+			image_get(p, &dl->cmds[i]);
 }
 
 int platform_save_png(struct platform *p, const struct draw_list *dl,

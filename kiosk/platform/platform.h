@@ -41,6 +41,11 @@ struct ui_metrics platform_metrics(struct platform *p);
  * Returns 1 when it painted. */
 int platform_present(struct platform *p, const struct draw_list *dl, int force);
 
+/* Loads the pictures the frame asks to have ready (the next page of a
+ * flyer). Call after platform_present, so the visitor sees the current
+ * page first and the next one is rendered while they read. */
+void platform_prefetch(struct platform *p, const struct draw_list *dl);
+
 /* Paints dl and writes it as a PNG file. */
 int platform_save_png(struct platform *p, const struct draw_list *dl,
 		      const char *path, struct err *e);

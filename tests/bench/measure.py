@@ -317,6 +317,26 @@ class Bench:
                     statistics.median(r[1] for r in v))
                 for n, v in runs.items()}
 
+    def flyer_once(self, argv):
+        """Milliseconds to paint a flyer page: first view, next, again."""
+        p = self.start("kiosk", argv + ["--bench-flyer"])
+        try:
+            try:
+                out, _ = p.p.communicate(timeout=FRAMES_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                raise p.fail("--bench-flyer took over %.0f s" % FRAMES_TIMEOUT)
+            for line in out.decode().splitlines():
+                w = line.split()
+                if line.startswith("bench: flyer-ms ") and len(w) == 8:
+                    return float(w[3]), float(w[5]), float(w[7])
+            raise p.fail("no 'bench: flyer-ms' line")
+        finally:
+            p.stop()
+
+    def flyer_times(self, argv, runs=5):
+        r = [self.flyer_once(argv) for _ in range(runs)]
+        return tuple(statistics.median(x[i] for x in r) for i in range(3))
+
     def memory(self, name, argv):
         """VmHWM and PSS in KiB, IDLE_MEMORY_S after the first frame. The
         program runs alone: PSS splits shared pages among their users."""
@@ -396,6 +416,8 @@ def run(args, tmp, xvfb):
     t = progress(args.mode, "memory", t)
     cpu = b.idle_cpu(progs)
     t = progress(args.mode, "idle CPU", t)
+    flyer = b.flyer_times(b.kiosk)
+    t = progress(args.mode, "flyer pages", t)
 
     mib = 1024.0
     rows = [
@@ -410,6 +432,14 @@ def run(args, tmp, xvfb):
         ("PSS after 2 s idle (MiB)", mem["kiosk"][1] / mib,
          mem["baseline"][1] / mib, "%.1f"),
         ("CPU over 10 s idle (ms)", cpu["kiosk"], cpu["baseline"], "%.0f"),
+        # a flyer page against one frame of the baseline: under 1.0 means
+        # the page is up within a frame
+        ("flyer page, first view (ms)", flyer[0], frames["baseline"][0],
+         "%.2f"),
+        ("flyer page, next (ahead) (ms)", flyer[1], frames["baseline"][0],
+         "%.2f"),
+        ("flyer page, seen before (ms)", flyer[2], frames["baseline"][0],
+         "%.2f"),
     ]
     if b.big:
         label = os.path.basename(os.path.normpath(args.big_pack))

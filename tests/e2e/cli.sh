@@ -79,6 +79,23 @@ check "running kiosk picks up an installed pack" \
 	python3 "$ROOT/tests/e2e/pickup.py" "$KIOSK" \
 	"${KIOSKCTL:-$(dirname "$KIOSK")/kioskctl}" "$ROOT"
 
+# An installed pack that was damaged afterwards (a bad disk, a hand edit):
+# the kiosk shows the previous installed pack instead, not a broken one.
+CTL_BIN="${KIOSKCTL:-$(dirname "$KIOSK")/kioskctl}"
+rm -rf "$OUT/good" "$OUT/newer" "$OUT/d2"
+cp -r "$ROOT/content/voorbeeld" "$OUT/good"
+cp -r "$ROOT/content/voorbeeld" "$OUT/newer"
+sed -i 's/^name = .*/name = Nieuwere wijk/' "$OUT/newer/kiosk.ini"
+"$CTL_BIN" install "$OUT/good" --data "$OUT/d2" > /dev/null 2>&1 &&
+	"$CTL_BIN" install "$OUT/newer" --data "$OUT/d2" > /dev/null 2>&1
+cur=$("$CTL_BIN" current --data "$OUT/d2")
+printf 'kapot = ja\n' >> "$cur/kiosk.ini"
+printf 'expect "%s"\nexpect-not "Nieuwere wijk"\nquit\n' \
+	"$(sed -n 's/^name = //p' "$OUT/good/kiosk.ini")" > "$OUT/good.kscript"
+run --data "$OUT/d2" --script "$OUT/good.kscript"
+check "damaged installed pack: the previous one is shown" \
+	clean_exit_with 0 "showing the previous one"
+
 # A real window under Xvfb, full screen at the display's size.
 if command -v xvfb-run > /dev/null; then
 	printf 'tap "Tik op het scherm om te beginnen"\nexpect "De werkwijze"\nshot %s/xvfb-home.png\nquit\n' \
