@@ -824,7 +824,6 @@ static int md_enter_span(MD_SPANTYPE type, void *detail, void *user)
 	} else if (type == MD_SPAN_IMG) {
 		MD_SPAN_IMG_DETAIL *d = detail;
 		char name[256];
-		enum block_kind resume = m->cur ? m->cur->kind : BLOCK_P;
 		struct block *b;
 
 		snprintf(name, sizeof(name), "%.*s", (int)d->src.size,
@@ -834,7 +833,6 @@ static int md_enter_span(MD_SPANTYPE type, void *detail, void *user)
 		b->image = check_file(m->L, m->dir, "", name, m->rel,
 				      line_of(m->buf, name), 0);
 		m->in_image = 1;
-		(void)resume;
 	}
 	return 0;
 }
@@ -985,7 +983,6 @@ struct tile_ctx {
 	/* the item being read in a list file (flyers, partners, news) */
 	int item;
 	char section[128];
-	int item_line; /* where its [section] starts */
 };
 
 static const char *const kind_names[] = {
@@ -1086,7 +1083,6 @@ static int list_key(struct ini_file *F, const char *section, const char *name,
 	if (tc->item < 0 || strcmp(section, tc->section) != 0) {
 		str_copy(tc->section, sizeof(tc->section), section);
 		tc->item = item_for(F, tc, section);
-		tc->item_line = F->line;
 	}
 	if (tc->item < 0)
 		return 1;
@@ -1146,7 +1142,7 @@ static void url_check(struct loader *L, const char *url, const char *rel)
 }
 
 /* Reads the list file of a flyers, partners or news tile. */
-static void tile_list_load(struct loader *L, struct tile *t, const char *tdir)
+static void tile_list_load(struct loader *L, struct tile *t)
 {
 	static const char *const files[] = { [KIND_FLYERS] = "folders.ini",
 					     [KIND_PARTNERS] = "partners.ini",
@@ -1155,7 +1151,6 @@ static void tile_list_load(struct loader *L, struct tile *t, const char *tdir)
 	char rel[160], *path;
 	int i;
 
-	(void)tdir;
 	snprintf(rel, sizeof(rel), "%s/%s", t->id, files[t->kind]);
 	path = join_path(L->c->dir, rel);
 	if (ini_read(L, path, rel, list_key, &tc) < 0) {
@@ -1295,12 +1290,12 @@ static void tile_load(struct loader *L, struct tile *t)
 		}
 		break;
 	case KIND_FLYERS:
-		tile_list_load(L, t, tdir);
+		tile_list_load(L, t);
 		flyers_unlisted(L, t);
 		break;
 	case KIND_PARTNERS:
 	case KIND_NEWS:
-		tile_list_load(L, t, tdir);
+		tile_list_load(L, t);
 		break;
 	}
 	free(tdir);

@@ -309,8 +309,7 @@ static void screen_home(struct app *a)
 		if (t->icon && th > ui_mm(ui, 45)) {
 			/* icon above the label, both inside the button */
 			int side = th - ui_line_h(ui, FONT_BUTTON) * 2 - ui_mm(ui, 10);
-			struct rect lr = { r.x, r.y + side + ui_mm(ui, 4), r.w,
-					   r.h - side - ui_mm(ui, 4) };
+			struct rect lr;
 
 			if (side > ui_mm(ui, 30))
 				side = ui_mm(ui, 30);
@@ -489,13 +488,9 @@ static void view_cards(struct app *a, const struct doc *d, int top)
 		a->part = a->parts - 1;
 	y = top + ui_mm(ui, 8);
 	if (a->part == 0 && n > 0 && starts[0] > 0) {
-		int x, col = column(a, &x);
-		int lines = flow(a, d->blocks, 0, starts[0], m, y,
-				 a->width - 2 * m, ui_line_h(ui, FONT_BODY) * 3, 0);
-
-		(void)col;
-		(void)x;
-		(void)lines;
+		/* the intro: what fits in three lines above the cards */
+		flow(a, d->blocks, 0, starts[0], m, y, a->width - 2 * m,
+		     ui_line_h(ui, FONT_BODY) * 3, 0);
 		y += ui_line_h(ui, FONT_BODY) * 3;
 	}
 	for (i = 0; i < per; i++) {
@@ -583,9 +578,14 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 					  UI_RECORD | UI_CLIP);
 	}
 	y += ui_mm(ui, 6);
-	text_w = img >= 0 ? (a->width - 2 * m) / 2 : column(a, &i);
 	{
-		int x = img >= 0 ? m : (a->width - text_w) / 2;
+		int x;
+
+		text_w = column(a, &x);
+		if (img >= 0) {
+			text_w = (a->width - 2 * m) / 2;
+			x = m;
+		}
 		struct block only[64];
 		int k, nb = 0;
 

@@ -203,11 +203,11 @@ static void ui_note_clip(struct ui *ui, const struct ui_run *runs, int nruns)
 
 /* ---- line breaking ---- */
 
-static void split_runs(struct ui *lo, const struct ui_run *runs, int nruns)
+static void split_runs(struct ui *ui, const struct ui_run *runs, int nruns)
 {
 	int i, space = 0, newline = 0;
 
-	lo->nwords = 0;
+	ui->nwords = 0;
 	for (i = 0; i < nruns; i++) {
 		const char *p = runs[i].s, *end = p + runs[i].n;
 
@@ -228,13 +228,13 @@ static void split_runs(struct ui *lo, const struct ui_run *runs, int nruns)
 			while (p < end && *p != ' ' && *p != '\t' &&
 			       *p != '\n' && *p != '\r')
 				p++;
-			if (lo->nwords == UI_WORD_MAX) {
-				lo->dl.overflow = 1;
+			if (ui->nwords == UI_WORD_MAX) {
+				ui->dl.overflow = 1;
 				return;
 			}
-			lo->words[lo->nwords++] = (struct ui_word){
+			ui->words[ui->nwords++] = (struct ui_word){
 				w, (size_t)(p - w), runs[i].bold,
-				space && lo->nwords > 0, newline
+				space && ui->nwords > 0, newline
 			};
 			space = newline = 0;
 		}
@@ -248,7 +248,7 @@ static int word_w(struct ui *ui, const struct ui_word *w, int px)
 
 /* Emits one line made of words [a, b): consecutive words of the same weight
  * become one draw command so the platform caches whole phrases. */
-static void emit_line(struct ui *ui, struct ui *lo, int a, int b, int x,
+static void emit_line(struct ui *ui, int a, int b, int x,
 		      int y, int width, int line_w, enum ui_align align,
 		      struct color color, int px, int lh, int space_w)
 {
@@ -257,25 +257,25 @@ static void emit_line(struct ui *ui, struct ui *lo, int a, int b, int x,
 	if (align == ALIGN_CENTER && line_w < width)
 		cx = x + (width - line_w) / 2;
 	while (i < b) {
-		int j = i + 1, bold = lo->words[i].bold;
-		const char *start = lo->words[i].s;
-		const char *stop = lo->words[i].s + lo->words[i].n;
+		int j = i + 1, bold = ui->words[i].bold;
+		const char *start = ui->words[i].s;
+		const char *stop = ui->words[i].s + ui->words[i].n;
 		int seg_w;
 
-		if (i > a && lo->words[i].space_before)
+		if (i > a && ui->words[i].space_before)
 			cx += space_w;
 		/* merge while the next word has the same weight and follows
 		 * in the same buffer with only spaces between */
-		while (j < b && lo->words[j].bold == bold &&
-		       lo->words[j].s > stop &&
-		       (size_t)(lo->words[j].s - stop) <= 8) {
+		while (j < b && ui->words[j].bold == bold &&
+		       ui->words[j].s > stop &&
+		       (size_t)(ui->words[j].s - stop) <= 8) {
 			const char *q = stop;
 
-			while (q < lo->words[j].s && *q == ' ')
+			while (q < ui->words[j].s && *q == ' ')
 				q++;
-			if (q != lo->words[j].s)
+			if (q != ui->words[j].s)
 				break;
-			stop = lo->words[j].s + lo->words[j].n;
+			stop = ui->words[j].s + ui->words[j].n;
 			j++;
 		}
 		seg_w = ui->m.text_width(ui->m.ctx, start, (size_t)(stop - start),
@@ -287,7 +287,7 @@ static void emit_line(struct ui *ui, struct ui *lo, int a, int b, int x,
 	}
 }
 
-static int layout_lines(struct ui *ui, struct ui *lo, enum font_role role,
+static int layout_lines(struct ui *ui, enum font_role role,
 			int x, int y, int width, enum ui_align align,
 			struct color color, int first, int max, int draw)
 {
@@ -295,13 +295,13 @@ static int layout_lines(struct ui *ui, struct ui *lo, enum font_role role,
 	int space_w = ui->m.text_width(ui->m.ctx, " ", 1, px, 0);
 	int i = 0, line = 0, drawn = 0;
 
-	while (i < lo->nwords) {
-		int a = i, line_w = word_w(ui, &lo->words[i], px);
+	while (i < ui->nwords) {
+		int a = i, line_w = word_w(ui, &ui->words[i], px);
 
 		i++;
-		while (i < lo->nwords && !lo->words[i].newline) {
-			int sw = lo->words[i].space_before ? space_w : 0;
-			int ww = word_w(ui, &lo->words[i], px);
+		while (i < ui->nwords && !ui->words[i].newline) {
+			int sw = ui->words[i].space_before ? space_w : 0;
+			int ww = word_w(ui, &ui->words[i], px);
 
 			if (line_w + sw + ww > width)
 				break;
@@ -309,7 +309,7 @@ static int layout_lines(struct ui *ui, struct ui *lo, enum font_role role,
 			i++;
 		}
 		if (draw && line >= first && (max < 0 || drawn < max)) {
-			emit_line(ui, lo, a, i, x, y + drawn * lh, width, line_w,
+			emit_line(ui, a, i, x, y + drawn * lh, width, line_w,
 				  align, color, px, lh, space_w);
 			drawn++;
 		}
@@ -321,10 +321,9 @@ static int layout_lines(struct ui *ui, struct ui *lo, enum font_role role,
 int ui_text_lines(struct ui *ui, const struct ui_run *runs, int nruns,
 		  enum font_role role, int width)
 {
-	struct ui *lo = ui;
 
-	split_runs(lo, runs, nruns);
-	return layout_lines(ui, lo, role, 0, 0, width, ALIGN_LEFT,
+	split_runs(ui, runs, nruns);
+	return layout_lines(ui, role, 0, 0, width, ALIGN_LEFT,
 			    (struct color){ 0, 0, 0, 0 }, 0, -1, 0);
 }
 
@@ -333,11 +332,10 @@ int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 		 enum ui_align align, struct color color, int first, int max,
 		 int record)
 {
-	struct ui *lo = ui;
 	int lines;
 
-	split_runs(lo, runs, nruns);
-	lines = layout_lines(ui, lo, role, x, y, width, align, color, first,
+	split_runs(ui, runs, nruns);
+	lines = layout_lines(ui, role, x, y, width, align, color, first,
 			     max, 1);
 	if ((record & UI_CLIP) && max >= 0 && lines > first + max)
 		ui_note_clip(ui, runs, nruns);
@@ -346,8 +344,8 @@ int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 		size_t used = 0;
 		int i;
 
-		for (i = 0; i < lo->nwords; i++) {
-			const struct ui_word *w = &lo->words[i];
+		for (i = 0; i < ui->nwords; i++) {
+			const struct ui_word *w = &ui->words[i];
 
 			if (used + w->n + 2 >= sizeof(buf))
 				break;
