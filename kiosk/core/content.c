@@ -307,14 +307,26 @@ static char *pack_line_reader(char *str, int num, void *stream)
 		}
 		while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
 			line[--got] = '\0';
+		if (F->line == 1 && got >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+			memmove(line, line + 3, (size_t)got - 2); /* Notepad's BOM */
 		{
 			const char *t = line + strspn(line, " \t");
 
-			if (*t != ';' && *t != '#' &&
-			    (strstr(line, " ;") || strstr(line, "\t;")))
+			if (*t == ';' || *t == '#' || *t == '[') {
+				/* a comment or a [kopje] is never split: cut
+				 * it to fit, nothing of it is shown */
+				if (strlen(line) > max)
+					line[max] = '\0';
+			} else if (*t && t == line && !strchr(t, '=') &&
+				   !strchr(t, ':')) {
+				diag_add(F->L, 0, F->rel, F->line, "deze regel is "
+					 "geen 'naam = waarde' en geen [kopje]");
+				line[0] = '\0'; /* reported here, once */
+			} else if (strstr(line, " ;") || strstr(line, "\t;")) {
 				diag_add(F->L, 1, F->rel, F->line, "alles na ' ;' op "
 					 "deze regel wordt niet getoond (het is "
 					 "commentaar)");
+			}
 		}
 		free(F->rest_buf);
 		F->rest_buf = line;
@@ -377,10 +389,10 @@ static int ini_read(struct loader *L, const char *path, const char *rel,
 	F.f = fopen(path, "r");
 	if (!F.f)
 		return -1;
+	/* lines inih cannot read are reported by the reader itself, each
+	 * on its own line number; inih's count of chunks is not needed */
 	rc = ini_parse_stream(pack_line_reader, &F, ini_handler_cb, &F);
-	if (rc > 0)
-		diag_add(L, 0, rel, F.line, "deze regel is geen 'naam = waarde' "
-			 "en geen [kopje]");
+	(void)rc;
 	free(F.rest_buf);
 	fclose(F.f);
 	return 0;
@@ -450,7 +462,7 @@ static void set_plain(struct ini_file *F, char **slot, const char *name,
 			 name);
 		return;
 	}
-	value_set(slot, value, append, 1);
+	value_set(slot, value, append, F->cont_nospace);
 }
 
 static void set_date(struct ini_file *F, int *slot, const char *name,
@@ -669,7 +681,7 @@ static int kiosk_key(struct ini_file *F, const char *section, const char *name,
 
 struct md_state {
 	struct loader *L;
-	const char *dir, *rel, *buf;
+	const char *tile_id, *rel, *buf;
 	struct doc *doc;
 	struct block *cur;
 	size_t text_cap;
@@ -830,8 +842,8 @@ static int md_enter_span(MD_SPANTYPE type, void *detail, void *user)
 			 d->src.text);
 		block_finish(m);
 		b = block_start(m, BLOCK_IMAGE);
-		b->image = check_file(m->L, m->dir, "", name, m->rel,
-				      line_of(m->buf, name), 0);
+		b->image = check_file(m->L, m->L->c->dir, m->tile_id, name,
+				      m->rel, line_of(m->buf, name), 0);
 		m->in_image = 1;
 	}
 	return 0;
@@ -912,7 +924,7 @@ static int first_line_starting(const char *buf, const char *const *prefixes,
 	return 0;
 }
 
-static int doc_load(struct loader *L, struct doc *d, const char *dir,
+static int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 		    const char *path, const char *rel)
 {
 	static const MD_PARSER parser = {
@@ -924,7 +936,7 @@ static int doc_load(struct loader *L, struct doc *d, const char *dir,
 		.leave_span = md_leave_span,
 		.text = md_text,
 	};
-	struct md_state m = { .L = L, .dir = dir, .rel = rel, .doc = d };
+	struct md_state m = { .L = L, .tile_id = tile_id, .rel = rel, .doc = d };
 	struct err fe;
 	size_t len, bad;
 	char *buf = file_read(path, TEXT_FILE_MAX, &len, &fe);
@@ -966,9 +978,15 @@ static int doc_load(struct loader *L, struct doc *d, const char *dir,
 			 "kopjes, gewone tekst, lijstjes, vet en plaatjes",
 			 m.unsupported);
 	}
-	free(buf);
-	if (d->title)
+	if (d->title) {
+		static const char *const h1[] = { "# " };
+
 		str_trim(d->title);
+		diag_add(L, 1, rel, first_line_starting(buf, h1, 1),
+			 "de titel '# %s' wordt niet getoond: de titel van de "
+			 "tegel staat in tile.ini", d->title);
+	}
+	free(buf);
 	if (d->nblocks == 0)
 		diag_add(L, 0, rel, 0, "er staat geen tekst in dit bestand");
 	return L->r->errors > errors ? -1 : 0;
@@ -1273,7 +1291,7 @@ static void tile_load(struct loader *L, struct tile *t)
 						 "de kiosk toont de Nederlandse "
 						 "tekst");
 			} else {
-				doc_load(L, &t->doc[l], tdir, path, mrel);
+				doc_load(L, &t->doc[l], t->id, path, mrel);
 			}
 			free(path);
 		}
@@ -1283,10 +1301,15 @@ static void tile_load(struct loader *L, struct tile *t)
 
 			for (i = 0; i < t->doc[0].nblocks; i++)
 				cards += t->doc[0].blocks[i].kind == BLOCK_H2;
-			if (cards == 0)
-				diag_add(L, 0, t->id, 0, "%s: begin elke %s met "
-					 "een kopje '## '", t->id,
+			if (cards == 0) {
+				char mrel[160];
+
+				snprintf(mrel, sizeof(mrel), "%s/%s.md", t->id,
+					 c->langs[0]);
+				diag_add(L, 0, mrel, 0, "begin elke %s met een "
+					 "kopje '## '",
 					 t->kind == KIND_STEPS ? "stap" : "kaart");
+			}
 		}
 		break;
 	case KIND_FLYERS:

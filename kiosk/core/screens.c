@@ -863,8 +863,7 @@ static void view_news(struct app *a, const struct tile *t, int top)
 	char where[64];
 
 	for (i = 0; i < t->nnews && n < 256; i++)
-		if (when_shows(t->news[i].when, a->today) &&
-		    t->news[i].date <= a->today)
+		if (when_shows(t->news[i].when, a->today))
 			vis[n++] = i;
 	if (per < 1)
 		per = 1;

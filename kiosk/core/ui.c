@@ -349,7 +349,7 @@ int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 
 			if (used + w->n + 2 >= sizeof(buf))
 				break;
-			if (i > 0)
+			if (i > 0 && (w->space_before || w->newline))
 				buf[used++] = ' ';
 			memcpy(buf + used, w->s, w->n);
 			used += w->n;

@@ -110,8 +110,7 @@ int app_walk(struct app *a, int lang, int large, walk_fn fn, void *ctx)
 			}
 		}
 		for (j = 0; t->kind == KIND_NEWS && j < t->nnews; j++) {
-			if (!when_shows(t->news[j].when, a->today) ||
-			    t->news[j].date > a->today)
+			if (!when_shows(t->news[j].when, a->today))
 				continue;
 			a->screen = SCREEN_NEWS;
 			a->item = j;
