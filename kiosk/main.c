@@ -25,8 +25,8 @@ struct options {
 	const char *content, *data, *script, *assets, *font, *bold_font;
 	int width, height, windowed;
 	double inches;
-	int date;         /* --date YYYYMMDD, 0: today's */
-	int bench;        /* print timing lines for tests/bench */
+	int date;	   /* --date YYYYMMDD, 0: today's */
+	int bench;	   /* print timing lines for tests/bench */
 	long bench_frames; /* render this many animated frames, then exit */
 	int bench_flyer;   /* time turning the pages of a flyer, then exit */
 };
@@ -41,7 +41,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "  --content DIR       content pack to show (default: the demo "
 	      "pack content/ussen)\n"
-	      "  --data DIR          folder for the kiosk's own data (default:\n"
+	      "  --data DIR          folder for the kiosk's own data "
+	      "(default:\n"
 	      "                      $XDG_DATA_HOME/wijkkiosk or "
 	      "~/.local/share/wijkkiosk)\n"
 	      "  --size WxH          window size in pixels (default: the "
@@ -113,7 +114,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			char *end;
 
 			if (i + 1 >= argc ||
-			    (o->bench_frames = strtol(argv[i + 1], &end, 10)) < 1 ||
+			    (o->bench_frames = strtol(argv[i + 1], &end, 10)) <
+				    1 ||
 			    o->bench_frames > 1000000 || *end) {
 				fprintf(stderr, "kiosk: --bench-frames needs a "
 						"number from 1 to 1000000\n");
@@ -136,21 +138,24 @@ static int parse_args(int argc, char **argv, struct options *o)
 		else if (strcmp(a, "--bold-font") == 0)
 			target = &o->bold_font;
 		else if (strcmp(a, "--date") == 0) {
-			if (i + 1 >= argc || date_parse(argv[i + 1], &o->date) < 0) {
-				fprintf(stderr, "kiosk: --date needs a day as "
-						"YYYY-MM-DD, such as 2026-12-31\n");
+			if (i + 1 >= argc ||
+			    date_parse(argv[i + 1], &o->date) < 0) {
+				fprintf(stderr,
+					"kiosk: --date needs a day as "
+					"YYYY-MM-DD, such as 2026-12-31\n");
 				return -1;
 			}
 			i++;
 			continue;
 		} else if (strcmp(a, "--size") != 0 &&
-			 strcmp(a, "--screen-inches") != 0) {
+			   strcmp(a, "--screen-inches") != 0) {
 			fprintf(stderr, "kiosk: unknown option '%s'\n", a);
 			usage(stderr);
 			return -1;
 		}
 		if (i + 1 >= argc || !argv[i + 1][0]) {
-			fprintf(stderr, "kiosk: option '%s' needs a value\n", a);
+			fprintf(stderr, "kiosk: option '%s' needs a value\n",
+				a);
 			return -1;
 		}
 		i++;
@@ -158,9 +163,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			*target = argv[i];
 		} else if (strcmp(a, "--size") == 0) {
 			if (parse_size(argv[i], &o->width, &o->height) < 0) {
-				fprintf(stderr, "kiosk: bad size '%s': use "
-						"WIDTHxHEIGHT, such as 1920x1080 "
-						"(at least 320x240)\n", argv[i]);
+				fprintf(stderr,
+					"kiosk: bad size '%s': use "
+					"WIDTHxHEIGHT, such as 1920x1080 "
+					"(at least 320x240)\n",
+					argv[i]);
 				return -1;
 			}
 		} else {
@@ -169,16 +176,17 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->inches = strtod(argv[i], &end);
 			if (end == argv[i] || *end || o->inches < 5 ||
 			    o->inches > 120) {
-				fprintf(stderr, "kiosk: bad screen size '%s': "
-						"give the diagonal in inches, "
-						"from 5 to 120\n", argv[i]);
+				fprintf(stderr,
+					"kiosk: bad screen size '%s': "
+					"give the diagonal in inches, "
+					"from 5 to 120\n",
+					argv[i]);
 				return -1;
 			}
 		}
 	}
 	return 0;
 }
-
 
 struct host_ctx {
 	struct platform *p;
@@ -263,7 +271,6 @@ static void bench_frames(struct app *a, struct platform *p, long n)
 	free(t);
 }
 
-
 /* Installed packs: when the staff tool swaps data/current, the kiosk
  * loads the new pack and, if it is whole, shows it from the attract
  * screen. A pack that does not load is logged and the old one stays. */
@@ -316,7 +323,8 @@ static int bench_flyer(struct app *a, struct platform *p)
 				got = 1;
 			}
 	if (!got) {
-		fprintf(stderr, "kiosk: --bench-flyer: no PDF flyer in the pack\n");
+		fprintf(stderr,
+			"kiosk: --bench-flyer: no PDF flyer in the pack\n");
 		return 1;
 	}
 	a->screen = SCREEN_FLYER;
@@ -415,28 +423,36 @@ int main(int argc, char **argv)
 		watch.data = data;
 		if (packstore_current(data, cur, sizeof(cur)) == 0) {
 			str_copy(watch.current, sizeof(watch.current), cur);
-			c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &ce);
+			c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL,
+					 &ce);
 			if (c) {
 				str_copy(content, sizeof(content), cur);
 				content_free(c);
-			} else if (packstore_previous(data, cur, sizeof(cur)) == 0) {
-				log_error("installed pack cannot be shown (%s); "
-					  "showing the previous one", ce.msg);
+			} else if (packstore_previous(data, cur, sizeof(cur)) ==
+				   0) {
+				log_error(
+					"installed pack cannot be shown (%s); "
+					"showing the previous one",
+					ce.msg);
 				str_copy(content, sizeof(content), cur);
 			} else {
-				str_copy(content, sizeof(content), watch.current);
+				str_copy(content, sizeof(content),
+					 watch.current);
 			}
 		}
 	}
 	if (!path_is_dir(content)) {
-		fprintf(stderr, "kiosk: content folder '%s' does not exist: "
-				"pass --content DIR with a content pack\n",
+		fprintf(stderr,
+			"kiosk: content folder '%s' does not exist: "
+			"pass --content DIR with a content pack\n",
 			content);
 		return 1;
 	}
 	if (path_mkdirs(data, &e) < 0) {
-		fprintf(stderr, "kiosk: %s: pass --data DIR with a folder the "
-				"kiosk may write to\n", e.msg);
+		fprintf(stderr,
+			"kiosk: %s: pass --data DIR with a folder the "
+			"kiosk may write to\n",
+			e.msg);
 		return 1;
 	}
 

@@ -21,8 +21,8 @@
 #include "core/walk.h"
 #include "platform/platform.h"
 
-#define SCREEN_W 1920
-#define SCREEN_H 1080
+#define SCREEN_W  1920
+#define SCREEN_H  1080
 #define SCREEN_MM 531.3 /* a 24-inch 16:9 panel */
 
 static void usage(FILE *f)
@@ -32,9 +32,11 @@ static void usage(FILE *f)
 	      "  check MAP             controleer een inhoudspakket\n"
 	      "  preview MAP UITMAP    maak een plaatje van elk scherm, met "
 	      "index.html\n"
-	      "  install MAP           controleer en zet het pakket op de kiosk\n"
+	      "  install MAP           controleer en zet het pakket op de "
+	      "kiosk\n"
 	      "  rollback              zet het vorige pakket terug\n"
-	      "  current               laat zien welk pakket op de kiosk staat\n"
+	      "  current               laat zien welk pakket op de kiosk "
+	      "staat\n"
 	      "\n"
 	      "Opties: --data MAP (de gegevensmap van de kiosk), --date "
 	      "JJJJ-MM-DD (voor preview en check).\n"
@@ -58,8 +60,10 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->data = argv[++i];
 		} else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			if (date_parse(argv[++i], &o->date) < 0) {
-				fprintf(stderr, "kioskctl: '%s' is geen datum: "
-						"schrijf JJJJ-MM-DD\n", argv[i]);
+				fprintf(stderr,
+					"kioskctl: '%s' is geen datum: "
+					"schrijf JJJJ-MM-DD\n",
+					argv[i]);
 				return -1;
 			}
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -72,8 +76,6 @@ static int parse(int argc, char **argv, struct opts *o)
 	}
 	return 0;
 }
-
-
 
 /* ---- walking the pack for check and preview ---- */
 
@@ -135,8 +137,8 @@ static void check_visit(void *ctx, const char *name, const char *file,
 
 	if (dl->clipped && strcmp(fc->last, dl->clipped_text) != 0) {
 		printf("%s: tekst past niet op het scherm (%s): \"%s\" - maak "
-		       "hem korter\n", *file ? file : "kiosk.ini", name,
-		       dl->clipped_text);
+		       "hem korter\n",
+		       *file ? file : "kiosk.ini", name, dl->clipped_text);
 		str_copy(fc->last, sizeof(fc->last), dl->clipped_text);
 		fc->problems++;
 	}
@@ -182,7 +184,8 @@ static int check_pack(const char *dir, int date, int quiet_ok)
 		printf("%s: in orde\n", dir);
 	else if (errors)
 		printf("%s: %d fout%s gevonden: het pakket kan zo niet op de "
-		       "kiosk\n", dir, errors, errors == 1 ? "" : "en");
+		       "kiosk\n",
+		       dir, errors, errors == 1 ? "" : "en");
 	fflush(stdout);
 	return errors;
 }
@@ -235,8 +238,10 @@ static void preview_visit(void *ctx, const char *name, const char *file,
 		pv->failed = 1;
 		return;
 	}
-	fprintf(pv->html, "<figure><a href=\"%s.png\"><img src=\"%s.png\" "
-		"width=\"480\" height=\"270\" alt=\"\"></a><figcaption>", name, name);
+	fprintf(pv->html,
+		"<figure><a href=\"%s.png\"><img src=\"%s.png\" "
+		"width=\"480\" height=\"270\" alt=\"\"></a><figcaption>",
+		name, name);
 	html_escape(pv->html, name);
 	if (*file) {
 		fputs(" <small>(", pv->html);
@@ -267,8 +272,10 @@ static int cmd_preview(struct opts *o)
 		return 1;
 	}
 	if (!s.a->content) {
-		fprintf(stderr, "kioskctl: het pakket heeft fouten; zie "
-				"'kioskctl check %s'\n", o->args[0]);
+		fprintf(stderr,
+			"kioskctl: het pakket heeft fouten; zie "
+			"'kioskctl check %s'\n",
+			o->args[0]);
 		session_close(&s);
 		return 1;
 	}
@@ -286,13 +293,15 @@ static int cmd_preview(struct opts *o)
 	      "<title>Voorbeeld van de kiosk</title>\n<style>body{font-family:"
 	      "sans-serif;background:#eee}figure{display:inline-block;margin:"
 	      "8px;background:#fff;padding:6px}img{border:1px solid #999}"
-	      "</style>\n", pv.html);
+	      "</style>\n",
+	      pv.html);
 	fputs("<h1>Voorbeeld: ", pv.html);
 	html_escape(pv.html, s.a->content->name);
 	fputs("</h1>\n", pv.html);
 	for (l = 0; l < s.a->content->nlangs; l++)
 		for (large = 0; large <= 1; large++) {
-			fprintf(pv.html, "<h2>%s%s</h2>\n", s.a->content->langs[l],
+			fprintf(pv.html, "<h2>%s%s</h2>\n",
+				s.a->content->langs[l],
 				large ? ", grote letters" : "");
 			n += app_walk(s.a, l, large, preview_visit, &pv);
 		}
@@ -374,8 +383,10 @@ static int cmd_current(struct opts *o)
 
 	data_dir(o, data, sizeof(data));
 	if (packstore_current(data, cur, sizeof(cur)) < 0) {
-		fprintf(stderr, "kioskctl: er is nog geen pakket geïnstalleerd "
-				"in '%s'\n", data);
+		fprintf(stderr,
+			"kioskctl: er is nog geen pakket geïnstalleerd "
+			"in '%s'\n",
+			data);
 		return 1;
 	}
 	printf("%s\n", cur);
@@ -391,23 +402,31 @@ int main(int argc, char **argv)
 	} cmds[] = {
 		{ "check", cmd_check,
 		  "kioskctl check MAP [--date JJJJ-MM-DD]\n\nControleert alles "
-		  "wat de kiosk uit de map leest. Elke fout staat op een regel:\n"
-		  "bestand:regel: melding. Waarschuwingen houden het pakket niet "
+		  "wat de kiosk uit de map leest. Elke fout staat op een "
+		  "regel:\n"
+		  "bestand:regel: melding. Waarschuwingen houden het pakket "
+		  "niet "
 		  "tegen.\nKlaar zonder fouten: uitkomst 0.\n" },
 		{ "preview", cmd_preview,
-		  "kioskctl preview MAP UITMAP [--date JJJJ-MM-DD]\n\nMaakt een "
-		  "PNG van elk scherm, in elke taal en in beide lettergroottes,\n"
-		  "en een overzicht UITMAP/index.html om in de browser te openen.\n" },
+		  "kioskctl preview MAP UITMAP [--date JJJJ-MM-DD]\n\nMaakt "
+		  "een "
+		  "PNG van elk scherm, in elke taal en in beide "
+		  "lettergroottes,\n"
+		  "en een overzicht UITMAP/index.html om in de browser te "
+		  "openen.\n" },
 		{ "install", cmd_install,
 		  "kioskctl install MAP [--data MAP]\n\nControleert het pakket "
 		  "en zet het dan in een keer op de kiosk. Het vorige\npakket "
-		  "blijft bewaard voor 'kioskctl rollback'. Valt de stroom uit, "
+		  "blijft bewaard voor 'kioskctl rollback'. Valt de stroom "
+		  "uit, "
 		  "dan staat\nhet oude of het nieuwe pakket er heel.\n" },
 		{ "rollback", cmd_rollback,
-		  "kioskctl rollback [--data MAP]\n\nZet het vorige pakket terug "
+		  "kioskctl rollback [--data MAP]\n\nZet het vorige pakket "
+		  "terug "
 		  "(nog een keer: weer het nieuwe).\n" },
 		{ "current", cmd_current,
-		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu op "
+		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu "
+		  "op "
 		  "de kiosk staat.\n" },
 	};
 	struct opts o = { 0 };

@@ -16,7 +16,8 @@ void log_set_level(enum log_level level)
 
 void log_msg(enum log_level level, const char *fmt, ...)
 {
-	static const char *const names[] = { "debug", "info", "warning", "error" };
+	static const char *const names[] = { "debug", "info", "warning",
+					     "error" };
 	va_list ap;
 
 	if (level < min_level)

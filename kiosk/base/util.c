@@ -191,7 +191,9 @@ char *file_read(const char *path, size_t max_bytes, size_t *len, struct err *e)
 	size_t got;
 
 	if (!f)
-		return err_set(e, "cannot open '%s': %s", path, strerror(errno)), NULL;
+		return err_set(e, "cannot open '%s': %s", path,
+			       strerror(errno)),
+		       NULL;
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {
 		err_set(e, "cannot read '%s': %s", path, strerror(errno));

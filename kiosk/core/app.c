@@ -137,7 +137,12 @@ static uint64_t next_deadline(const struct app *a)
 {
 	uint64_t next = 0, t;
 
-#define CONSIDER(x) do { t = (x); if (t && (!next || t < next)) next = t; } while (0)
+#define CONSIDER(x)                                                            \
+	do {                                                                   \
+		t = (x);                                                       \
+		if (t && (!next || t < next))                                  \
+			next = t;                                              \
+	} while (0)
 	CONSIDER(ui_next_deadline(&a->ui));
 	if (a->prompt)
 		CONSIDER(a->prompt_since + APP_PROMPT_SECONDS * 1000);
@@ -217,8 +222,10 @@ int app_type(struct app *a, const char *text, uint64_t now, struct err *e)
 	have = strlen(a->typed);
 	add = strlen(text);
 	if (have + add >= sizeof(a->typed))
-		return err_set(e, "text too long for the field (at most %zu "
-				  "bytes)", sizeof(a->typed) - 1);
+		return err_set(e,
+			       "text too long for the field (at most %zu "
+			       "bytes)",
+			       sizeof(a->typed) - 1);
 	memcpy(a->typed + have, text, add + 1);
 	return 0;
 }
@@ -236,10 +243,11 @@ int64_t app_wakeup_in(const struct app *a)
 
 	if (a->screen == SCREEN_ATTRACT && !a->prompt && a->fading &&
 	    a->now < a->highlight_since + APP_FADE_MS)
-		in = 16; /* cross-fade running */
+		in = APP_FADE_STEP_MS; /* cross-fade running */
 	if (a->prompt) {
 		/* the countdown changes once a second */
-		int64_t to_tick = 1000 - (int64_t)((a->now - a->prompt_since) % 1000);
+		int64_t to_tick =
+			1000 - (int64_t)((a->now - a->prompt_since) % 1000);
 
 		if (in < 0 || to_tick < in)
 			in = to_tick;

@@ -21,10 +21,11 @@
 
 #define APP_VERSION "0.1.0"
 
-#define APP_PROMPT_SECONDS 30   /* how long "Bent u er nog?" waits */
-#define APP_HIGHLIGHT_MS 8000   /* one attract highlight */
-#define APP_FADE_MS 1000        /* cross-fade between highlights */
-#define APP_TYPED_MAX 512
+#define APP_PROMPT_SECONDS 30	/* how long "Bent u er nog?" waits */
+#define APP_HIGHLIGHT_MS   8000 /* one attract highlight */
+#define APP_FADE_MS	   1000 /* cross-fade between highlights */
+#define APP_FADE_STEP_MS   50	/* a calm fade needs no more than 20 steps */
+#define APP_TYPED_MAX	   512
 
 enum screen {
 	SCREEN_ATTRACT,
@@ -39,14 +40,14 @@ enum screen {
 struct app_config {
 	const char *content_dir;
 	const char *assets_dir;
-	int width, height;          /* pixels of the screen (or window) */
-	double screen_width_mm;     /* physical width of the whole screen */
-	struct ui_metrics metrics;  /* from the platform (fonts) */
+	int width, height;	   /* pixels of the screen (or window) */
+	double screen_width_mm;	   /* physical width of the whole screen */
+	struct ui_metrics metrics; /* from the platform (fonts) */
 };
 
 struct app {
 	struct ui ui;
-	struct theme theme;      /* base_theme in the pack's colour */
+	struct theme theme;	 /* base_theme in the pack's colour */
 	struct theme base_theme; /* as loaded from assets/theme.ini */
 	struct i18n i18n;
 	struct content *content;
@@ -55,34 +56,34 @@ struct app {
 	double screen_width_mm;
 
 	uint64_t now;
-	uint64_t last_input;   /* time of the last touch */
-	int prompt;            /* "Bent u er nog?" is showing */
+	uint64_t last_input; /* time of the last touch */
+	int prompt;	     /* "Bent u er nog?" is showing */
 	uint64_t prompt_since;
 
 	enum screen screen;
-	int lang;              /* index into content->langs */
-	int large;             /* larger text */
-	int tile;              /* index into content->tiles */
-	int part;              /* which screenful, card group or step */
-	int parts;             /* how many there are (known after a frame) */
-	int item;              /* flyer or news item within the tile */
-	int list_part;         /* screenful of the flyer grid or news list */
-	int flyer_page;        /* page of the open flyer, from 1 */
+	int lang;	       /* index into content->langs */
+	int large;	       /* larger text */
+	int tile;	       /* index into content->tiles */
+	int part;	       /* which screenful, card group or step */
+	int parts;	       /* how many there are (known after a frame) */
+	int item;	       /* flyer or news item within the tile */
+	int list_part;	       /* screenful of the flyer grid or news list */
+	int flyer_page;	       /* page of the open flyer, from 1 */
 	int *flyer_pages;      /* page count per flyer (0: not known yet) */
-	int zoom;              /* flyer page zoomed in */
+	int zoom;	       /* flyer page zoomed in */
 	int zoom_x, zoom_y;    /* centre of the zoom, 0..1000 of the page */
 	uint64_t last_tap;     /* time of the last tap on a flyer page */
 	enum screen info_from; /* where SCREEN_INFO returns to */
-	int today;             /* YYYYMMDD, decides which items show */
+	int today;	       /* YYYYMMDD, decides which items show */
 	char broken_why[512];  /* why the kiosk is out of order (for the log) */
 
-	int highlight;         /* attract screen: current highlight */
+	int highlight; /* attract screen: current highlight */
 	uint64_t highlight_since;
-	int fading;            /* the highlight is fading in (after a change) */
+	int fading; /* the highlight is fading in (after a change) */
 
 	char typed[APP_TYPED_MAX]; /* text the visitor typed, wiped when idle */
-	int typing;                /* a text field has the focus */
-	int wipes;                 /* how often the visitor's traces were wiped */
+	int typing;		   /* a text field has the focus */
+	int wipes; /* how often the visitor's traces were wiped */
 };
 
 /* Loads theme and translations (failure: -1 and e says what is missing)

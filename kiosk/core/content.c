@@ -33,12 +33,12 @@ struct loader {
 	void *probe_ctx;
 };
 
-static void diag_add(struct loader *L, int warning, const char *file,
-		     int line, const char *fmt, ...)
+static void diag_add(struct loader *L, int warning, const char *file, int line,
+		     const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
-static void diag_add(struct loader *L, int warning, const char *file,
-		     int line, const char *fmt, ...)
+static void diag_add(struct loader *L, int warning, const char *file, int line,
+		     const char *fmt, ...)
 {
 	struct content_report *r = L->r;
 	struct diag *d;
@@ -46,7 +46,8 @@ static void diag_add(struct loader *L, int warning, const char *file,
 
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 16;
-		r->items = xrealloc(r->items, (size_t)r->cap * sizeof(*r->items));
+		r->items =
+			xrealloc(r->items, (size_t)r->cap * sizeof(*r->items));
 	}
 	d = &r->items[r->n++];
 	memset(d, 0, sizeof(*d));
@@ -73,7 +74,8 @@ void content_diag_format(const struct diag *d, char *out, size_t size)
 	const char *kind = d->warning ? "waarschuwing: " : "";
 
 	if (d->line > 0)
-		snprintf(out, size, "%s:%d: %s%s", d->file, d->line, kind, d->msg);
+		snprintf(out, size, "%s:%d: %s%s", d->file, d->line, kind,
+			 d->msg);
 	else
 		snprintf(out, size, "%s: %s%s", d->file, kind, d->msg);
 }
@@ -103,15 +105,18 @@ int when_shows(struct when w, int today)
 
 int date_parse(const char *s, int *out)
 {
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int days[] = { 31, 29, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31 };
 	int y, m, d, n = 0;
 
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-	    n != 10 || s[4] != '-' || s[7] != '-')
+	if (strlen(s) != 10 ||
+	    sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
+	    s[4] != '-' || s[7] != '-')
 		return -1;
 	if (y < 2000 || y > 2199 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
 		return -1;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+	if (m == 2 && d == 29 &&
+	    !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return -1;
 	*out = y * 10000 + m * 100 + d;
 	return 0;
@@ -169,8 +174,9 @@ static int image_size(const char *path, int *w, int *h)
 			if (fseek(f, pos, SEEK_SET) != 0 ||
 			    fread(seg, 1, 4, f) != 4 || seg[0] != 0xFF)
 				break;
-			if (seg[1] >= 0xC0 && seg[1] <= 0xCF && seg[1] != 0xC4 &&
-			    seg[1] != 0xC8 && seg[1] != 0xCC) {
+			if (seg[1] >= 0xC0 && seg[1] <= 0xCF &&
+			    seg[1] != 0xC4 && seg[1] != 0xC8 &&
+			    seg[1] != 0xCC) {
 				if (fread(seg + 4, 1, 5, f) != 5)
 					break;
 				*h = (seg[5] << 8) | seg[6];
@@ -189,7 +195,8 @@ static int image_size(const char *path, int *w, int *h)
  * exists and is an image (or PDF when pdf_ok). Returns the full path
  * (caller frees) or NULL after reporting why. */
 static char *check_file(struct loader *L, const char *dir, const char *reldir,
-			const char *name, const char *from, int line, int pdf_ok)
+			const char *name, const char *from, int line,
+			int pdf_ok)
 {
 	char rel[300];
 	char *path;
@@ -197,10 +204,13 @@ static char *check_file(struct loader *L, const char *dir, const char *reldir,
 	int is_pdf = ends_with(name, ".pdf");
 
 	snprintf(rel, sizeof(rel), "%s%s%s", reldir, *reldir ? "/" : "", name);
-	if (!*name || strstr(name, "..") || name[0] == '/' || strchr(name, '\\')) {
-		diag_add(L, 0, from, line, "'%s' is geen goede bestandsnaam: "
+	if (!*name || strstr(name, "..") || name[0] == '/' ||
+	    strchr(name, '\\')) {
+		diag_add(L, 0, from, line,
+			 "'%s' is geen goede bestandsnaam: "
 			 "zet het bestand in dezelfde map en schrijf alleen "
-			 "de naam", name);
+			 "de naam",
+			 name);
 		return NULL;
 	}
 	if (!(ends_with(name, ".png") || ends_with(name, ".jpg") ||
@@ -215,11 +225,14 @@ static char *check_file(struct loader *L, const char *dir, const char *reldir,
 		free(path);
 		return NULL;
 	}
-	if ((size_t)st.st_size > (is_pdf ? CONTENT_PDF_BYTES : CONTENT_IMAGE_BYTES)) {
-		diag_add(L, 0, from, line, "'%s' is te groot (%lld MB, hoogstens "
-			 "%u MB): maak het bestand kleiner", rel,
-			 (long long)(st.st_size >> 20),
-			 (is_pdf ? CONTENT_PDF_BYTES : CONTENT_IMAGE_BYTES) >> 20);
+	if ((size_t)st.st_size >
+	    (is_pdf ? CONTENT_PDF_BYTES : CONTENT_IMAGE_BYTES)) {
+		diag_add(L, 0, from, line,
+			 "'%s' is te groot (%lld MB, hoogstens "
+			 "%u MB): maak het bestand kleiner",
+			 rel, (long long)(st.st_size >> 20),
+			 (is_pdf ? CONTENT_PDF_BYTES : CONTENT_IMAGE_BYTES) >>
+				 20);
 		free(path);
 		return NULL;
 	}
@@ -227,15 +240,19 @@ static char *check_file(struct loader *L, const char *dir, const char *reldir,
 		int w = 0, h = 0;
 
 		if (image_size(path, &w, &h) < 0 || w <= 0 || h <= 0) {
-			diag_add(L, 0, from, line, "'%s' is geen goed PNG- of "
-				 "JPEG-bestand", rel);
+			diag_add(L, 0, from, line,
+				 "'%s' is geen goed PNG- of "
+				 "JPEG-bestand",
+				 rel);
 			free(path);
 			return NULL;
 		}
 		if (w > CONTENT_IMAGE_PX || h > CONTENT_IMAGE_PX) {
-			diag_add(L, 0, from, line, "'%s' is te groot (%d x %d "
+			diag_add(L, 0, from, line,
+				 "'%s' is te groot (%d x %d "
 				 "beeldpunten, hoogstens %d): maak het plaatje "
-				 "kleiner", rel, w, h, CONTENT_IMAGE_PX);
+				 "kleiner",
+				 rel, w, h, CONTENT_IMAGE_PX);
 			free(path);
 			return NULL;
 		}
@@ -243,7 +260,8 @@ static char *check_file(struct loader *L, const char *dir, const char *reldir,
 	if (L->depth == CONTENT_DEEP && L->probe) {
 		char why[300] = "";
 
-		if (L->probe(L->probe_ctx, path, is_pdf, why, sizeof(why)) < 0) {
+		if (L->probe(L->probe_ctx, path, is_pdf, why, sizeof(why)) <
+		    0) {
 			diag_add(L, 0, rel, 0, "%s", why);
 			free(path);
 			return NULL;
@@ -259,13 +277,13 @@ static char *check_file(struct loader *L, const char *dir, const char *reldir,
  * that the key handler joins again, so staff never meet a length limit. */
 struct ini_file {
 	struct loader *L;
-	const char *rel;  /* name in messages */
+	const char *rel; /* name in messages */
 	FILE *f;
-	int line;         /* physical line being handled */
-	int cont;         /* this line continues the previous key */
-	int cont_nospace; /* ... and joins without a space (split mid-word) */
+	int line;	   /* physical line being handled */
+	int cont;	   /* this line continues the previous key */
+	int cont_nospace;  /* ... and joins without a space (split mid-word) */
 	int split_nospace; /* the next chunk was cut mid-word */
-	char *rest;       /* the part of a long line still to hand out */
+	char *rest;	   /* the part of a long line still to hand out */
 	char *rest_buf;
 	char last_section[128], last_key[128];
 	int (*key)(struct ini_file *, const char *section, const char *key,
@@ -299,16 +317,20 @@ static char *pack_line_reader(char *str, int num, void *stream)
 		}
 		F->line++;
 		if (!utf8_valid(line, (size_t)got, &bad)) {
-			diag_add(F->L, 0, F->rel, F->line, "deze regel bevat "
+			diag_add(F->L, 0, F->rel, F->line,
+				 "deze regel bevat "
 				 "tekens die geen UTF-8 zijn: sla het bestand "
 				 "op als UTF-8");
 			line[bad] = '\0';
 			got = (ssize_t)bad;
 		}
-		while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+		while (got > 0 &&
+		       (line[got - 1] == '\n' || line[got - 1] == '\r'))
 			line[--got] = '\0';
-		if (F->line == 1 && got >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
-			memmove(line, line + 3, (size_t)got - 2); /* Notepad's BOM */
+		if (F->line == 1 && got >= 3 &&
+		    memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+			memmove(line, line + 3,
+				(size_t)got - 2); /* Notepad's BOM */
 		{
 			const char *t = line + strspn(line, " \t");
 
@@ -319,13 +341,17 @@ static char *pack_line_reader(char *str, int num, void *stream)
 					line[max] = '\0';
 			} else if (*t && t == line && !strchr(t, '=') &&
 				   !strchr(t, ':')) {
-				diag_add(F->L, 0, F->rel, F->line, "deze regel is "
-					 "geen 'naam = waarde' en geen [kopje]");
+				diag_add(
+					F->L, 0, F->rel, F->line,
+					"deze regel is "
+					"geen 'naam = waarde' en geen [kopje]");
 				line[0] = '\0'; /* reported here, once */
 			} else if (strstr(line, " ;") || strstr(line, "\t;")) {
-				diag_add(F->L, 1, F->rel, F->line, "alles na ' ;' op "
-					 "deze regel wordt niet getoond (het is "
-					 "commentaar)");
+				diag_add(
+					F->L, 1, F->rel, F->line,
+					"alles na ' ;' op "
+					"deze regel wordt niet getoond (het is "
+					"commentaar)");
 			}
 		}
 		free(F->rest_buf);
@@ -429,9 +455,11 @@ static int key_lang(struct ini_file *F, const char *name, char *base,
 	snprintf(base, size, "%.*s", (int)(dot - name), name);
 	idx = lang_index(F->L->c, dot + 1);
 	if (idx < 0) {
-		diag_add(F->L, 1, F->rel, F->line, "taal '%s' staat niet bij "
+		diag_add(F->L, 1, F->rel, F->line,
+			 "taal '%s' staat niet bij "
 			 "languages in kiosk.ini; deze tekst wordt niet "
-			 "gebruikt", dot + 1);
+			 "gebruikt",
+			 dot + 1);
 		return -1;
 	}
 	return idx;
@@ -469,7 +497,8 @@ static void set_date(struct ini_file *F, int *slot, const char *name,
 		     const char *value)
 {
 	if (date_parse(value, slot) < 0)
-		diag_add(F->L, 0, F->rel, F->line, "'%s' bij %s is geen goede "
+		diag_add(F->L, 0, F->rel, F->line,
+			 "'%s' bij %s is geen goede "
 			 "datum: schrijf jaar-maand-dag, zoals 2026-12-31",
 			 value, name);
 }
@@ -499,7 +528,8 @@ static int is_key(const char *name, const char *want)
 {
 	size_t n = strlen(want);
 
-	return strncmp(name, want, n) == 0 && (name[n] == '\0' || name[n] == '.');
+	return strncmp(name, want, n) == 0 &&
+	       (name[n] == '\0' || name[n] == '.');
 }
 
 /* ---- kiosk.ini ---- */
@@ -526,22 +556,27 @@ static void parse_langs(struct ini_file *F, const char *value)
 	     tok = strtok_r(NULL, ", ", &save)) {
 		if (strlen(tok) != 2 || !islower((unsigned char)tok[0]) ||
 		    !islower((unsigned char)tok[1])) {
-			diag_add(F->L, 0, F->rel, F->line, "'%s' is geen "
+			diag_add(F->L, 0, F->rel, F->line,
+				 "'%s' is geen "
 				 "taalcode: gebruik twee kleine letters, zoals "
-				 "nl of en", tok);
+				 "nl of en",
+				 tok);
 			continue;
 		}
 		if (lang_index(c, tok) >= 0)
 			continue;
 		if (c->nlangs == CONTENT_LANG_MAX) {
-			diag_add(F->L, 0, F->rel, F->line, "te veel talen "
-				 "(hoogstens %d)", CONTENT_LANG_MAX);
+			diag_add(F->L, 0, F->rel, F->line,
+				 "te veel talen "
+				 "(hoogstens %d)",
+				 CONTENT_LANG_MAX);
 			break;
 		}
 		str_copy(c->langs[c->nlangs++], sizeof(c->langs[0]), tok);
 	}
 	if (c->nlangs == 0 || strcmp(c->langs[0], "nl") != 0) {
-		diag_add(F->L, 0, F->rel, F->line, "de eerste taal moet nl "
+		diag_add(F->L, 0, F->rel, F->line,
+			 "de eerste taal moet nl "
 			 "(Nederlands) zijn");
 		c->nlangs = 1;
 		str_copy(c->langs[0], sizeof(c->langs[0]), "nl");
@@ -561,24 +596,31 @@ static void parse_tiles(struct ini_file *F, struct kiosk_ini *k,
 
 		for (p = tok; *p; p++)
 			if (!(islower((unsigned char)*p) ||
-			      isdigit((unsigned char)*p) || *p == '-' || *p == '_'))
+			      isdigit((unsigned char)*p) || *p == '-' ||
+			      *p == '_'))
 				break;
 		if (*p || strlen(tok) >= sizeof(k->tiles[0])) {
-			diag_add(F->L, 0, F->rel, F->line, "'%s' is geen goede "
+			diag_add(F->L, 0, F->rel, F->line,
+				 "'%s' is geen goede "
 				 "naam voor een tegel: gebruik kleine letters, "
-				 "cijfers en -", tok);
+				 "cijfers en -",
+				 tok);
 			continue;
 		}
 		for (i = 0; i < k->ntiles; i++)
 			dup |= strcmp(k->tiles[i], tok) == 0;
 		if (dup) {
-			diag_add(F->L, 0, F->rel, F->line, "tegel '%s' staat "
-				 "twee keer in tiles", tok);
+			diag_add(F->L, 0, F->rel, F->line,
+				 "tegel '%s' staat "
+				 "twee keer in tiles",
+				 tok);
 			continue;
 		}
 		if (k->ntiles == CONTENT_TILE_MAX) {
-			diag_add(F->L, 0, F->rel, F->line, "te veel tegels "
-				 "(hoogstens %d)", CONTENT_TILE_MAX);
+			diag_add(F->L, 0, F->rel, F->line,
+				 "te veel tegels "
+				 "(hoogstens %d)",
+				 CONTENT_TILE_MAX);
 			break;
 		}
 		str_copy(k->tiles[k->ntiles++], sizeof(k->tiles[0]), tok);
@@ -597,7 +639,8 @@ static int kiosk_key(struct ini_file *F, const char *section, const char *name,
 		if (strcmp(name, "format") == 0) {
 			v = strtol(value, &end, 10);
 			if (end == value || *end || v < 1)
-				diag_add(F->L, 0, F->rel, F->line, "format moet "
+				diag_add(F->L, 0, F->rel, F->line,
+					 "format moet "
 					 "een getal zijn, zoals 1");
 			else
 				k->format = (int)v;
@@ -609,9 +652,11 @@ static int kiosk_key(struct ini_file *F, const char *section, const char *name,
 		} else if (strcmp(name, "idle_seconds") == 0) {
 			v = strtol(value, &end, 10);
 			if (end == value || *end || v < 30 || v > 3600)
-				diag_add(F->L, 0, F->rel, F->line, "idle_seconds "
+				diag_add(F->L, 0, F->rel, F->line,
+					 "idle_seconds "
 					 "moet een getal van 30 tot 3600 zijn, "
-					 "niet '%s'", value);
+					 "niet '%s'",
+					 value);
 			else
 				c->idle_seconds = (int)v;
 		} else if (strcmp(name, "logo") == 0) {
@@ -623,14 +668,21 @@ static int kiosk_key(struct ini_file *F, const char *section, const char *name,
 			double ratio;
 
 			if (color_parse(value, &c->color) < 0) {
-				diag_add(F->L, 0, F->rel, F->line, "'%s' is geen "
-					 "kleur: schrijf # en zes tekens, zoals "
-					 "#0B4F54", value);
-			} else if ((ratio = color_contrast(c->color, white)) < 4.5) {
-				diag_add(F->L, 0, F->rel, F->line, "kleur %s "
+				diag_add(
+					F->L, 0, F->rel, F->line,
+					"'%s' is geen "
+					"kleur: schrijf # en zes tekens, zoals "
+					"#0B4F54",
+					value);
+			} else if ((ratio = color_contrast(c->color, white)) <
+				   4.5) {
+				diag_add(F->L, 0, F->rel, F->line,
+					 "kleur %s "
 					 "geeft te weinig contrast met witte "
-					 "letters (%.1f:1, nodig is 4.5:1): kies "
-					 "een donkerdere kleur", value, ratio);
+					 "letters (%.1f:1, nodig is 4.5:1): "
+					 "kies "
+					 "een donkerdere kleur",
+					 value, ratio);
 			} else {
 				c->has_color = 1;
 			}
@@ -657,9 +709,11 @@ static int kiosk_key(struct ini_file *F, const char *section, const char *name,
 		} else if (strcmp(name, "paper_mm") == 0) {
 			v = strtol(value, &end, 10);
 			if (end == value || *end || v < 40 || v > 300)
-				diag_add(F->L, 0, F->rel, F->line, "paper_mm moet "
+				diag_add(F->L, 0, F->rel, F->line,
+					 "paper_mm moet "
 					 "de breedte van het papier in mm zijn "
-					 "(40 tot 300), niet '%s'", value);
+					 "(40 tot 300), niet '%s'",
+					 value);
 			else
 				c->printer_paper_mm = (int)v;
 		} else {
@@ -671,8 +725,10 @@ static int kiosk_key(struct ini_file *F, const char *section, const char *name,
 		else
 			unknown_key(F, section, name);
 	} else {
-		diag_add(F->L, 0, F->rel, F->line, "onbekend kopje [%s]: "
-			 "kiosk.ini kent [kiosk], [printer] en [home]", section);
+		diag_add(F->L, 0, F->rel, F->line,
+			 "onbekend kopje [%s]: "
+			 "kiosk.ini kent [kiosk], [printer] en [home]",
+			 section);
 	}
 	return 1;
 }
@@ -696,8 +752,8 @@ static struct block *block_start(struct md_state *m, enum block_kind kind)
 
 	if (d->nblocks == m->cap_blocks) {
 		m->cap_blocks = m->cap_blocks ? 2 * m->cap_blocks : 16;
-		d->blocks = xrealloc(d->blocks,
-				     (size_t)m->cap_blocks * sizeof(*d->blocks));
+		d->blocks = xrealloc(d->blocks, (size_t)m->cap_blocks *
+							sizeof(*d->blocks));
 	}
 	m->cur = &d->blocks[d->nblocks++];
 	memset(m->cur, 0, sizeof(*m->cur));
@@ -821,10 +877,11 @@ static void add_text(struct md_state *m, const char *s, size_t n)
 	}
 	if (b->nruns == m->cap_runs) {
 		m->cap_runs = m->cap_runs ? 2 * m->cap_runs : 4;
-		b->runs = xrealloc(b->runs, (size_t)m->cap_runs * sizeof(*b->runs));
+		b->runs = xrealloc(b->runs,
+				   (size_t)m->cap_runs * sizeof(*b->runs));
 	}
-	b->runs[b->nruns++] = (struct ui_run){ (const char *)(uintptr_t)len, n,
-					       m->bold > 0 };
+	b->runs[b->nruns++] =
+		(struct ui_run){ (const char *)(uintptr_t)len, n, m->bold > 0 };
 }
 
 static int md_enter_span(MD_SPANTYPE type, void *detail, void *user)
@@ -936,7 +993,9 @@ static int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 		.leave_span = md_leave_span,
 		.text = md_text,
 	};
-	struct md_state m = { .L = L, .tile_id = tile_id, .rel = rel, .doc = d };
+	struct md_state m = {
+		.L = L, .tile_id = tile_id, .rel = rel, .doc = d
+	};
 	struct err fe;
 	size_t len, bad;
 	char *buf = file_read(path, TEXT_FILE_MAX, &len, &fe);
@@ -944,7 +1003,8 @@ static int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 
 	memset(d, 0, sizeof(*d));
 	if (!buf) {
-		diag_add(L, 0, rel, 0, "kan het bestand niet lezen (te groot "
+		diag_add(L, 0, rel, 0,
+			 "kan het bestand niet lezen (te groot "
 			 "of geen toegang)");
 		return -1;
 	}
@@ -954,7 +1014,8 @@ static int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 
 		for (i = 0; i < bad; i++)
 			line += buf[i] == '\n';
-		diag_add(L, 0, rel, line, "deze regel bevat tekens die geen "
+		diag_add(L, 0, rel, line,
+			 "deze regel bevat tekens die geen "
 			 "UTF-8 zijn: sla het bestand op als UTF-8");
 		free(buf);
 		return -1;
@@ -968,13 +1029,17 @@ static int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 	md_parse(buf, (MD_SIZE)len, &parser, &m);
 	block_finish(&m);
 	if (m.unsupported[0]) {
-		static const char *const code[] = { "```", "~~~", "    ", "\t" };
+		static const char *const code[] = { "```", "~~~", "    ",
+						    "\t" };
 		static const char *const table[] = { "|" };
-		int line = m.unsupported[0] == 'c' ? first_line_starting(buf, code, 4)
-			   : m.unsupported[0] == 't' ? first_line_starting(buf, table, 1)
-						     : 0;
+		int line = m.unsupported[0] == 'c'
+				   ? first_line_starting(buf, code, 4)
+			   : m.unsupported[0] == 't'
+				   ? first_line_starting(buf, table, 1)
+				   : 0;
 
-		diag_add(L, 0, rel, line, "de kiosk kan geen %s tonen: gebruik "
+		diag_add(L, 0, rel, line,
+			 "de kiosk kan geen %s tonen: gebruik "
 			 "kopjes, gewone tekst, lijstjes, vet en plaatjes",
 			 m.unsupported);
 	}
@@ -984,7 +1049,8 @@ static int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 		str_trim(d->title);
 		diag_add(L, 1, rel, first_line_starting(buf, h1, 1),
 			 "de titel '# %s' wordt niet getoond: de titel van de "
-			 "tegel staat in tile.ini", d->title);
+			 "tegel staat in tile.ini",
+			 d->title);
 	}
 	free(buf);
 	if (d->nblocks == 0)
@@ -1003,9 +1069,8 @@ struct tile_ctx {
 	char section[128];
 };
 
-static const char *const kind_names[] = {
-	"page", "werkwijze", "steps", "flyers", "partners", "news"
-};
+static const char *const kind_names[] = { "page",   "werkwijze", "steps",
+					  "flyers", "partners",	 "news" };
 
 static int tile_key(struct ini_file *F, const char *section, const char *name,
 		    const char *value, int append)
@@ -1015,8 +1080,10 @@ static int tile_key(struct ini_file *F, const char *section, const char *name,
 	size_t i;
 
 	if (strcmp(section, "tile") != 0) {
-		diag_add(F->L, 0, F->rel, F->line, "onbekend kopje [%s]: "
-			 "tile.ini kent alleen [tile]", section);
+		diag_add(F->L, 0, F->rel, F->line,
+			 "onbekend kopje [%s]: "
+			 "tile.ini kent alleen [tile]",
+			 section);
 		return 1;
 	}
 	if (strcmp(name, "kind") == 0) {
@@ -1024,9 +1091,11 @@ static int tile_key(struct ini_file *F, const char *section, const char *name,
 			if (strcmp(value, kind_names[i]) == 0)
 				break;
 		if (i == ARRAY_LEN(kind_names)) {
-			diag_add(F->L, 0, F->rel, F->line, "onbekende soort "
+			diag_add(F->L, 0, F->rel, F->line,
+				 "onbekende soort "
 				 "'%s': kies page, werkwijze, steps, flyers, "
-				 "partners of news", value);
+				 "partners of news",
+				 value);
 			return 1;
 		}
 		t->kind = (enum tile_kind)i;
@@ -1050,12 +1119,15 @@ static void warn_missing_translations(struct loader *L, const struct text *t,
 
 	for (l = 1; l < L->c->nlangs; l++)
 		if (t->s[0] && !t->s[l])
-			diag_add(L, 1, rel, 0, "%s.%s ontbreekt: de kiosk toont "
-				 "daar de Nederlandse tekst", key, L->c->langs[l]);
+			diag_add(L, 1, rel, 0,
+				 "%s.%s ontbreekt: de kiosk toont "
+				 "daar de Nederlandse tekst",
+				 key, L->c->langs[l]);
 }
 
 /* Finds or opens the item a [section] of a list file is about. */
-static int item_for(struct ini_file *F, struct tile_ctx *tc, const char *section)
+static int item_for(struct ini_file *F, struct tile_ctx *tc,
+		    const char *section)
 {
 	struct tile *t = tc->t;
 	int i;
@@ -1070,21 +1142,22 @@ static int item_for(struct ini_file *F, struct tile_ctx *tc, const char *section
 		memset(&t->flyers[t->nflyers], 0, sizeof(*t->flyers));
 		t->flyers[t->nflyers].name = str_dup(section);
 		t->flyers[t->nflyers].is_pdf = ends_with(section, ".pdf");
-		t->flyers[t->nflyers].file = check_file(F->L, tc->dir, t->id,
-							section, F->rel, F->line, 1);
+		t->flyers[t->nflyers].file = check_file(
+			F->L, tc->dir, t->id, section, F->rel, F->line, 1);
 		return t->nflyers++;
 	case KIND_PARTNERS:
 		for (i = 0; i < t->npartners; i++)
 			if (strcmp(t->partners[i].name, section) == 0)
 				return i;
-		t->partners = xrealloc(t->partners, (size_t)(t->npartners + 1) *
-							  sizeof(*t->partners));
+		t->partners =
+			xrealloc(t->partners, (size_t)(t->npartners + 1) *
+						      sizeof(*t->partners));
 		memset(&t->partners[t->npartners], 0, sizeof(*t->partners));
 		t->partners[t->npartners].name = str_dup(section);
 		return t->npartners++;
 	case KIND_NEWS:
-		t->news = xrealloc(t->news, (size_t)(t->nnews + 1) *
-						    sizeof(*t->news));
+		t->news = xrealloc(t->news,
+				   (size_t)(t->nnews + 1) * sizeof(*t->news));
 		memset(&t->news[t->nnews], 0, sizeof(*t->news));
 		return t->nnews++;
 	default:
@@ -1122,8 +1195,8 @@ static int list_key(struct ini_file *F, const char *section, const char *name,
 			set_plain(F, &pa->contact, name, value, append);
 		else if (strcmp(name, "logo") == 0) {
 			free(pa->logo);
-			pa->logo = check_file(F->L, tc->dir, t->id, value, F->rel,
-					      F->line, 0);
+			pa->logo = check_file(F->L, tc->dir, t->id, value,
+					      F->rel, F->line, 0);
 		} else
 			unknown_key(F, section, name);
 	} else {
@@ -1155,8 +1228,10 @@ static int news_cmp(const void *a, const void *b)
 static void url_check(struct loader *L, const char *url, const char *rel)
 {
 	if (url && !str_starts(url, "https://") && !str_starts(url, "http://"))
-		diag_add(L, 0, rel, 0, "'%s' is geen webadres: het moet "
-			 "beginnen met https://", url);
+		diag_add(L, 0, rel, 0,
+			 "'%s' is geen webadres: het moet "
+			 "beginnen met https://",
+			 url);
 }
 
 /* Reads the list file of a flyers, partners or news tile. */
@@ -1182,35 +1257,44 @@ static void tile_list_load(struct loader *L, struct tile *t)
 			if (!t->flyers[i].title.s[0])
 				diag_add(L, 0, rel, 0, "[%s] heeft geen title",
 					 t->flyers[i].name);
-			warn_missing_translations(L, &t->flyers[i].title, "title", rel);
+			warn_missing_translations(L, &t->flyers[i].title,
+						  "title", rel);
 			url_check(L, t->flyers[i].url, rel);
 		}
 		if (t->nflyers == 0)
-			diag_add(L, 0, rel, 0, "er staat geen enkele folder in");
+			diag_add(L, 0, rel, 0,
+				 "er staat geen enkele folder in");
 	} else if (t->kind == KIND_PARTNERS) {
 		for (i = 0; i < t->npartners; i++) {
 			if (!t->partners[i].line.s[0])
-				diag_add(L, 0, rel, 0, "[%s] heeft geen line (wat "
-					 "de organisatie doet)", t->partners[i].name);
-			warn_missing_translations(L, &t->partners[i].line, "line", rel);
+				diag_add(L, 0, rel, 0,
+					 "[%s] heeft geen line (wat "
+					 "de organisatie doet)",
+					 t->partners[i].name);
+			warn_missing_translations(L, &t->partners[i].line,
+						  "line", rel);
 		}
 		if (t->npartners == 0)
-			diag_add(L, 0, rel, 0, "er staat geen enkele organisatie in");
+			diag_add(L, 0, rel, 0,
+				 "er staat geen enkele organisatie in");
 	} else {
 		for (i = 0; i < t->nnews; i++) {
 			struct news *n = &t->news[i];
 
 			if (!n->title.s[0] || !n->body.s[0] || !n->date)
-				diag_add(L, 0, rel, 0, "bericht %d heeft niet "
-					 "alles: title, text en date zijn nodig",
-					 i + 1);
+				diag_add(
+					L, 0, rel, 0,
+					"bericht %d heeft niet "
+					"alles: title, text en date zijn nodig",
+					i + 1);
 			warn_missing_translations(L, &n->title, "title", rel);
 			warn_missing_translations(L, &n->body, "text", rel);
 			url_check(L, n->video, rel);
 			url_check(L, n->url, rel);
 		}
 		if (t->nnews == 0)
-			diag_add(L, 0, rel, 0, "er staat geen enkel bericht in");
+			diag_add(L, 0, rel, 0,
+				 "er staat geen enkel bericht in");
 		qsort(t->news, (size_t)t->nnews, sizeof(*t->news), news_cmp);
 	}
 }
@@ -1227,8 +1311,10 @@ static void flyers_unlisted(struct loader *L, const struct tile *t)
 	if (!dh)
 		return;
 	while ((d = readdir(dh))) {
-		if (!(ends_with(d->d_name, ".pdf") || ends_with(d->d_name, ".png") ||
-		      ends_with(d->d_name, ".jpg") || ends_with(d->d_name, ".jpeg")))
+		if (!(ends_with(d->d_name, ".pdf") ||
+		      ends_with(d->d_name, ".png") ||
+		      ends_with(d->d_name, ".jpg") ||
+		      ends_with(d->d_name, ".jpeg")))
 			continue;
 		listed = 0;
 		for (i = 0; i < t->nflyers; i++)
@@ -1239,7 +1325,8 @@ static void flyers_unlisted(struct loader *L, const struct tile *t)
 			char rel[300];
 
 			snprintf(rel, sizeof(rel), "%s/%s", t->id, d->d_name);
-			diag_add(L, 1, rel, 0, "staat niet in folders.ini en "
+			diag_add(L, 1, rel, 0,
+				 "staat niet in folders.ini en "
 				 "wordt dus niet getoond");
 		}
 	}
@@ -1254,15 +1341,18 @@ static void tile_load(struct loader *L, struct tile *t)
 	int l;
 
 	if (!path_is_dir(tdir)) {
-		diag_add(L, 0, "kiosk.ini", 0, "tegel '%s' staat in tiles, maar "
-			 "de map '%s' bestaat niet", t->id, t->id);
+		diag_add(L, 0, "kiosk.ini", 0,
+			 "tegel '%s' staat in tiles, maar "
+			 "de map '%s' bestaat niet",
+			 t->id, t->id);
 		free(tdir);
 		return;
 	}
 	snprintf(rel, sizeof(rel), "%s/tile.ini", t->id);
 	path = join_path(c->dir, rel);
 	if (ini_read(L, path, rel, tile_key, &tc) < 0)
-		diag_add(L, 0, rel, 0, "bestand ontbreekt: elke tegel heeft een "
+		diag_add(L, 0, rel, 0,
+			 "bestand ontbreekt: elke tegel heeft een "
 			 "tile.ini met kind en title");
 	free(path);
 	if (!tc.saw_kind || !t->title.s[0]) {
@@ -1272,7 +1362,8 @@ static void tile_load(struct loader *L, struct tile *t)
 	}
 	warn_missing_translations(L, &t->title, "title", rel);
 	if (t->when.from && t->when.until && t->when.from > t->when.until)
-		diag_add(L, 0, rel, 0, "show_from ligt na show_until: de tegel "
+		diag_add(L, 0, rel, 0,
+			 "show_from ligt na show_until: de tegel "
 			 "is nooit te zien");
 	switch (t->kind) {
 	case KIND_PAGE:
@@ -1281,15 +1372,19 @@ static void tile_load(struct loader *L, struct tile *t)
 		for (l = 0; l < c->nlangs; l++) {
 			char mrel[160];
 
-			snprintf(mrel, sizeof(mrel), "%s/%s.md", t->id, c->langs[l]);
+			snprintf(mrel, sizeof(mrel), "%s/%s.md", t->id,
+				 c->langs[l]);
 			path = join_path(c->dir, mrel);
 			if (access(path, F_OK) != 0) {
 				if (l == 0)
-					diag_add(L, 0, mrel, 0, "bestand ontbreekt");
+					diag_add(L, 0, mrel, 0,
+						 "bestand ontbreekt");
 				else
-					diag_add(L, 1, mrel, 0, "vertaling ontbreekt: "
-						 "de kiosk toont de Nederlandse "
-						 "tekst");
+					diag_add(
+						L, 1, mrel, 0,
+						"vertaling ontbreekt: "
+						"de kiosk toont de Nederlandse "
+						"tekst");
 			} else {
 				doc_load(L, &t->doc[l], t->id, path, mrel);
 			}
@@ -1306,9 +1401,11 @@ static void tile_load(struct loader *L, struct tile *t)
 
 				snprintf(mrel, sizeof(mrel), "%s/%s.md", t->id,
 					 c->langs[0]);
-				diag_add(L, 0, mrel, 0, "begin elke %s met een "
+				diag_add(L, 0, mrel, 0,
+					 "begin elke %s met een "
 					 "kopje '## '",
-					 t->kind == KIND_STEPS ? "stap" : "kaart");
+					 t->kind == KIND_STEPS ? "stap"
+							       : "kaart");
 			}
 		}
 		break;
@@ -1377,11 +1474,13 @@ static void highlights_load(struct loader *L, int lang)
 	buf = file_read(path, TEXT_FILE_MAX, &len, &fe);
 	free(path);
 	if (!buf) {
-		diag_add(L, lang > 0, rel, 0, lang == 0
-			 ? "bestand ontbreekt: zet er een of meer korte zinnen "
-			   "in, een per regel"
-			 : "vertaling ontbreekt: de kiosk toont de Nederlandse "
-			   "zinnen");
+		diag_add(L, lang > 0, rel, 0,
+			 lang == 0 ? "bestand ontbreekt: zet er een of meer "
+				     "korte zinnen "
+				     "in, een per regel"
+				   : "vertaling ontbreekt: de kiosk toont de "
+				     "Nederlandse "
+				     "zinnen");
 		return;
 	}
 	if (!utf8_valid(buf, len, &bad)) {
@@ -1390,7 +1489,8 @@ static void highlights_load(struct loader *L, int lang)
 
 		for (i = 0; i < bad; i++)
 			l += buf[i] == '\n';
-		diag_add(L, 0, rel, l, "deze regel bevat tekens die geen UTF-8 "
+		diag_add(L, 0, rel, l,
+			 "deze regel bevat tekens die geen UTF-8 "
 			 "zijn: sla het bestand op als UTF-8");
 		free(buf);
 		return;
@@ -1409,8 +1509,9 @@ static void highlights_load(struct loader *L, int lang)
 			continue;
 		if (c->nhighlights[lang] == cap) {
 			cap = cap ? 2 * cap : 8;
-			c->highlights[lang] = xrealloc(c->highlights[lang],
-						       (size_t)cap * sizeof(char *));
+			c->highlights[lang] =
+				xrealloc(c->highlights[lang],
+					 (size_t)cap * sizeof(char *));
 		}
 		c->highlights[lang][c->nhighlights[lang]++] = str_dup(t);
 	}
@@ -1433,7 +1534,8 @@ struct content *content_load(const char *dir, enum content_depth depth,
 			     content_probe_fn probe, void *probe_ctx,
 			     struct content_report *report, struct err *e)
 {
-	struct loader L = { .depth = depth, .probe = probe,
+	struct loader L = { .depth = depth,
+			    .probe = probe,
 			    .probe_ctx = probe_ctx };
 	struct kiosk_ini k = { 0 };
 	struct content *c;
@@ -1453,28 +1555,34 @@ struct content *content_load(const char *dir, enum content_depth depth,
 	str_copy(c->langs[0], sizeof(c->langs[0]), "nl");
 	path = join_path(dir, "kiosk.ini");
 	if (ini_read(&L, path, "kiosk.ini", kiosk_key, &k) < 0) {
-		diag_add(&L, 0, "kiosk.ini", 0, "bestand ontbreekt: zonder "
+		diag_add(&L, 0, "kiosk.ini", 0,
+			 "bestand ontbreekt: zonder "
 			 "kiosk.ini is de map geen inhoudspakket");
 		free(path);
 		goto done;
 	}
 	free(path);
 	if (k.format > CONTENT_FORMAT) {
-		diag_add(&L, 0, "kiosk.ini", 0, "dit pakket heeft format %d; "
+		diag_add(&L, 0, "kiosk.ini", 0,
+			 "dit pakket heeft format %d; "
 			 "deze kiosk kent alleen format %d: werk de kiosk bij",
 			 k.format, CONTENT_FORMAT);
 		goto done;
 	}
 	if (!k.format)
-		diag_add(&L, 0, "kiosk.ini", 0, "'format = 1' ontbreekt in [kiosk]");
+		diag_add(&L, 0, "kiosk.ini", 0,
+			 "'format = 1' ontbreekt in [kiosk]");
 	if (!c->name || !*c->name)
-		diag_add(&L, 0, "kiosk.ini", 0, "'name = ...' ontbreekt in [kiosk]");
+		diag_add(&L, 0, "kiosk.ini", 0,
+			 "'name = ...' ontbreekt in [kiosk]");
 	for (i = 0; i < k.ncontact; i++) {
 		int idx = lang_index(c, k.contact_code[i]);
 
 		if (idx < 0) {
-			diag_add(&L, 1, "kiosk.ini", 0, "contact.%s: taal staat "
-				 "niet bij languages", k.contact_code[i]);
+			diag_add(&L, 1, "kiosk.ini", 0,
+				 "contact.%s: taal staat "
+				 "niet bij languages",
+				 k.contact_code[i]);
 			continue;
 		}
 		free(c->contact.s[idx]);
@@ -1482,11 +1590,13 @@ struct content *content_load(const char *dir, enum content_depth depth,
 		k.contact_raw[i] = NULL;
 	}
 	if (k.ntiles == 0)
-		diag_add(&L, 0, "kiosk.ini", 0, "'tiles = ...' ontbreekt in [home]: "
+		diag_add(&L, 0, "kiosk.ini", 0,
+			 "'tiles = ...' ontbreekt in [home]: "
 			 "noem de tegels van het beginscherm");
 	for (l = 0; l < c->nlangs; l++)
 		highlights_load(&L, l);
-	c->tiles = xcalloc((size_t)(k.ntiles ? k.ntiles : 1), sizeof(*c->tiles));
+	c->tiles =
+		xcalloc((size_t)(k.ntiles ? k.ntiles : 1), sizeof(*c->tiles));
 	for (i = 0; i < k.ntiles; i++) {
 		struct tile *t = &c->tiles[c->ntiles++];
 

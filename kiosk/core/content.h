@@ -25,19 +25,19 @@
 #include "theme.h"
 #include "ui.h"
 
-#define CONTENT_LANG_MAX 8
-#define CONTENT_FORMAT 1
-#define CONTENT_TILE_MAX 12
+#define CONTENT_LANG_MAX    8
+#define CONTENT_FORMAT	    1
+#define CONTENT_TILE_MAX    12
 #define CONTENT_IMAGE_BYTES (20u << 20) /* 20 MB */
-#define CONTENT_IMAGE_PX 8000
-#define CONTENT_PDF_BYTES (50u << 20)   /* 50 MB */
+#define CONTENT_IMAGE_PX    8000
+#define CONTENT_PDF_BYTES   (50u << 20) /* 50 MB */
 
 /* ---- problems found while loading ---- */
 
 struct diag {
 	char file[160]; /* relative to the pack */
-	int line;       /* 0: the whole file */
-	int warning;    /* 1: shown, but the pack still loads */
+	int line;	/* 0: the whole file */
+	int warning;	/* 1: shown, but the pack still loads */
 	char msg[400];
 };
 
@@ -67,29 +67,29 @@ enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_P, BLOCK_LI, BLOCK_IMAGE };
 /* A paragraph, heading, list item or image. */
 struct block {
 	enum block_kind kind;
-	char *text;          /* owned; runs point into it; alt text of an image */
+	char *text; /* owned; runs point into it; alt text of an image */
 	struct ui_run *runs; /* owned */
 	int nruns;
-	char *image;         /* BLOCK_IMAGE: full path, owned */
+	char *image; /* BLOCK_IMAGE: full path, owned */
 };
 
 struct doc {
-	char *title;          /* owned; the first "# " heading, may be NULL */
+	char *title;	      /* owned; the first "# " heading, may be NULL */
 	struct block *blocks; /* owned */
 	int nblocks;
 };
 
 struct flyer {
-	char *file;  /* full path, owned */
-	char *name;  /* file name, owned */
+	char *file; /* full path, owned */
+	char *name; /* file name, owned */
 	int is_pdf;
 	struct text title;
-	char *url;   /* owned, may be NULL */
+	char *url; /* owned, may be NULL */
 	struct when when;
 };
 
 struct partner {
-	char *name;  /* owned */
+	char *name; /* owned */
 	struct text line;
 	char *contact; /* owned, may be NULL */
 	char *logo;    /* full path, owned, may be NULL */

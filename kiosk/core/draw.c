@@ -50,7 +50,8 @@ static struct draw_cmd *push_cmd(struct draw_list *dl, enum draw_kind kind)
 	return c;
 }
 
-void draw_rect(struct draw_list *dl, struct rect r, struct color col, int radius)
+void draw_rect(struct draw_list *dl, struct rect r, struct color col,
+	       int radius)
 {
 	struct draw_cmd *c = push_cmd(dl, DRAW_RECT);
 
@@ -61,7 +62,8 @@ void draw_rect(struct draw_list *dl, struct rect r, struct color col, int radius
 	c->radius = radius;
 }
 
-void draw_frame(struct draw_list *dl, struct rect r, struct color col, int thick)
+void draw_frame(struct draw_list *dl, struct rect r, struct color col,
+		int thick)
 {
 	struct draw_cmd *c = push_cmd(dl, DRAW_FRAME);
 
@@ -72,8 +74,8 @@ void draw_frame(struct draw_list *dl, struct rect r, struct color col, int thick
 	c->thick = thick;
 }
 
-void draw_text(struct draw_list *dl, int x, int y, int w, int h,
-	       const char *s, size_t n, int font_px, int bold, struct color col)
+void draw_text(struct draw_list *dl, int x, int y, int w, int h, const char *s,
+	       size_t n, int font_px, int bold, struct color col)
 {
 	struct draw_cmd *c;
 
@@ -89,8 +91,8 @@ void draw_text(struct draw_list *dl, int x, int y, int w, int h,
 	c->text = draw_list_str(dl, s, n);
 }
 
-void draw_image(struct draw_list *dl, struct rect r, const char *path,
-		int page, struct rect src)
+void draw_image(struct draw_list *dl, struct rect r, const char *path, int page,
+		struct rect src)
 {
 	struct draw_cmd *c = push_cmd(dl, DRAW_IMAGE);
 

@@ -35,20 +35,20 @@ struct draw_cmd {
 	enum draw_kind kind;
 	struct rect r;
 	struct color color;
-	int radius;       /* DRAW_RECT corner radius in pixels */
-	int thick;        /* DRAW_FRAME line width; DRAW_IMAGE: 1 = only load
+	int radius;	  /* DRAW_RECT corner radius in pixels */
+	int thick;	  /* DRAW_FRAME line width; DRAW_IMAGE: 1 = only load
 			   * it now (render ahead), do not show */
-	int font_px;      /* DRAW_TEXT pixel size of the font */
-	int bold;         /* DRAW_TEXT bold face */
+	int font_px;	  /* DRAW_TEXT pixel size of the font */
+	int bold;	  /* DRAW_TEXT bold face */
 	const char *text; /* DRAW_TEXT: the line; DRAW_IMAGE: the file;
 			   * DRAW_QR: what the code holds. In the arena. */
-	int page;         /* DRAW_IMAGE of a PDF: page number from 1 */
+	int page;	  /* DRAW_IMAGE of a PDF: page number from 1 */
 	struct rect src;  /* DRAW_IMAGE: part to show, in 1/1000 of the
 			   * picture (zoom); all zero: the whole picture */
 };
 
 struct hit {
-	uint32_t id;       /* stable widget id (hash of its string id) */
+	uint32_t id; /* stable widget id (hash of its string id) */
 	struct rect r;
 	const char *label; /* what the widget says, in the arena */
 };
@@ -58,10 +58,10 @@ struct text_item {
 	const char *text; /* whole text, in the arena */
 };
 
-#define DRAW_MAX 2048
-#define HIT_MAX 128
+#define DRAW_MAX      2048
+#define HIT_MAX	      128
 #define TEXT_ITEM_MAX 256
-#define DRAW_ARENA 65536
+#define DRAW_ARENA    65536
 
 struct draw_list {
 	struct draw_cmd cmds[DRAW_MAX];
@@ -74,7 +74,7 @@ struct draw_list {
 	char arena[DRAW_ARENA];
 	size_t arena_used;
 	int overflow;
-	int clipped;            /* texts that did not fit their box */
+	int clipped;		/* texts that did not fit their box */
 	char clipped_text[160]; /* the first of them */
 };
 
@@ -85,10 +85,10 @@ const char *draw_list_str(struct draw_list *dl, const char *s, size_t n);
 
 void draw_rect(struct draw_list *dl, struct rect r, struct color c, int radius);
 void draw_frame(struct draw_list *dl, struct rect r, struct color c, int thick);
-void draw_text(struct draw_list *dl, int x, int y, int w, int h,
-	       const char *s, size_t n, int font_px, int bold, struct color c);
-void draw_image(struct draw_list *dl, struct rect r, const char *path,
-		int page, struct rect src);
+void draw_text(struct draw_list *dl, int x, int y, int w, int h, const char *s,
+	       size_t n, int font_px, int bold, struct color c);
+void draw_image(struct draw_list *dl, struct rect r, const char *path, int page,
+		struct rect src);
 void draw_qr(struct draw_list *dl, struct rect r, const char *payload);
 /* Asks the platform to load a picture now that will be shown soon. */
 void draw_prefetch(struct draw_list *dl, struct rect r, const char *path,

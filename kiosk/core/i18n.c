@@ -27,11 +27,13 @@ static int i18n_handler(void *user, const char *section, const char *name,
 	struct i18n_lang *l = p->lang;
 
 	if (strcmp(section, "language") == 0) {
-		if (strcmp(name, "code") == 0 && strlen(value) < sizeof(l->code)) {
+		if (strcmp(name, "code") == 0 &&
+		    strlen(value) < sizeof(l->code)) {
 			str_copy(l->code, sizeof(l->code), value);
 			return 1;
 		}
-		if (strcmp(name, "name") == 0 && strlen(value) < sizeof(l->name)) {
+		if (strcmp(name, "name") == 0 &&
+		    strlen(value) < sizeof(l->name)) {
 			str_copy(l->name, sizeof(l->name), value);
 			return 1;
 		}
@@ -44,8 +46,9 @@ static int i18n_handler(void *user, const char *section, const char *name,
 		}
 		if (l->n == p->cap) {
 			p->cap = p->cap ? 2 * p->cap : 64;
-			l->entries = xrealloc(l->entries,
-					      (size_t)p->cap * sizeof(*l->entries));
+			l->entries =
+				xrealloc(l->entries,
+					 (size_t)p->cap * sizeof(*l->entries));
 		}
 		l->entries[l->n].key = str_dup(name);
 		l->entries[l->n].text = str_dup(value);
@@ -94,7 +97,8 @@ static int load_file(struct i18n_lang *l, const char *path, struct err *e)
 	}
 	if (!l->code[0] || !l->name[0]) {
 		lang_release(l);
-		return err_set(e, "%s: [language] needs 'code' and 'name'", path);
+		return err_set(e, "%s: [language] needs 'code' and 'name'",
+			       path);
 	}
 	qsort(l->entries, (size_t)l->n, sizeof(*l->entries), entry_cmp);
 	return 0;
@@ -234,7 +238,8 @@ char *i18n_format(char *out, size_t size, const char *tmpl,
 	if (*p || used + 1 >= size) {
 		size_t back = used;
 
-		while (back > 0 && ((unsigned char)out[back - 1] & 0xC0) == 0x80)
+		while (back > 0 &&
+		       ((unsigned char)out[back - 1] & 0xC0) == 0x80)
 			back--;
 		if (back > 0 && ((unsigned char)out[back - 1] & 0x80)) {
 			unsigned char lead = (unsigned char)out[back - 1];

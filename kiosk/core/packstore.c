@@ -26,24 +26,24 @@
 #include "../base/util.h"
 
 #define PACKS_DIR   "packs"
-#define CURRENT     "current"
+#define CURRENT	    "current"
 #define PREVIOUS    "previous"
 #define NEW_SUFFIX  ".new"
 #define TMP_PREFIX  ".tmp-"
 #define PACK_PREFIX "pack-"
-#define DEPTH_MAX   16          /* folders inside folders in one pack */
+#define DEPTH_MAX   16		/* folders inside folders in one pack */
 #define COPY_BUF    (64 * 1024) /* bytes read and written at a time */
-#define REL_MAX     1024        /* a path inside a pack */
+#define REL_MAX	    1024	/* a path inside a pack */
 
 /* One install or rollback in progress. */
 struct job {
 	const char *data_dir; /* borrowed; for messages */
 	const char *src;      /* borrowed; install only, for messages */
-	int data_fd;          /* data_dir, open */
-	int packs_fd;         /* data_dir/packs, open and locked */
+	int data_fd;	      /* data_dir, open */
+	int packs_fd;	      /* data_dir/packs, open and locked */
 	packstore_step_fn fn;
 	void *ctx;
-	int n;     /* steps taken */
+	int n;	   /* steps taken */
 	char *buf; /* copy buffer, owned */
 	struct err *e;
 };
@@ -104,16 +104,20 @@ static int sync_fd(int fd)
 static int sync_data(struct job *j)
 {
 	if (sync_fd(j->data_fd) < 0)
-		return err_set(j->e, "kan de gegevensmap '%s' niet bijwerken: "
-				     "%s", j->data_dir, why(errno));
+		return err_set(j->e,
+			       "kan de gegevensmap '%s' niet bijwerken: "
+			       "%s",
+			       j->data_dir, why(errno));
 	return 0;
 }
 
 static int sync_packs(struct job *j)
 {
 	if (sync_fd(j->packs_fd) < 0)
-		return err_set(j->e, "kan '%s/" PACKS_DIR "' niet bijwerken: "
-				     "%s", j->data_dir, why(errno));
+		return err_set(j->e,
+			       "kan '%s/" PACKS_DIR "' niet bijwerken: "
+			       "%s",
+			       j->data_dir, why(errno));
 	return 0;
 }
 
@@ -265,8 +269,10 @@ static int job_open(struct job *j, const char *data_dir, int create,
 
 		job_step(j, "create the data folder %s", data_dir);
 		if (path_mkdirs(data_dir, &sub) < 0)
-			return err_set(e, "kan de gegevensmap '%s' niet maken "
-					  "(%s)", data_dir, sub.msg);
+			return err_set(e,
+				       "kan de gegevensmap '%s' niet maken "
+				       "(%s)",
+				       data_dir, sub.msg);
 	}
 	j->data_fd = open(data_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (j->data_fd < 0)
@@ -274,27 +280,37 @@ static int job_open(struct job *j, const char *data_dir, int create,
 			       data_dir, why(errno));
 	if (fstatat(j->data_fd, PACKS_DIR, &st, AT_SYMLINK_NOFOLLOW) < 0) {
 		if (errno != ENOENT)
-			return err_set(e, "kan '%s/" PACKS_DIR "' niet lezen: "
-					  "%s", data_dir, why(errno));
+			return err_set(e,
+				       "kan '%s/" PACKS_DIR "' niet lezen: "
+				       "%s",
+				       data_dir, why(errno));
 		if (!create)
-			return err_set(e, "er is nog geen pakket geïnstalleerd "
-					  "in '%s'", data_dir);
+			return err_set(e,
+				       "er is nog geen pakket geïnstalleerd "
+				       "in '%s'",
+				       data_dir);
 		job_step(j, "create the folder " PACKS_DIR);
 		if (mkdirat(j->data_fd, PACKS_DIR, 0755) < 0)
-			return err_set(e, "kan de map '%s/" PACKS_DIR "' niet "
-					  "maken: %s", data_dir, why(errno));
+			return err_set(e,
+				       "kan de map '%s/" PACKS_DIR "' niet "
+				       "maken: %s",
+				       data_dir, why(errno));
 		if (sync_data(j) < 0)
 			return -1;
 	}
 	j->packs_fd = openat(j->data_fd, PACKS_DIR,
 			     O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (j->packs_fd < 0)
-		return err_set(e, "kan de map '%s/" PACKS_DIR "' niet openen: "
-				  "%s", data_dir, why(errno));
+		return err_set(e,
+			       "kan de map '%s/" PACKS_DIR "' niet openen: "
+			       "%s",
+			       data_dir, why(errno));
 	if (flock(j->packs_fd, LOCK_EX | LOCK_NB) < 0 && errno == EWOULDBLOCK)
-		return err_set(e, "er is al een andere installatie of "
-				  "terugzetting bezig in '%s'; probeer het "
-				  "straks opnieuw", data_dir);
+		return err_set(e,
+			       "er is al een andere installatie of "
+			       "terugzetting bezig in '%s'; probeer het "
+			       "straks opnieuw",
+			       data_dir);
 	/* any other flock failure: a file system without locks; go on */
 	j->buf = xmalloc(COPY_BUF);
 	return 0;
@@ -336,8 +352,10 @@ static int link_set(struct job *j, const char *name, const char *target)
 		int code = errno;
 
 		unlinkat(j->data_fd, tmp, 0);
-		return err_set(j->e, "kan de koppeling '%s/%s' niet vervangen: "
-				     "%s", j->data_dir, name, why(code));
+		return err_set(j->e,
+			       "kan de koppeling '%s/%s' niet vervangen: "
+			       "%s",
+			       j->data_dir, name, why(code));
 	}
 	return sync_data(j);
 }
@@ -354,9 +372,10 @@ static int links_check(struct job *j)
 		if (fstatat(j->data_fd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if (!S_ISLNK(st.st_mode))
-			return err_set(j->e, "'%s/%s' is geen koppeling maar "
-					     "een gewone map of bestand; zet "
-					     "die eerst ergens anders neer",
+			return err_set(j->e,
+				       "'%s/%s' is geen koppeling maar "
+				       "een gewone map of bestand; zet "
+				       "die eerst ergens anders neer",
 				       j->data_dir, names[i]);
 	}
 	return 0;
@@ -380,8 +399,9 @@ static int recover(struct job *j)
 			continue;
 		job_step(j, "remove the leftover " PACKS_DIR "/%s", names[i]);
 		if (remove_tree(j->packs_fd, names[i], 0) < 0) {
-			err_set(j->e, "kan de resten '%s/" PACKS_DIR "/%s' "
-				      "niet weghalen: %s",
+			err_set(j->e,
+				"kan de resten '%s/" PACKS_DIR "/%s' "
+				"niet weghalen: %s",
 				j->data_dir, names[i], why(errno));
 			free_names(names, n);
 			return -1;
@@ -395,30 +415,34 @@ static int recover(struct job *j)
 	if (exists(j->data_fd, CURRENT NEW_SUFFIX)) {
 		job_step(j, "remove the leftover link " CURRENT NEW_SUFFIX);
 		if (unlinkat(j->data_fd, CURRENT NEW_SUFFIX, 0) < 0)
-			return err_set(j->e, "kan '%s/" CURRENT NEW_SUFFIX "' "
-					     "niet weghalen: %s", j->data_dir,
-				       why(errno));
+			return err_set(j->e,
+				       "kan '%s/" CURRENT NEW_SUFFIX "' "
+				       "niet weghalen: %s",
+				       j->data_dir, why(errno));
 		removed = 1;
 	}
 	if (exists(j->data_fd, PREVIOUS NEW_SUFFIX)) {
 		have_cur = link_dir(j, CURRENT, &cur) == 0;
 		if (link_dir(j, PREVIOUS NEW_SUFFIX, &nxt) == 0 &&
 		    !(have_cur && same_file(&cur, &nxt))) {
-			job_step(j, "finish a cut-off rollback: rename "
-				    PREVIOUS NEW_SUFFIX " over " PREVIOUS);
+			job_step(j,
+				 "finish a cut-off rollback: rename " PREVIOUS
+					 NEW_SUFFIX " over " PREVIOUS);
 			if (renameat(j->data_fd, PREVIOUS NEW_SUFFIX,
 				     j->data_fd, PREVIOUS) < 0)
-				return err_set(j->e, "kan de koppeling '%s/"
-						     PREVIOUS "' niet "
-						     "vervangen: %s",
+				return err_set(j->e,
+					       "kan de koppeling '%s/" PREVIOUS
+					       "' niet "
+					       "vervangen: %s",
 					       j->data_dir, why(errno));
 		} else {
-			job_step(j, "remove the leftover link "
-				    PREVIOUS NEW_SUFFIX);
+			job_step(j, "remove the leftover link " PREVIOUS
+					    NEW_SUFFIX);
 			if (unlinkat(j->data_fd, PREVIOUS NEW_SUFFIX, 0) < 0)
-				return err_set(j->e, "kan '%s/" PREVIOUS
-						     NEW_SUFFIX "' niet "
-						     "weghalen: %s",
+				return err_set(j->e,
+					       "kan '%s/" PREVIOUS NEW_SUFFIX
+					       "' niet "
+					       "weghalen: %s",
 					       j->data_dir, why(errno));
 		}
 		removed = 1;
@@ -474,8 +498,9 @@ static int copy_file(struct job *j, int sfd, int dfd, const char *name,
 			}
 			if (put <= 0) {
 				code = put < 0 ? errno : EIO;
-				err_set(j->e, "kan '%s' niet kopiëren naar "
-					      "'%s': %s",
+				err_set(j->e,
+					"kan '%s' niet kopiëren naar "
+					"'%s': %s",
 					rel, j->data_dir, why(code));
 				goto fail;
 			}
@@ -501,8 +526,7 @@ fail:
  * file and folder. rel is the folder's path inside the pack ("" at the
  * top). Names starting with '.' are skipped; anything but a regular file
  * or folder refuses the pack. */
-static int copy_dir(struct job *j, int sfd, int dfd, const char *rel,
-		    int depth)
+static int copy_dir(struct job *j, int sfd, int dfd, const char *rel, int depth)
 {
 	struct stat st;
 	char **names, path[REL_MAX];
@@ -521,50 +545,58 @@ static int copy_dir(struct job *j, int sfd, int dfd, const char *rel,
 		len = snprintf(path, sizeof(path), "%s%s%s", rel,
 			       *rel ? "/" : "", name);
 		if (len < 0 || (size_t)len >= sizeof(path)) {
-			rc = err_set(j->e, "de naam '%s/%s' is te lang",
-				     rel, name);
+			rc = err_set(j->e, "de naam '%s/%s' is te lang", rel,
+				     name);
 			break;
 		}
 		if (fstatat(sfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
 			rc = err_set(j->e, "kan '%s/%s' niet lezen: %s", j->src,
 				     path, why(errno));
 		} else if (S_ISLNK(st.st_mode)) {
-			rc = err_set(j->e, "'%s/%s' is een snelkoppeling "
-					   "(symlink); zet het echte bestand "
-					   "in het pakket",
+			rc = err_set(j->e,
+				     "'%s/%s' is een snelkoppeling "
+				     "(symlink); zet het echte bestand "
+				     "in het pakket",
 				     j->src, path);
 		} else if (S_ISREG(st.st_mode)) {
 			job_step(j, "copy %s", path);
 			rc = copy_file(j, sfd, dfd, name, path);
 		} else if (!S_ISDIR(st.st_mode)) {
-			rc = err_set(j->e, "'%s/%s' is geen gewoon bestand en "
-					   "geen map",
+			rc = err_set(j->e,
+				     "'%s/%s' is geen gewoon bestand en "
+				     "geen map",
 				     j->src, path);
 		} else if (depth >= DEPTH_MAX) {
-			rc = err_set(j->e, "'%s/%s' zit te diep: meer dan %d "
-					   "mappen in elkaar",
+			rc = err_set(j->e,
+				     "'%s/%s' zit te diep: meer dan %d "
+				     "mappen in elkaar",
 				     j->src, path, DEPTH_MAX);
 		} else {
 			job_step(j, "create the folder %s", path);
 			if (mkdirat(dfd, name, 0755) < 0) {
-				rc = err_set(j->e, "kan de map '%s' niet "
-						   "maken: %s",
+				rc = err_set(j->e,
+					     "kan de map '%s' niet "
+					     "maken: %s",
 					     path, why(errno));
 				break;
 			}
-			s2 = openat(sfd, name, O_RDONLY | O_DIRECTORY |
-						       O_NOFOLLOW | O_CLOEXEC);
-			d2 = openat(dfd, name, O_RDONLY | O_DIRECTORY |
-						       O_NOFOLLOW | O_CLOEXEC);
+			s2 = openat(sfd, name,
+				    O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+					    O_CLOEXEC);
+			d2 = openat(dfd, name,
+				    O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+					    O_CLOEXEC);
 			if (s2 < 0 || d2 < 0)
-				rc = err_set(j->e, "kan de map '%s/%s' niet "
-						   "openen: %s",
+				rc = err_set(j->e,
+					     "kan de map '%s/%s' niet "
+					     "openen: %s",
 					     j->src, path, why(errno));
 			else
 				rc = copy_dir(j, s2, d2, path, depth + 1);
 			if (rc == 0 && sync_fd(d2) < 0)
-				rc = err_set(j->e, "kan de map '%s' niet "
-						   "bijwerken: %s",
+				rc = err_set(j->e,
+					     "kan de map '%s' niet "
+					     "bijwerken: %s",
 					     path, why(errno));
 			if (s2 >= 0)
 				close(s2);
@@ -624,8 +656,9 @@ static int prune(struct job *j)
 			continue;
 		job_step(j, "remove the old pack " PACKS_DIR "/%s", names[i]);
 		if (remove_tree(j->packs_fd, names[i], 0) < 0)
-			rc = err_set(j->e, "kan het oude pakket '%s/" PACKS_DIR
-					   "/%s' niet weghalen: %s",
+			rc = err_set(j->e,
+				     "kan het oude pakket '%s/" PACKS_DIR
+				     "/%s' niet weghalen: %s",
 				     j->data_dir, names[i], why(errno));
 		removed = 1;
 	}
@@ -673,8 +706,10 @@ int packstore_install(const char *data_dir, const char *src,
 	}
 	job_step(&j, "create the folder " PACKS_DIR "/" TMP_PREFIX "XXXXXX");
 	if (!mkdtemp(tmp_path)) {
-		err_set(e, "kan geen nieuwe map maken in '%s/" PACKS_DIR "': "
-			   "%s", data_dir, why(errno));
+		err_set(e,
+			"kan geen nieuwe map maken in '%s/" PACKS_DIR "': "
+			"%s",
+			data_dir, why(errno));
 		goto out;
 	}
 	tmp = strrchr(tmp_path, '/') + 1;
@@ -703,8 +738,9 @@ int packstore_install(const char *data_dir, const char *src,
 	snprintf(name, sizeof(name), PACK_PREFIX "%d", num);
 	job_step(&j, "rename " PACKS_DIR "/%s to " PACKS_DIR "/%s", tmp, name);
 	if (renameat(j.packs_fd, tmp, j.packs_fd, name) < 0) {
-		err_set(e, "kan het nieuwe pakket '%s/" PACKS_DIR "/%s' niet "
-			   "klaarzetten: %s",
+		err_set(e,
+			"kan het nieuwe pakket '%s/" PACKS_DIR "/%s' niet "
+			"klaarzetten: %s",
 			data_dir, name, why(errno));
 		discard(&j, tmp);
 		goto out;
@@ -731,8 +767,8 @@ out:
 	return rc;
 }
 
-int packstore_rollback(const char *data_dir, packstore_step_fn step,
-		       void *ctx, struct err *e)
+int packstore_rollback(const char *data_dir, packstore_step_fn step, void *ctx,
+		       struct err *e)
 {
 	struct job j;
 	struct stat cur, prev;
@@ -760,30 +796,38 @@ int packstore_rollback(const char *data_dir, packstore_step_fn step,
 	 * finishes the swap next time. */
 	job_step(&j, "make the link " CURRENT NEW_SUFFIX " -> %s", prev_t);
 	if (symlinkat(prev_t, j.data_fd, CURRENT NEW_SUFFIX) < 0) {
-		err_set(e, "kan de koppeling '%s/" CURRENT NEW_SUFFIX "' niet "
-			   "maken: %s", data_dir, why(errno));
+		err_set(e,
+			"kan de koppeling '%s/" CURRENT NEW_SUFFIX "' niet "
+			"maken: %s",
+			data_dir, why(errno));
 		goto out;
 	}
 	job_step(&j, "make the link " PREVIOUS NEW_SUFFIX " -> %s", cur_t);
 	if (symlinkat(cur_t, j.data_fd, PREVIOUS NEW_SUFFIX) < 0) {
-		err_set(e, "kan de koppeling '%s/" PREVIOUS NEW_SUFFIX "' niet "
-			   "maken: %s", data_dir, why(errno));
+		err_set(e,
+			"kan de koppeling '%s/" PREVIOUS NEW_SUFFIX "' niet "
+			"maken: %s",
+			data_dir, why(errno));
 		goto out;
 	}
 	if (sync_data(&j) < 0)
 		goto out;
 	job_step(&j, "rename " CURRENT NEW_SUFFIX " over " CURRENT);
 	if (renameat(j.data_fd, CURRENT NEW_SUFFIX, j.data_fd, CURRENT) < 0) {
-		err_set(e, "kan de koppeling '%s/" CURRENT "' niet vervangen: "
-			   "%s", data_dir, why(errno));
+		err_set(e,
+			"kan de koppeling '%s/" CURRENT "' niet vervangen: "
+			"%s",
+			data_dir, why(errno));
 		goto out;
 	}
 	if (sync_data(&j) < 0)
 		goto out;
 	job_step(&j, "rename " PREVIOUS NEW_SUFFIX " over " PREVIOUS);
 	if (renameat(j.data_fd, PREVIOUS NEW_SUFFIX, j.data_fd, PREVIOUS) < 0) {
-		err_set(e, "kan de koppeling '%s/" PREVIOUS "' niet vervangen: "
-			   "%s", data_dir, why(errno));
+		err_set(e,
+			"kan de koppeling '%s/" PREVIOUS "' niet vervangen: "
+			"%s",
+			data_dir, why(errno));
 		goto out;
 	}
 	if (sync_data(&j) < 0)

@@ -47,8 +47,8 @@ int packstore_install(const char *data_dir, const char *src,
 /* Makes previous current and current previous, atomically. Fails with a
  * Dutch message when there is no previous pack. A rollback cut off by a
  * crash is finished first, so a second rollback always swaps again. */
-int packstore_rollback(const char *data_dir, packstore_step_fn step,
-		       void *ctx, struct err *e);
+int packstore_rollback(const char *data_dir, packstore_step_fn step, void *ctx,
+		       struct err *e);
 
 /* Full path of the current pack folder in out (absolute, every symlink
  * resolved, so it stays valid when `current` later moves on); -1 when none

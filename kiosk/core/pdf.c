@@ -33,8 +33,10 @@ static PopplerDocument *open_doc(const char *path, struct err *e)
 			err_set(e, "deze PDF is beveiligd met een wachtwoord: "
 				   "sla hem op zonder wachtwoord");
 		else
-			err_set(e, "deze PDF is kapot of geen PDF (%s): "
-				   "maak hem opnieuw", ge ? ge->message : "?");
+			err_set(e,
+				"deze PDF is kapot of geen PDF (%s): "
+				"maak hem opnieuw",
+				ge ? ge->message : "?");
 		g_clear_error(&ge);
 		return NULL;
 	}

@@ -10,8 +10,8 @@
 #include "../base/err.h"
 
 struct qr {
-	int size;                /* modules a side, without the quiet zone */
-	unsigned char *modules;  /* size*size, 1 = dark; owned */
+	int size;		/* modules a side, without the quiet zone */
+	unsigned char *modules; /* size*size, 1 = dark; owned */
 };
 
 /* Encodes text (UTF-8, at most 1000 bytes) with medium error correction.

@@ -14,11 +14,11 @@
 #include "../base/util.h"
 #include "pdf.h"
 
-#define MARGIN_MM 12.0
-#define HEADER_MM 30.0
-#define BUTTON_H_MM 20.0
-#define FOOTER_MM 32.0
-#define COLUMN_MM 290.0   /* longest comfortable line of body text */
+#define MARGIN_MM     12.0
+#define HEADER_MM     30.0
+#define BUTTON_H_MM   20.0
+#define FOOTER_MM     32.0
+#define COLUMN_MM     290.0 /* longest comfortable line of body text */
 #define DOUBLE_TAP_MS 450
 
 static struct ui *U(struct app *a)
@@ -66,8 +66,8 @@ static int header(struct app *a, int left_end, const char *title)
 	struct ui *ui = U(a);
 	int h = ui_mm(ui, HEADER_MM), m = ui_mm(ui, MARGIN_MM);
 	int bh = ui_mm(ui, BUTTON_H_MM), by = (h - bh) / 2;
-	const char *size_label = app_tr(a, a->large ? "size.normal"
-						    : "size.larger");
+	const char *size_label =
+		app_tr(a, a->large ? "size.normal" : "size.larger");
 	int sw = button_w(a, size_label), x = a->width - m - sw;
 
 	draw_rect(&ui->dl, (struct rect){ 0, 0, a->width, h }, brand(a), 0);
@@ -99,8 +99,8 @@ static int header(struct app *a, int left_end, const char *title)
 				     ALIGN_LEFT, T(a)->header_text, 0, 1, 1);
 		else
 			ui_text_runs(ui, &run, 1, FONT_BUTTON, tx,
-				     (h - 2 * ui_line_h(ui, FONT_BUTTON)) / 2, w,
-				     ALIGN_LEFT, T(a)->header_text, 0, 2,
+				     (h - 2 * ui_line_h(ui, FONT_BUTTON)) / 2,
+				     w, ALIGN_LEFT, T(a)->header_text, 0, 2,
 				     UI_RECORD | UI_CLIP);
 	}
 	return h;
@@ -115,8 +115,9 @@ static int header_back(struct app *a, const char *title, int *bottom)
 	int bw = button_w(a, back);
 
 	*bottom = header(a, m + bw, title);
-	return ui_button(ui, "back", (struct rect){ m, (*bottom - bh) / 2, bw, bh },
-			 back, STYLE_HEADER);
+	return ui_button(ui, "back",
+			 (struct rect){ m, (*bottom - bh) / 2, bw, bh }, back,
+			 STYLE_HEADER);
 }
 
 /* Footer for screens with several parts; moves *part by buttons or swipe.
@@ -127,22 +128,24 @@ static void footer(struct app *a, int *part, int parts, const char *where)
 	int m = ui_mm(ui, MARGIN_MM), bh = ui_mm(ui, BUTTON_H_MM);
 	const char *prev = app_tr(a, "nav.previous");
 	const char *next = app_tr(a, "nav.next");
-	int fy = a->height - ui_mm(ui, FOOTER_MM) + (ui_mm(ui, FOOTER_MM) - bh) / 2;
+	int fy = a->height - ui_mm(ui, FOOTER_MM) +
+		 (ui_mm(ui, FOOTER_MM) - bh) / 2;
 	int pw = button_w(a, prev), nw = button_w(a, next);
 	int swipe = ui_swipe(ui);
 
 	if (parts <= 1)
 		return;
-	ui_text(ui, (struct rect){ m + pw, fy + (bh - ui_line_h(ui, FONT_BODY)) / 2,
-				   a->width - 2 * m - pw - nw, 0 },
+	ui_text(ui,
+		(struct rect){ m + pw, fy + (bh - ui_line_h(ui, FONT_BODY)) / 2,
+			       a->width - 2 * m - pw - nw, 0 },
 		where, FONT_BODY, ALIGN_CENTER, T(a)->text);
-	if (*part > 0 &&
-	    ui_button(ui, "prev", (struct rect){ m, fy, pw, bh }, prev,
-		      STYLE_SECONDARY))
+	if (*part > 0 && ui_button(ui, "prev", (struct rect){ m, fy, pw, bh },
+				   prev, STYLE_SECONDARY))
 		(*part)--;
 	else if (*part < parts - 1 &&
-		 ui_button(ui, "next", (struct rect){ a->width - m - nw, fy, nw, bh },
-			   next, STYLE_PRIMARY))
+		 ui_button(ui, "next",
+			   (struct rect){ a->width - m - nw, fy, nw, bh }, next,
+			   STYLE_PRIMARY))
 		(*part)++;
 	else if (swipe < 0 && *part < parts - 1)
 		(*part)++;
@@ -170,14 +173,15 @@ static void qr_box(struct app *a, struct rect r, const char *url,
 	int th = ui_text(ui, (struct rect){ r.x, r.y, r.w, 0 },
 			 app_tr(a, caption_key), FONT_BODY, ALIGN_LEFT,
 			 T(a)->text);
-	int side = r.w < r.h - th - ui_mm(ui, 4) ? r.w : r.h - th - ui_mm(ui, 4);
+	int side =
+		r.w < r.h - th - ui_mm(ui, 4) ? r.w : r.h - th - ui_mm(ui, 4);
 
 	if (side > ui_mm(ui, 70))
 		side = ui_mm(ui, 70);
 	if (side < ui_mm(ui, 25))
 		return;
-	draw_qr(&ui->dl, (struct rect){ r.x, r.y + th + ui_mm(ui, 4), side, side },
-		url);
+	draw_qr(&ui->dl,
+		(struct rect){ r.x, r.y + th + ui_mm(ui, 4), side, side }, url);
 }
 
 /* ---- attract ---- */
@@ -204,7 +208,8 @@ static void screen_attract(struct app *a)
 	if (a->content->logo) {
 		int side = ui_mm(ui, 40);
 
-		draw_image(&ui->dl, (struct rect){ (w - side) / 2, y, side, side },
+		draw_image(&ui->dl,
+			   (struct rect){ (w - side) / 2, y, side, side },
 			   a->content->logo, 0, (struct rect){ 0, 0, 0, 0 });
 		y += side + ui_mm(ui, 6);
 	}
@@ -213,11 +218,15 @@ static void screen_attract(struct app *a)
 	if (n > 0) {
 		if (a->fading && t < APP_FADE_MS)
 			faded.a = (uint8_t)(255 * t / APP_FADE_MS);
-		ui_text(ui, (struct rect){ (w - col) / 2, y + ui_mm(ui, 15), col, 0 },
-			lines[a->highlight % n], FONT_TITLE, ALIGN_CENTER, faded);
+		ui_text(ui,
+			(struct rect){ (w - col) / 2, y + ui_mm(ui, 15), col,
+				       0 },
+			lines[a->highlight % n], FONT_TITLE, ALIGN_CENTER,
+			faded);
 	}
 	/* an outlined "button" so it is clear where to touch */
-	sh = ui_line_h(ui, FONT_TITLE) + ui_line_h(ui, FONT_BODY) + ui_mm(ui, 10);
+	sh = ui_line_h(ui, FONT_TITLE) + ui_line_h(ui, FONT_BODY) +
+	     ui_mm(ui, 10);
 	start = (struct rect){ (w - col) / 2, h - sh - ui_mm(ui, 20), col, sh };
 	draw_frame(&ui->dl, start, fg, ui_mm(ui, 1.2));
 	y = start.y + ui_mm(ui, 5);
@@ -263,10 +272,12 @@ static void screen_home(struct app *a)
 
 		if (w > a->width / 2)
 			w = a->width / 2;
-		ui_area(ui, "name", (struct rect){ m, 0, w, top }, a->content->name);
+		ui_area(ui, "name", (struct rect){ m, 0, w, top },
+			a->content->name);
 		ui_text_runs(ui, &name, 1, FONT_TITLE, m,
-			     (top - ui_line_h(ui, FONT_TITLE)) / 2, a->width / 2,
-			     ALIGN_LEFT, T(a)->header_text, 0, 1, 1);
+			     (top - ui_line_h(ui, FONT_TITLE)) / 2,
+			     a->width / 2, ALIGN_LEFT, T(a)->header_text, 0, 1,
+			     1);
 		if (ui_long_press(ui, "name")) {
 			a->info_from = SCREEN_HOME;
 			a->screen = SCREEN_INFO;
@@ -278,7 +289,8 @@ static void screen_home(struct app *a)
 			vis[n++] = i;
 	y = top + ui_mm(ui, 8);
 	y += ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 },
-		     app_tr(a, "home.choose"), FONT_TITLE, ALIGN_LEFT, T(a)->text);
+		     app_tr(a, "home.choose"), FONT_TITLE, ALIGN_LEFT,
+		     T(a)->text);
 	y += ui_mm(ui, 6);
 	bottom = a->height - m;
 	if (*contact) {
@@ -286,11 +298,16 @@ static void screen_home(struct app *a)
 		const char *args[1] = { contact };
 		int lh = ui_line_h(ui, FONT_BODY);
 
-		i18n_format(line, sizeof(line), app_tr(a, "home.contact"), args, 1);
-		bottom -= lh * ui_text_lines(ui, &(struct ui_run){ line, strlen(line), 0 },
+		i18n_format(line, sizeof(line), app_tr(a, "home.contact"), args,
+			    1);
+		bottom -= lh * ui_text_lines(ui,
+					     &(struct ui_run){
+						     line, strlen(line), 0 },
 					     1, FONT_BODY, a->width - 2 * m) +
 			  ui_mm(ui, 4);
-		ui_text(ui, (struct rect){ m, bottom + ui_mm(ui, 4), a->width - 2 * m, 0 },
+		ui_text(ui,
+			(struct rect){ m, bottom + ui_mm(ui, 4),
+				       a->width - 2 * m, 0 },
 			line, FONT_BODY, ALIGN_LEFT, T(a)->text);
 	}
 	cols = n <= 2 ? (n ? n : 1) : n <= 4 ? 2 : 3;
@@ -308,7 +325,8 @@ static void screen_home(struct app *a)
 		snprintf(id, sizeof(id), "tile:%s", t->id);
 		if (t->icon && th > ui_mm(ui, 45)) {
 			/* icon above the label, both inside the button */
-			int side = th - ui_line_h(ui, FONT_BUTTON) * 2 - ui_mm(ui, 10);
+			int side = th - ui_line_h(ui, FONT_BUTTON) * 2 -
+				   ui_mm(ui, 10);
 			struct rect lr;
 
 			if (side > ui_mm(ui, 30))
@@ -318,21 +336,34 @@ static void screen_home(struct app *a)
 			if (ui_button(ui, id, r, "", STYLE_TILE)) {
 				open_tile(a, vis[i]);
 			}
-			/* the hit list needs the label: replace the empty one */
+			/* the hit list needs the label: replace the empty one
+			 */
 			ui_relabel_last(ui, text_get(&t->title, a->lang));
-			draw_image(&ui->dl, (struct rect){ r.x + (r.w - side) / 2,
-							   r.y + ui_mm(ui, 6), side, side },
+			draw_image(&ui->dl,
+				   (struct rect){ r.x + (r.w - side) / 2,
+						  r.y + ui_mm(ui, 6), side,
+						  side },
 				   t->icon, 0, (struct rect){ 0, 0, 0, 0 });
 			{
-				struct ui_run run = { text_get(&t->title, a->lang),
-						      strlen(text_get(&t->title, a->lang)), 1 };
-				int lines = ui_text_lines(ui, &run, 1, FONT_BUTTON,
-							  lr.w - ui_mm(ui, 6));
+				struct ui_run run = {
+					text_get(&t->title, a->lang),
+					strlen(text_get(&t->title, a->lang)), 1
+				};
+				int lines =
+					ui_text_lines(ui, &run, 1, FONT_BUTTON,
+						      lr.w - ui_mm(ui, 6));
 
-				ui_text_runs(ui, &run, 1, FONT_BUTTON, lr.x + ui_mm(ui, 3),
-					     lr.y + (lr.h - lines * ui_line_h(ui, FONT_BUTTON)) / 2,
-					     lr.w - ui_mm(ui, 6), ALIGN_CENTER,
-					     theme_fg(T(a), STYLE_TILE, UI_NORMAL), 0, 2, UI_CLIP);
+				ui_text_runs(
+					ui, &run, 1, FONT_BUTTON,
+					lr.x + ui_mm(ui, 3),
+					lr.y + (lr.h -
+						lines * ui_line_h(
+								ui,
+								FONT_BUTTON)) /
+							2,
+					lr.w - ui_mm(ui, 6), ALIGN_CENTER,
+					theme_fg(T(a), STYLE_TILE, UI_NORMAL),
+					0, 2, UI_CLIP);
 			}
 		} else if (ui_button(ui, id, r, text_get(&t->title, a->lang),
 				     STYLE_TILE)) {
@@ -391,12 +422,14 @@ static int flow(struct app *a, const struct block *blocks, int from, int to,
 		if (heading && y > top)
 			y += lh / 2;
 		while (first < lines) {
-			int avail = (top + height - y) / lh, take = lines - first;
+			int avail = (top + height - y) / lh,
+			    take = lines - first;
 
 			/* keep headings with their text and pictures whole;
 			 * leave no single line behind */
-			if (y > top && (avail <= 0 || (whole && avail < lines + heading) ||
-					(avail < take && avail < 2))) {
+			if (y > top &&
+			    (avail <= 0 || (whole && avail < lines + heading) ||
+			     (avail < take && avail < 2))) {
 				cur++;
 				y = top;
 				continue;
@@ -405,22 +438,37 @@ static int flow(struct app *a, const struct block *blocks, int from, int to,
 				take = avail > 0 ? avail : 1;
 			if (cur == part) {
 				if (b->kind == BLOCK_IMAGE) {
-					draw_image(&ui->dl, (struct rect){ x, y, width, image_h(a) },
-						   b->image, 0, (struct rect){ 0, 0, 0, 0 });
+					draw_image(&ui->dl,
+						   (struct rect){ x, y, width,
+								  image_h(a) },
+						   b->image, 0,
+						   (struct rect){ 0, 0, 0, 0 });
 					if (b->text && *b->text)
-						draw_text_item(&ui->dl,
-							       (struct rect){ x, y, width, image_h(a) },
-							       b->text);
+						draw_text_item(
+							&ui->dl,
+							(struct rect){
+								x, y, width,
+								image_h(a) },
+							b->text);
 				} else {
 					if (b->kind == BLOCK_LI && first == 0)
-						draw_rect(&ui->dl,
-							  (struct rect){ x + ui_mm(ui, 2),
-									 y + lh / 2 - ui_mm(ui, 1.5),
-									 ui_mm(ui, 3), ui_mm(ui, 3) },
-							  T(a)->text, ui_mm(ui, 1.5));
-					ui_text_runs(ui, runs, nruns, FONT_BODY, x + indent, y,
-						     width - indent, ALIGN_LEFT, T(a)->text,
-						     first, take, first == 0);
+						draw_rect(
+							&ui->dl,
+							(struct rect){
+								x + ui_mm(ui,
+									  2),
+								y + lh / 2 -
+									ui_mm(ui,
+									      1.5),
+								ui_mm(ui, 3),
+								ui_mm(ui, 3) },
+							T(a)->text,
+							ui_mm(ui, 1.5));
+					ui_text_runs(ui, runs, nruns, FONT_BODY,
+						     x + indent, y,
+						     width - indent, ALIGN_LEFT,
+						     T(a)->text, first, take,
+						     first == 0);
 				}
 			}
 			first += take;
@@ -508,14 +556,19 @@ static void view_cards(struct app *a, const struct doc *d, int top)
 			  ui_mm(ui, T(a)->radius_mm));
 		draw_frame(&ui->dl, card, brand(a), ui_mm(ui, 0.8));
 		/* the number in a filled disc */
-		draw_rect(&ui->dl, (struct rect){ card.x + ui_mm(ui, 8),
-						  card.y + ui_mm(ui, 8), circle, circle },
+		draw_rect(&ui->dl,
+			  (struct rect){ card.x + ui_mm(ui, 8),
+					 card.y + ui_mm(ui, 8), circle,
+					 circle },
 			  brand(a), circle / 2);
 		snprintf(num, sizeof(num), "%d", k + 1);
-		ui_text(ui, (struct rect){ card.x + ui_mm(ui, 8),
-					   card.y + ui_mm(ui, 8) +
-						   (circle - ui_line_h(ui, FONT_TITLE)) / 2,
-					   circle, 0 },
+		ui_text(ui,
+			(struct rect){
+				card.x + ui_mm(ui, 8),
+				card.y + ui_mm(ui, 8) +
+					(circle - ui_line_h(ui, FONT_TITLE)) /
+						2,
+				circle, 0 },
 			num, FONT_TITLE, ALIGN_CENTER, T(a)->header_text);
 		ny = card.y + ui_mm(ui, 8) + circle + ui_mm(ui, 6);
 		{
@@ -527,15 +580,17 @@ static void view_cards(struct app *a, const struct doc *d, int top)
 				runs[r] = h->runs[r];
 				runs[r].bold = 1;
 			}
-			lines = ui_text_runs(ui, runs, nr, FONT_TITLE,
-					     card.x + ui_mm(ui, 8), ny,
-					     card.w - ui_mm(ui, 16), ALIGN_LEFT,
-					     T(a)->text, 0, 3, UI_RECORD | UI_CLIP);
-			ny += (lines < 3 ? lines : 3) * ui_line_h(ui, FONT_TITLE) +
+			lines = ui_text_runs(
+				ui, runs, nr, FONT_TITLE, card.x + ui_mm(ui, 8),
+				ny, card.w - ui_mm(ui, 16), ALIGN_LEFT,
+				T(a)->text, 0, 3, UI_RECORD | UI_CLIP);
+			ny += (lines < 3 ? lines : 3) *
+				      ui_line_h(ui, FONT_TITLE) +
 			      ui_mm(ui, 4);
 		}
-		flow(a, d->blocks, starts[k] + 1, end, card.x + ui_mm(ui, 8), ny,
-		     card.w - ui_mm(ui, 16), card.y + card.h - ny - ui_mm(ui, 4), 0);
+		flow(a, d->blocks, starts[k] + 1, end, card.x + ui_mm(ui, 8),
+		     ny, card.w - ui_mm(ui, 16),
+		     card.y + card.h - ny - ui_mm(ui, 4), 0);
 	}
 	part_label(a, "nav.part", a->part, a->parts, where, sizeof(where));
 	footer(a, &a->part, a->parts, where);
@@ -573,8 +628,9 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 		}
 		y += ui_mm(ui, 3) +
 		     ui_line_h(ui, FONT_TITLE) *
-			     ui_text_runs(ui, runs, nr, FONT_TITLE, m, y + ui_mm(ui, 3),
-					  a->width - 2 * m, ALIGN_LEFT, T(a)->text, 0, 2,
+			     ui_text_runs(ui, runs, nr, FONT_TITLE, m,
+					  y + ui_mm(ui, 3), a->width - 2 * m,
+					  ALIGN_LEFT, T(a)->text, 0, 2,
 					  UI_RECORD | UI_CLIP);
 	}
 	y += ui_mm(ui, 6);
@@ -598,9 +654,12 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 	if (img >= 0) {
 		int ix = m + text_w + ui_mm(ui, 10);
 
-		draw_image(&ui->dl, (struct rect){ ix, y, a->width - m - ix,
-						   a->height - y - ui_mm(ui, FOOTER_MM) - dot * 3 },
-			   d->blocks[img].image, 0, (struct rect){ 0, 0, 0, 0 });
+		draw_image(&ui->dl,
+			   (struct rect){ ix, y, a->width - m - ix,
+					  a->height - y - ui_mm(ui, FOOTER_MM) -
+						  dot * 3 },
+			   d->blocks[img].image, 0,
+			   (struct rect){ 0, 0, 0, 0 });
 		if (d->blocks[img].text && *d->blocks[img].text)
 			draw_text_item(&ui->dl, (struct rect){ ix, y, 1, 1 },
 				       d->blocks[img].text);
@@ -608,7 +667,8 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 	/* progress dots: done and current filled, to come outlined */
 	dots_y = a->height - ui_mm(ui, FOOTER_MM) - dot * 2;
 	for (i = 0; i < n; i++) {
-		struct rect r = { a->width / 2 - (n * dot * 2) / 2 + i * dot * 2,
+		struct rect r = { a->width / 2 - (n * dot * 2) / 2 +
+					  i * dot * 2,
 				  dots_y, dot, dot };
 
 		if (i <= a->part)
@@ -654,7 +714,8 @@ static void view_flyers(struct app *a, const struct tile *t, int top)
 	char where[64];
 
 	for (i = 0; i < t->nflyers && n < 256; i++)
-		if (t->flyers[i].file && when_shows(t->flyers[i].when, a->today))
+		if (t->flyers[i].file &&
+		    when_shows(t->flyers[i].when, a->today))
 			vis[n++] = i;
 	if (a->large)
 		rows = 1;
@@ -679,7 +740,8 @@ static void view_flyers(struct app *a, const struct tile *t, int top)
 				   y + (i / cols) * (ch + gap), cw, ch };
 		th = ui_line_h(ui, FONT_BUTTON) * 3 + ui_mm(ui, 4);
 		img = (struct rect){ r.x + ui_mm(ui, 3), r.y + ui_mm(ui, 3),
-				     r.w - ui_mm(ui, 6), r.h - th - ui_mm(ui, 3) };
+				     r.w - ui_mm(ui, 6),
+				     r.h - th - ui_mm(ui, 3) };
 		snprintf(id, sizeof(id), "flyer:%d", vis[k]);
 		if (ui_button(ui, id, r, "", STYLE_TILE)) {
 			a->item = vis[k];
@@ -691,17 +753,22 @@ static void view_flyers(struct app *a, const struct tile *t, int top)
 		draw_image(&ui->dl, img, f->file, f->is_pdf ? 1 : 0,
 			   (struct rect){ 0, 0, 0, 0 });
 		{
-			struct ui_run run = { text_get(&f->title, a->lang),
-					      strlen(text_get(&f->title, a->lang)), 1 };
+			struct ui_run run = {
+				text_get(&f->title, a->lang),
+				strlen(text_get(&f->title, a->lang)), 1
+			};
 
-			ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + ui_mm(ui, 3),
-				     r.y + r.h - th, r.w - ui_mm(ui, 6), ALIGN_CENTER,
-				     theme_fg(T(a), STYLE_TILE, UI_NORMAL), 0, 3, UI_CLIP);
+			ui_text_runs(ui, &run, 1, FONT_BUTTON,
+				     r.x + ui_mm(ui, 3), r.y + r.h - th,
+				     r.w - ui_mm(ui, 6), ALIGN_CENTER,
+				     theme_fg(T(a), STYLE_TILE, UI_NORMAL), 0,
+				     3, UI_CLIP);
 		}
 	}
 	if (n == 0)
 		ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 },
-			app_tr(a, "flyers.none"), FONT_BODY, ALIGN_LEFT, T(a)->text);
+			app_tr(a, "flyers.none"), FONT_BODY, ALIGN_LEFT,
+			T(a)->text);
 	part_label(a, "nav.part", a->list_part, a->parts, where, sizeof(where));
 	footer(a, &a->list_part, a->parts, where);
 }
@@ -722,7 +789,8 @@ static void screen_flyer(struct app *a)
 	}
 	pages = flyer_pages(a, a->tile, a->item);
 	view = (struct rect){ m, top + ui_mm(ui, 6), a->width - 3 * m - side_w,
-			      a->height - top - ui_mm(ui, 6) - ui_mm(ui, FOOTER_MM) };
+			      a->height - top - ui_mm(ui, 6) -
+				      ui_mm(ui, FOOTER_MM) };
 	side = (struct rect){ view.x + view.w + m, view.y, side_w, view.h };
 	if (pages < 0) {
 		ui_text(ui, view, app_tr(a, "flyers.broken"), FONT_BODY,
@@ -735,8 +803,10 @@ static void screen_flyer(struct app *a)
 	if (ui_area(ui, "flyer-page", view, app_tr(a, "flyers.page"))) {
 		if (a->last_tap && a->now - a->last_tap <= DOUBLE_TAP_MS) {
 			a->zoom = !a->zoom;
-			a->zoom_x = (ui->px - view.x) * 1000 / (view.w ? view.w : 1);
-			a->zoom_y = (ui->py - view.y) * 1000 / (view.h ? view.h : 1);
+			a->zoom_x = (ui->px - view.x) * 1000 /
+				    (view.w ? view.w : 1);
+			a->zoom_y = (ui->py - view.y) * 1000 /
+				    (view.h ? view.h : 1);
 			a->last_tap = 0;
 		} else {
 			a->last_tap = a->now;
@@ -752,24 +822,30 @@ static void screen_flyer(struct app *a)
 			zy = zy < 0 ? 0 : zy > 500 ? 500 : zy;
 			src = (struct rect){ zx, zy, 500, 500 };
 		}
-		draw_image(&ui->dl, view, f->file, f->is_pdf ? a->flyer_page : 0, src);
+		draw_image(&ui->dl, view, f->file,
+			   f->is_pdf ? a->flyer_page : 0, src);
 		/* render the next page ahead so turning over is instant */
 		if (f->is_pdf && a->flyer_page < pages)
-			draw_prefetch(&ui->dl, view, f->file, a->flyer_page + 1);
+			draw_prefetch(&ui->dl, view, f->file,
+				      a->flyer_page + 1);
 	}
 	/* beside the page: zoom button, and the QR to take it home */
 	zoom_label = app_tr(a, a->zoom ? "flyers.zoom_out" : "flyers.zoom_in");
-	if (ui_button(ui, "zoom", (struct rect){ side.x, side.y, side.w,
-						 ui_mm(ui, BUTTON_H_MM) },
+	if (ui_button(ui, "zoom",
+		      (struct rect){ side.x, side.y, side.w,
+				     ui_mm(ui, BUTTON_H_MM) },
 		      zoom_label, STYLE_SECONDARY)) {
 		a->zoom = !a->zoom;
 		a->zoom_x = a->zoom_y = 500;
 	}
 	if (f->url)
-		qr_box(a, (struct rect){ side.x, side.y + ui_mm(ui, BUTTON_H_MM + 8),
-					 side.w, side.h - ui_mm(ui, BUTTON_H_MM + 8) },
+		qr_box(a,
+		       (struct rect){
+			       side.x, side.y + ui_mm(ui, BUTTON_H_MM + 8),
+			       side.w, side.h - ui_mm(ui, BUTTON_H_MM + 8) },
 		       f->url, "flyers.qr");
-	part_label(a, "flyers.where", a->flyer_page - 1, pages, where, sizeof(where));
+	part_label(a, "flyers.where", a->flyer_page - 1, pages, where,
+		   sizeof(where));
 	{
 		int part = a->flyer_page - 1;
 
@@ -786,10 +862,13 @@ static void screen_flyer(struct app *a)
 static void view_partners(struct app *a, const struct tile *t, int top)
 {
 	struct ui *ui = U(a);
-	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 6), cols = a->large ? 1 : 2;
-	int y0 = top + ui_mm(ui, 8), avail = a->height - y0 - ui_mm(ui, FOOTER_MM);
+	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 6),
+	    cols = a->large ? 1 : 2;
+	int y0 = top + ui_mm(ui, 8),
+	    avail = a->height - y0 - ui_mm(ui, FOOTER_MM);
 	int lh = ui_line_h(ui, FONT_BODY), logo = ui_mm(ui, 22);
-	int ch = lh * 4 + ui_mm(ui, 8), rows = (avail + gap) / (ch + gap), per, i;
+	int ch = lh * 4 + ui_mm(ui, 8), rows = (avail + gap) / (ch + gap), per,
+	    i;
 	int cw = (a->width - 2 * m - (cols - 1) * gap) / cols;
 	char where[64];
 
@@ -816,7 +895,9 @@ static void view_partners(struct app *a, const struct tile *t, int top)
 			  ui_mm(ui, T(a)->radius_mm));
 		tx = r.x + ui_mm(ui, 5);
 		if (p->logo) {
-			draw_image(&ui->dl, (struct rect){ tx, r.y + ui_mm(ui, 4), logo, logo },
+			draw_image(&ui->dl,
+				   (struct rect){ tx, r.y + ui_mm(ui, 4), logo,
+						  logo },
 				   p->logo, 0, (struct rect){ 0, 0, 0, 0 });
 			tx += logo + ui_mm(ui, 5);
 		}
@@ -824,16 +905,19 @@ static void view_partners(struct app *a, const struct tile *t, int top)
 		{
 			struct ui_run run = { p->name, strlen(p->name), 1 };
 
-			ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3), tw,
-				     ALIGN_LEFT, T(a)->text, 0, 1, 1);
+			ui_text_runs(ui, &run, 1, FONT_BODY, tx,
+				     r.y + ui_mm(ui, 3), tw, ALIGN_LEFT,
+				     T(a)->text, 0, 1, 1);
 		}
-		snprintf(line, sizeof(line), "%s%s%s", text_get(&p->line, a->lang),
-			 p->contact ? " " : "", p->contact ? p->contact : "");
+		snprintf(line, sizeof(line), "%s%s%s",
+			 text_get(&p->line, a->lang), p->contact ? " " : "",
+			 p->contact ? p->contact : "");
 		{
 			struct ui_run run = { line, strlen(line), 0 };
 
-			ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3) + lh,
-				     tw, ALIGN_LEFT, T(a)->text, 0, 3, UI_RECORD | UI_CLIP);
+			ui_text_runs(ui, &run, 1, FONT_BODY, tx,
+				     r.y + ui_mm(ui, 3) + lh, tw, ALIGN_LEFT,
+				     T(a)->text, 0, 3, UI_RECORD | UI_CLIP);
 		}
 	}
 	part_label(a, "nav.part", a->part, a->parts, where, sizeof(where));
@@ -845,20 +929,23 @@ static void view_partners(struct app *a, const struct tile *t, int top)
 static void date_text(struct app *a, int date, char *out, size_t size)
 {
 	static const char *const keys[12] = {
-		"month.1", "month.2", "month.3", "month.4", "month.5", "month.6",
-		"month.7", "month.8", "month.9", "month.10", "month.11", "month.12"
+		"month.1", "month.2",  "month.3",  "month.4",
+		"month.5", "month.6",  "month.7",  "month.8",
+		"month.9", "month.10", "month.11", "month.12"
 	};
 	int m = date / 100 % 100;
 
 	snprintf(out, size, "%d %s %d", date % 100,
-		 m >= 1 && m <= 12 ? app_tr(a, keys[m - 1]) : "?", date / 10000);
+		 m >= 1 && m <= 12 ? app_tr(a, keys[m - 1]) : "?",
+		 date / 10000);
 }
 
 static void view_news(struct app *a, const struct tile *t, int top)
 {
 	struct ui *ui = U(a);
 	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 5), i, n = 0, vis[256];
-	int y0 = top + ui_mm(ui, 8), bh = ui_line_h(ui, FONT_BUTTON) * 2 + ui_mm(ui, 10);
+	int y0 = top + ui_mm(ui, 8),
+	    bh = ui_line_h(ui, FONT_BUTTON) * 2 + ui_mm(ui, 10);
 	int per = (a->height - y0 - ui_mm(ui, FOOTER_MM) + gap) / (bh + gap);
 	char where[64];
 
@@ -884,8 +971,9 @@ static void view_news(struct app *a, const struct tile *t, int top)
 		snprintf(label, sizeof(label), "%s\n%s", date,
 			 text_get(&nw->title, a->lang));
 		snprintf(id, sizeof(id), "news:%d", vis[k]);
-		if (ui_button(ui, id, (struct rect){ m, y0 + i * (bh + gap),
-						     a->width - 2 * m, bh },
+		if (ui_button(ui, id,
+			      (struct rect){ m, y0 + i * (bh + gap),
+					     a->width - 2 * m, bh },
 			      label, STYLE_TILE)) {
 			a->item = vis[k];
 			a->part = 0;
@@ -893,12 +981,14 @@ static void view_news(struct app *a, const struct tile *t, int top)
 		}
 		/* tapped by its title; the date is read from the screen */
 		ui_relabel_last(ui, text_get(&nw->title, a->lang));
-		draw_text_item(&ui->dl, (struct rect){ m, y0 + i * (bh + gap), 1, 1 },
+		draw_text_item(&ui->dl,
+			       (struct rect){ m, y0 + i * (bh + gap), 1, 1 },
 			       date);
 	}
 	if (n == 0)
 		ui_text(ui, (struct rect){ m, y0, a->width - 2 * m, 0 },
-			app_tr(a, "news.none"), FONT_BODY, ALIGN_LEFT, T(a)->text);
+			app_tr(a, "news.none"), FONT_BODY, ALIGN_LEFT,
+			T(a)->text);
 	part_label(a, "nav.part", a->list_part, a->parts, where, sizeof(where));
 	footer(a, &a->list_part, a->parts, where);
 }
@@ -923,22 +1013,26 @@ static void screen_news(struct app *a)
 		     ALIGN_LEFT, T(a)->text);
 	{
 		struct ui_run run = { text_get(&nw->title, a->lang),
-				      strlen(text_get(&nw->title, a->lang)), 1 };
+				      strlen(text_get(&nw->title, a->lang)),
+				      1 };
 
 		y += ui_mm(ui, 2) +
 		     ui_line_h(ui, FONT_TITLE) *
-			     ui_text_runs(ui, &run, 1, FONT_TITLE, m, y + ui_mm(ui, 2),
-					  text_w, ALIGN_LEFT, T(a)->text, 0, 3,
+			     ui_text_runs(ui, &run, 1, FONT_TITLE, m,
+					  y + ui_mm(ui, 2), text_w, ALIGN_LEFT,
+					  T(a)->text, 0, 3,
 					  UI_RECORD | UI_CLIP);
 	}
 	y += ui_mm(ui, 6);
-	ui_text(ui, (struct rect){ m, y, text_w, 0 }, text_get(&nw->body, a->lang),
-		FONT_BODY, ALIGN_LEFT, T(a)->text);
+	ui_text(ui, (struct rect){ m, y, text_w, 0 },
+		text_get(&nw->body, a->lang), FONT_BODY, ALIGN_LEFT,
+		T(a)->text);
 	if (link) {
 		int x = m + text_w + ui_mm(ui, 12);
 
-		qr_box(a, (struct rect){ x, top + ui_mm(ui, 8), a->width - m - x,
-					 a->height - top - ui_mm(ui, 16) },
+		qr_box(a,
+		       (struct rect){ x, top + ui_mm(ui, 8), a->width - m - x,
+				      a->height - top - ui_mm(ui, 16) },
 		       link, nw->video ? "news.video_qr" : "news.link_qr");
 	}
 }
@@ -984,8 +1078,8 @@ static void screen_info(struct app *a)
 	int m = ui_mm(ui, MARGIN_MM), y, bh = ui_mm(ui, BUTTON_H_MM), i;
 	const char *close = app_tr(a, "nav.close");
 	char line[1400], langs[64] = "", nums[4][16];
-	const char *args[7] = { APP_VERSION, a->content_dir, langs,
-				nums[0], nums[1], nums[2], nums[3] };
+	const char *args[7] = { APP_VERSION, a->content_dir, langs,  nums[0],
+				nums[1],     nums[2],	     nums[3] };
 
 	y = header(a, m - ui_mm(ui, 8), app_tr(a, "info.title"));
 	y += ui_mm(ui, 10);
@@ -996,13 +1090,15 @@ static void screen_info(struct app *a)
 	}
 	snprintf(nums[0], sizeof(nums[0]), "%d", a->width);
 	snprintf(nums[1], sizeof(nums[1]), "%d", a->height);
-	snprintf(nums[2], sizeof(nums[2]), "%d", (int)(a->screen_width_mm + 0.5));
+	snprintf(nums[2], sizeof(nums[2]), "%d",
+		 (int)(a->screen_width_mm + 0.5));
 	snprintf(nums[3], sizeof(nums[3]), "%d", a->content->idle_seconds);
 	i18n_format(line, sizeof(line), app_tr(a, "info.facts"), args, 7);
 	y += ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 }, line,
 		     FONT_BODY, ALIGN_LEFT, T(a)->text);
 	if (ui_button(ui, "close",
-		      (struct rect){ m, y + ui_mm(ui, 10), button_w(a, close), bh },
+		      (struct rect){ m, y + ui_mm(ui, 10), button_w(a, close),
+				     bh },
 		      close, STYLE_PRIMARY))
 		a->screen = a->info_from;
 }
@@ -1040,11 +1136,13 @@ static void idle_prompt(struct app *a)
 	if (left < 1)
 		left = 1;
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 },
-		     app_tr(a, "idle.title"), FONT_HERO, ALIGN_CENTER, T(a)->text);
+		     app_tr(a, "idle.title"), FONT_HERO, ALIGN_CENTER,
+		     T(a)->text);
 	snprintf(num, sizeof(num), "%d", left);
-	i18n_format(msg, sizeof(msg),
-		    app_tr(a, left == 1 ? "idle.countdown.one" : "idle.countdown"),
-		    args, 1);
+	i18n_format(
+		msg, sizeof(msg),
+		app_tr(a, left == 1 ? "idle.countdown.one" : "idle.countdown"),
+		args, 1);
 	y += ui_mm(ui, 10);
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 }, msg,
 		     FONT_BODY, ALIGN_CENTER, T(a)->text);

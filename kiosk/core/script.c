@@ -11,9 +11,9 @@
 
 #include "../base/util.h"
 
-#define TAP_HOLD_MS 80    /* a finger rests briefly on the glass */
+#define TAP_HOLD_MS 80 /* a finger rests briefly on the glass */
 #define SWIPE_STEPS 8
-#define SWIPE_MS 240
+#define SWIPE_MS    240
 
 static const char *skip_ws(const char *p)
 {
@@ -36,8 +36,9 @@ static int parse_quoted(const char **pp, char *out, size_t size, struct err *e)
 
 		if (c == '\\') {
 			if (*p != '"' && *p != '\\')
-				return err_set(e, "unknown escape '\\%c' "
-						  "(use \\\" or \\\\)",
+				return err_set(e,
+					       "unknown escape '\\%c' "
+					       "(use \\\" or \\\\)",
 					       *p ? *p : ' ');
 			c = *p++;
 		}
@@ -133,7 +134,7 @@ int script_parse(const char *line, struct script_cmd *cmd, struct err *e)
 	}
 	if (strcmp(word, "type") == 0 || strcmp(word, "expect") == 0 ||
 	    strcmp(word, "expect-not") == 0) {
-		cmd->op = word[0] == 't' ? SCRIPT_TYPE
+		cmd->op = word[0] == 't'		? SCRIPT_TYPE
 			  : strcmp(word, "expect") == 0 ? SCRIPT_EXPECT
 							: SCRIPT_EXPECT_NOT;
 		if (parse_quoted(&p, cmd->arg, sizeof(cmd->arg), e) < 0)
@@ -176,8 +177,10 @@ int script_parse(const char *line, struct script_cmd *cmd, struct err *e)
 		cmd->op = word[0] == 'l' ? SCRIPT_LIST : SCRIPT_QUIT;
 		return expect_end(p, e);
 	}
-	return err_set(e, "unknown command '%s' (known: tap, swipe, type, "
-			  "wait, expect, expect-not, shot, list, quit)", word);
+	return err_set(e,
+		       "unknown command '%s' (known: tap, swipe, type, "
+		       "wait, expect, expect-not, shot, list, quit)",
+		       word);
 }
 
 static void pointer(struct script_run *run, enum ptr_kind k, int x, int y)
@@ -223,7 +226,8 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 	}
 	case SCRIPT_TAP_XY:
 		if (cmd->x >= a->width || cmd->y >= a->height)
-			return err_set(e, "tap %d %d is outside the %dx%d screen",
+			return err_set(e,
+				       "tap %d %d is outside the %dx%d screen",
 				       cmd->x, cmd->y, a->width, a->height);
 		pointer(run, PTR_DOWN, cmd->x, cmd->y);
 		run->now += TAP_HOLD_MS;
@@ -254,13 +258,17 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 		break;
 	case SCRIPT_EXPECT:
 		if (!draw_list_has_text(dl, cmd->arg))
-			return err_set(e, "expected \"%s\" on screen, but it "
-					  "is not there", cmd->arg);
+			return err_set(e,
+				       "expected \"%s\" on screen, but it "
+				       "is not there",
+				       cmd->arg);
 		return 0;
 	case SCRIPT_EXPECT_NOT:
 		if (draw_list_has_text(dl, cmd->arg))
-			return err_set(e, "\"%s\" is on screen, but should "
-					  "not be", cmd->arg);
+			return err_set(e,
+				       "\"%s\" is on screen, but should "
+				       "not be",
+				       cmd->arg);
 		return 0;
 	case SCRIPT_SHOT:
 		if (!run->host->shot)

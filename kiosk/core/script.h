@@ -39,9 +39,9 @@ enum script_op {
 struct script_cmd {
 	enum script_op op;
 	char arg[SCRIPT_ARG_MAX]; /* label, text or file */
-	int x, y;                 /* TAP_XY */
-	int dir;                  /* SWIPE: -1 left, +1 right */
-	long ms;                  /* WAIT */
+	int x, y;		  /* TAP_XY */
+	int dir;		  /* SWIPE: -1 left, +1 right */
+	long ms;		  /* WAIT */
 };
 
 /* What the runner needs from the platform. */

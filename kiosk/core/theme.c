@@ -20,9 +20,10 @@ int color_parse(const char *s, struct color *c)
 		return -1;
 	for (i = 1; i < 7; i++) {
 		char ch = s[i];
-		int d = ch >= '0' && ch <= '9' ? ch - '0'
+		int d = ch >= '0' && ch <= '9'	 ? ch - '0'
 			: ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-			: ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+			: ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+						 : -1;
 		if (d < 0)
 			return -1;
 		v = v * 16 + (unsigned)d;
@@ -40,16 +41,22 @@ struct theme_key {
 	int is_size;
 };
 
-#define COL(sec, name, field) { sec, name, offsetof(struct theme, field), 0 }
-#define SIZE(name, field) { "sizes", name, offsetof(struct theme, field), 1 }
-#define STY(sec, id)                                                         \
-	COL(sec, "bg", styles[id].bg[UI_NORMAL]),                            \
-	COL(sec, "bg_pressed", styles[id].bg[UI_PRESSED]),                   \
-	COL(sec, "bg_disabled", styles[id].bg[UI_DISABLED]),                 \
-	COL(sec, "fg", styles[id].fg[UI_NORMAL]),                            \
-	COL(sec, "fg_pressed", styles[id].fg[UI_PRESSED]),                   \
-	COL(sec, "fg_disabled", styles[id].fg[UI_DISABLED]),                 \
-	COL(sec, "border", styles[id].border)
+#define COL(sec, name, field)                                                  \
+	{                                                                      \
+		sec, name, offsetof(struct theme, field), 0                    \
+	}
+#define SIZE(name, field)                                                      \
+	{                                                                      \
+		"sizes", name, offsetof(struct theme, field), 1                \
+	}
+#define STY(sec, id)                                                           \
+	COL(sec, "bg", styles[id].bg[UI_NORMAL]),                              \
+		COL(sec, "bg_pressed", styles[id].bg[UI_PRESSED]),             \
+		COL(sec, "bg_disabled", styles[id].bg[UI_DISABLED]),           \
+		COL(sec, "fg", styles[id].fg[UI_NORMAL]),                      \
+		COL(sec, "fg_pressed", styles[id].fg[UI_PRESSED]),             \
+		COL(sec, "fg_disabled", styles[id].fg[UI_DISABLED]),           \
+		COL(sec, "border", styles[id].border)
 
 static const struct theme_key keys[] = {
 	COL("colors", "background", background),
@@ -94,7 +101,8 @@ static int theme_handler(void *user, const char *section, const char *name,
 		const struct theme_key *k = &keys[i];
 		char *field = (char *)p->t + k->offset;
 
-		if (strcmp(k->section, section) != 0 || strcmp(k->name, name) != 0)
+		if (strcmp(k->section, section) != 0 ||
+		    strcmp(k->name, name) != 0)
 			continue;
 		p->seen[i] = 1;
 		if (k->is_size) {
@@ -173,9 +181,9 @@ static int need(struct err *e, const char *what, struct color fg,
 
 int theme_check_contrast(const struct theme *t, struct err *e)
 {
-	static const char *const style_names[STYLE_COUNT] = {
-		"tile", "primary", "secondary", "header"
-	};
+	static const char *const style_names[STYLE_COUNT] = { "tile", "primary",
+							      "secondary",
+							      "header" };
 	int s, st;
 
 	if (need(e, "body text", t->text, t->background, 7.0) ||

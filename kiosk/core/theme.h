@@ -22,10 +22,10 @@ enum font_role {
 enum ui_state { UI_NORMAL, UI_PRESSED, UI_DISABLED, UI_STATE_COUNT };
 
 enum style_id {
-	STYLE_TILE,      /* large home tiles */
-	STYLE_PRIMARY,   /* the one thing to do next */
+	STYLE_TILE,	 /* large home tiles */
+	STYLE_PRIMARY,	 /* the one thing to do next */
 	STYLE_SECONDARY, /* other buttons: outlined */
-	STYLE_HEADER,    /* buttons on the coloured header bar */
+	STYLE_HEADER,	 /* buttons on the coloured header bar */
 	STYLE_COUNT
 };
 
@@ -43,7 +43,7 @@ struct theme {
 	/* capital height in mm per role, normal and larger text */
 	double cap_mm[2][FONT_ROLE_COUNT];
 	double target_mm; /* smallest touch target edge */
-	double gap_mm;    /* smallest space between targets */
+	double gap_mm;	  /* smallest space between targets */
 	double radius_mm; /* corner radius of buttons and tiles */
 };
 

@@ -248,9 +248,9 @@ static int word_w(struct ui *ui, const struct ui_word *w, int px)
 
 /* Emits one line made of words [a, b): consecutive words of the same weight
  * become one draw command so the platform caches whole phrases. */
-static void emit_line(struct ui *ui, int a, int b, int x,
-		      int y, int width, int line_w, enum ui_align align,
-		      struct color color, int px, int lh, int space_w)
+static void emit_line(struct ui *ui, int a, int b, int x, int y, int width,
+		      int line_w, enum ui_align align, struct color color,
+		      int px, int lh, int space_w)
 {
 	int i = a, cx = x;
 
@@ -278,8 +278,8 @@ static void emit_line(struct ui *ui, int a, int b, int x,
 			stop = ui->words[j].s + ui->words[j].n;
 			j++;
 		}
-		seg_w = ui->m.text_width(ui->m.ctx, start, (size_t)(stop - start),
-					 px, bold);
+		seg_w = ui->m.text_width(ui->m.ctx, start,
+					 (size_t)(stop - start), px, bold);
 		draw_text(&ui->dl, cx, y, seg_w, lh, start,
 			  (size_t)(stop - start), px, bold, color);
 		cx += seg_w;
@@ -287,9 +287,9 @@ static void emit_line(struct ui *ui, int a, int b, int x,
 	}
 }
 
-static int layout_lines(struct ui *ui, enum font_role role,
-			int x, int y, int width, enum ui_align align,
-			struct color color, int first, int max, int draw)
+static int layout_lines(struct ui *ui, enum font_role role, int x, int y,
+			int width, enum ui_align align, struct color color,
+			int first, int max, int draw)
 {
 	int px = ui_font_px(ui, role), lh = ui_line_h(ui, role);
 	int space_w = ui->m.text_width(ui->m.ctx, " ", 1, px, 0);
@@ -335,8 +335,8 @@ int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 	int lines;
 
 	split_runs(ui, runs, nruns);
-	lines = layout_lines(ui, role, x, y, width, align, color, first,
-			     max, 1);
+	lines = layout_lines(ui, role, x, y, width, align, color, first, max,
+			     1);
 	if ((record & UI_CLIP) && max >= 0 && lines > first + max)
 		ui_note_clip(ui, runs, nruns);
 	if (record & UI_RECORD) {

@@ -26,8 +26,8 @@
 #include "draw.h"
 #include "theme.h"
 
-#define UI_DRAG_MM 6.0
-#define UI_SWIPE_MM 30.0
+#define UI_DRAG_MM	 6.0
+#define UI_SWIPE_MM	 30.0
 #define UI_LONG_PRESS_MS 1500
 
 /* Measuring text is the platform's job (it has the fonts); tests pass a
@@ -57,7 +57,7 @@ struct ui_word {
 	size_t n;
 	int bold;
 	int space_before; /* a space separates it from the previous word */
-	int newline;      /* a hard line break comes before it */
+	int newline;	  /* a hard line break comes before it */
 };
 
 #define UI_WORD_MAX 4096
@@ -68,7 +68,7 @@ struct ui {
 	int nwords;
 	struct ui_metrics m;
 	const struct theme *theme; /* borrowed for the ui's lifetime */
-	int large;                 /* larger text switched on */
+	int large;		   /* larger text switched on */
 	double px_per_mm;
 	int w, h;
 	uint64_t now;
@@ -78,11 +78,11 @@ struct ui {
 	int went_down, went_up;
 	int press_x, press_y;
 	uint64_t press_ms;
-	uint32_t active;   /* widget held down, 0 when none */
-	int dragging;      /* moved past UI_DRAG_MM since the press */
-	int long_taken;    /* the active widget took its long press */
-	int long_polled;   /* a frame ran at the long-press deadline */
-	int swipe;         /* on a release frame: -1 left, +1 right, 0 none */
+	uint32_t active; /* widget held down, 0 when none */
+	int dragging;	 /* moved past UI_DRAG_MM since the press */
+	int long_taken;	 /* the active widget took its long press */
+	int long_polled; /* a frame ran at the long-press deadline */
+	int swipe;	 /* on a release frame: -1 left, +1 right, 0 none */
 };
 
 /* theme and metrics are borrowed; px_per_mm comes from the screen size. */
@@ -133,7 +133,7 @@ uint64_t ui_next_deadline(const struct ui *ui);
  * past max do not fit their box, which the draw list notes (the staff
  * tool reports it). Returns the number of lines of the whole text. */
 #define UI_RECORD 1
-#define UI_CLIP 2
+#define UI_CLIP	  2
 int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 		 enum font_role role, int x, int y, int width,
 		 enum ui_align align, struct color color, int first, int max,

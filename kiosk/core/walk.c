@@ -114,7 +114,8 @@ int app_walk(struct app *a, int lang, int large, walk_fn fn, void *ctx)
 				continue;
 			a->screen = SCREEN_NEWS;
 			a->item = j;
-			snprintf(what, sizeof(what), "%s-bericht%d", t->id, j + 1);
+			snprintf(what, sizeof(what), "%s-bericht%d", t->id,
+				 j + 1);
 			visit(&w, what, file);
 		}
 	}

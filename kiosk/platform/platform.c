@@ -20,9 +20,9 @@
 #include "../core/pdf.h"
 #include "../core/qr.h"
 
-#define FONT_SIZES 12
-#define TEXT_CACHE 512
-#define IMAGE_CACHE 48
+#define FONT_SIZES	  12
+#define TEXT_CACHE	  512
+#define IMAGE_CACHE	  48
 #define IMAGE_CACHE_BYTES (256u << 20) /* textures kept, about */
 
 struct font_slot {
@@ -121,7 +121,8 @@ int platform_signals_init(struct err *e)
 	/* SDL must not turn SIGINT/SIGTERM into SDL_QUIT itself */
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	if (SDL_Init(SDL_INIT_EVENTS) != 0)
-		return err_set(e, "cannot start SDL events: %s", SDL_GetError());
+		return err_set(e, "cannot start SDL events: %s",
+			       SDL_GetError());
 	quit_event_type = SDL_RegisterEvents(1);
 	t = SDL_CreateThread(signal_thread, "signals", NULL);
 	if (!t)
@@ -148,7 +149,8 @@ static int font_find(const char *pattern, char *out, size_t size)
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	match = FcFontMatch(NULL, pat, &res);
-	if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+	if (match &&
+	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
 		FcChar8 *family = NULL;
 
 		/* only accept the family we asked for, not a stand-in */
@@ -176,8 +178,8 @@ static TTF_Font *font_get(struct platform *p, int px, int bold)
 			return p->fonts[i].font;
 	f = TTF_OpenFont(p->font_path[bold ? 1 : 0], px);
 	if (!f) {
-		log_error("cannot open font '%s': %s", p->font_path[bold ? 1 : 0],
-			  TTF_GetError());
+		log_error("cannot open font '%s': %s",
+			  p->font_path[bold ? 1 : 0], TTF_GetError());
 		return NULL;
 	}
 	TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
@@ -216,7 +218,8 @@ static double cap_ratio(struct platform *p)
 	TTF_Font *f = font_get(p, 100, 0);
 	int minx, maxx, miny, maxy, adv;
 
-	if (!f || TTF_GlyphMetrics(f, 'H', &minx, &maxx, &miny, &maxy, &adv) != 0)
+	if (!f ||
+	    TTF_GlyphMetrics(f, 'H', &minx, &maxx, &miny, &maxy, &adv) != 0)
 		return 0.72;
 	return maxy / 100.0;
 }
@@ -230,8 +233,7 @@ struct ui_metrics platform_metrics(struct platform *p)
 
 /* ---- window ---- */
 
-struct platform *platform_open(const struct platform_config *cfg,
-			       struct err *e)
+struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 {
 	struct platform *p = xcalloc(1, sizeof(*p));
 	const char *driver;
@@ -239,7 +241,8 @@ struct platform *platform_open(const struct platform_config *cfg,
 	int w = cfg->width, h = cfg->height, headless;
 
 	if (cfg->font_path)
-		str_copy(p->font_path[0], sizeof(p->font_path[0]), cfg->font_path);
+		str_copy(p->font_path[0], sizeof(p->font_path[0]),
+			 cfg->font_path);
 	else if (!font_find("DejaVu Sans:style=Book", p->font_path[0],
 			    sizeof(p->font_path[0])))
 		goto no_font;
@@ -256,9 +259,11 @@ struct platform *platform_open(const struct platform_config *cfg,
 	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-		err_set(e, "no display found (%s): run the kiosk in a "
-			   "graphical session, or set SDL_VIDEODRIVER=offscreen "
-			   "to run it without a screen", SDL_GetError());
+		err_set(e,
+			"no display found (%s): run the kiosk in a "
+			"graphical session, or set SDL_VIDEODRIVER=offscreen "
+			"to run it without a screen",
+			SDL_GetError());
 		SDL_Quit();
 		FcFini();
 		free(p);
@@ -306,15 +311,17 @@ struct platform *platform_open(const struct platform_config *cfg,
 	SDL_GetRendererOutputSize(p->ren, &p->w, &p->h);
 	SDL_ShowCursor(SDL_DISABLE);
 	if (!font_get(p, 40, 0) || !font_get(p, 40, 1)) {
-		err_set(e, "cannot open the font '%s': install the Debian "
-			   "package fonts-dejavu-core (make deps does this)",
+		err_set(e,
+			"cannot open the font '%s': install the Debian "
+			"package fonts-dejavu-core (make deps does this)",
 			p->font_path[0]);
 		goto fail;
 	}
 	return p;
 no_font:
-	err_set(e, "no DejaVu Sans font found: install the Debian package "
-		   "fonts-dejavu-core (make deps does this) or pass --font FILE");
+	err_set(e,
+		"no DejaVu Sans font found: install the Debian package "
+		"fonts-dejavu-core (make deps does this) or pass --font FILE");
 	FcFini();
 	free(p);
 	return NULL;
@@ -380,9 +387,11 @@ static void fill_rounded(SDL_Renderer *ren, struct rect r, int radius)
 	for (y = 0; y < radius; y++) {
 		/* inset of a circle of this radius at this row */
 		double dy = radius - y - 0.5;
-		int inset = radius - (int)SDL_sqrt((double)radius * radius - dy * dy);
+		int inset = radius -
+			    (int)SDL_sqrt((double)radius * radius - dy * dy);
 		SDL_Rect top = { r.x + inset, r.y + y, r.w - 2 * inset, 1 };
-		SDL_Rect bot = { r.x + inset, r.y + r.h - 1 - y, r.w - 2 * inset, 1 };
+		SDL_Rect bot = { r.x + inset, r.y + r.h - 1 - y,
+				 r.w - 2 * inset, 1 };
 
 		SDL_RenderFillRect(ren, &top);
 		SDL_RenderFillRect(ren, &bot);
@@ -425,8 +434,8 @@ static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 	f = font_get(p, c->font_px, c->bold);
 	if (!f)
 		return NULL;
-	s = TTF_RenderUTF8_Blended(f, c->text,
-				   (SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
+	s = TTF_RenderUTF8_Blended(
+		f, c->text, (SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
 	if (!s)
 		return NULL;
 	slot->tex = SDL_CreateTextureFromSurface(p->ren, s);
@@ -459,7 +468,8 @@ static struct image_entry *image_slot(struct platform *p, uint32_t key)
 			e->used = p->frame;
 			return e;
 		}
-		if (!victim || (victim->key && (!e->key || e->used < victim->used)))
+		if (!victim ||
+		    (victim->key && (!e->key || e->used < victim->used)))
 			victim = e;
 	}
 	if (victim->tex) {
@@ -504,7 +514,8 @@ static void image_store(struct platform *p, struct image_entry *e,
 static struct image_entry *image_get(struct platform *p,
 				     const struct draw_cmd *c)
 {
-	int bw = c->page ? bucket(c->r.w) : 0, bh = c->page ? bucket(c->r.h) : 0;
+	int bw = c->page ? bucket(c->r.w) : 0,
+	    bh = c->page ? bucket(c->r.h) : 0;
 	uint32_t key = hash_str(HASH_INIT, c->text);
 	struct image_entry *e;
 	struct err err;
@@ -521,7 +532,8 @@ static struct image_entry *image_get(struct platform *p,
 		unsigned char *px;
 		int w, h;
 
-		if (pdf_render(c->text, c->page, bw, bh, &px, &w, &h, &err) < 0) {
+		if (pdf_render(c->text, c->page, bw, bh, &px, &w, &h, &err) <
+		    0) {
 			log_warn("cannot show page %d of '%s': %s", c->page,
 				 c->text, err.msg);
 			e->failed = 1;
@@ -543,7 +555,8 @@ static struct image_entry *image_get(struct platform *p,
 		SDL_Surface *s = IMG_Load(c->text);
 
 		if (!s) {
-			log_warn("cannot show '%s': %s", c->text, IMG_GetError());
+			log_warn("cannot show '%s': %s", c->text,
+				 IMG_GetError());
 			e->failed = 1;
 			return e;
 		}
@@ -569,8 +582,10 @@ static void draw_image_cmd(struct platform *p, const struct draw_cmd *c)
 	}
 	src = (SDL_Rect){ 0, 0, e->w, e->h };
 	if (c->src.w > 0 && c->src.h > 0)
-		src = (SDL_Rect){ c->src.x * e->w / 1000, c->src.y * e->h / 1000,
-				  c->src.w * e->w / 1000, c->src.h * e->h / 1000 };
+		src = (SDL_Rect){ c->src.x * e->w / 1000,
+				  c->src.y * e->h / 1000,
+				  c->src.w * e->w / 1000,
+				  c->src.h * e->h / 1000 };
 	sw = src.w;
 	sh = src.h;
 	scale = c->r.w / sw < c->r.h / sh ? c->r.w / sw : c->r.h / sh;
@@ -602,18 +617,25 @@ static void draw_qr_cmd(struct platform *p, const struct draw_cmd *c)
 		s = SDL_CreateRGBSurfaceWithFormat(0, n, n, 32,
 						   SDL_PIXELFORMAT_RGB888);
 		if (s) {
-			SDL_FillRect(s, NULL, SDL_MapRGB(s->format, 255, 255, 255));
+			SDL_FillRect(s, NULL,
+				     SDL_MapRGB(s->format, 255, 255, 255));
 			for (y = 0; y < q.size; y++)
 				for (x = 0; x < q.size; x++)
 					if (q.modules[y * q.size + x]) {
-						SDL_Rect m = { x + quiet, y + quiet, 1, 1 };
+						SDL_Rect m = { x + quiet,
+							       y + quiet, 1,
+							       1 };
 
-						SDL_FillRect(s, &m, SDL_MapRGB(s->format, 0, 0, 0));
+						SDL_FillRect(
+							s, &m,
+							SDL_MapRGB(s->format, 0,
+								   0, 0));
 					}
 			image_store(p, e, s);
 			/* sharp modules: no smoothing when scaled up */
 			if (e->tex)
-				SDL_SetTextureScaleMode(e->tex, SDL_ScaleModeNearest);
+				SDL_SetTextureScaleMode(e->tex,
+							SDL_ScaleModeNearest);
 			SDL_FreeSurface(s);
 		}
 		qr_release(&q);
@@ -651,9 +673,11 @@ int platform_probe(void *ctx, const char *path, int is_pdf, char *why,
 		SDL_Surface *s = IMG_Load(path);
 
 		if (!s) {
-			snprintf(why, why_size, "dit plaatje kan niet worden "
+			snprintf(why, why_size,
+				 "dit plaatje kan niet worden "
 				 "geopend (%s): sla het opnieuw op als PNG of "
-				 "JPEG", IMG_GetError());
+				 "JPEG",
+				 IMG_GetError());
 			return -1;
 		}
 		SDL_FreeSurface(s);
@@ -694,14 +718,15 @@ static void paint(struct platform *p, const struct draw_list *dl)
 
 			if (!t)
 				break;
-			dst = (SDL_Rect){ c->r.x, c->r.y +
-					  (c->r.h - t->h) / 2, t->w, t->h };
+			dst = (SDL_Rect){ c->r.x, c->r.y + (c->r.h - t->h) / 2,
+					  t->w, t->h };
 			SDL_SetTextureAlphaMod(t->tex, c->color.a);
 			SDL_RenderCopy(p->ren, t->tex, NULL, &dst);
 			break;
 		}
 		case DRAW_IMAGE:
-			/* pictures to render ahead wait for platform_prefetch */
+			/* pictures to render ahead wait for platform_prefetch
+			 */
 			if (!c->thick)
 				draw_image_cmd(p, c);
 			break;
@@ -711,7 +736,8 @@ static void paint(struct platform *p, const struct draw_list *dl)
 		}
 	}
 	if (dl->overflow)
-		log_warn("a frame did not fit the draw list; parts are missing");
+		log_warn(
+			"a frame did not fit the draw list; parts are missing");
 }
 
 int platform_present(struct platform *p, const struct draw_list *dl, int force)
@@ -747,8 +773,8 @@ int platform_save_png(struct platform *p, const struct draw_list *dl,
 					   SDL_PIXELFORMAT_RGB888);
 	if (!s)
 		return err_set(e, "cannot make a picture: %s", SDL_GetError());
-	if (SDL_RenderReadPixels(p->ren, NULL, SDL_PIXELFORMAT_RGB888, s->pixels,
-				 s->pitch) != 0)
+	if (SDL_RenderReadPixels(p->ren, NULL, SDL_PIXELFORMAT_RGB888,
+				 s->pixels, s->pitch) != 0)
 		rc = err_set(e, "cannot read the screen: %s", SDL_GetError());
 	else if (IMG_SavePNG(s, path) != 0)
 		rc = err_set(e, "cannot save '%s': %s", path, IMG_GetError());
@@ -787,7 +813,8 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 		}
 		out->kind = PEV_POINTER;
 		out->ptr = ev->type == SDL_FINGERDOWN ? PTR_DOWN
-			   : ev->type == SDL_FINGERUP ? PTR_UP : PTR_MOVE;
+			   : ev->type == SDL_FINGERUP ? PTR_UP
+						      : PTR_MOVE;
 		out->x = (int)(ev->tfinger.x * p->w);
 		out->y = (int)(ev->tfinger.y * p->h);
 		return 1;

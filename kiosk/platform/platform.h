@@ -19,7 +19,7 @@ struct platform;
 struct platform_config {
 	int width, height; /* 0: the display's size */
 	int windowed;
-	const char *font_path;      /* regular face; NULL: ask fontconfig */
+	const char *font_path;	    /* regular face; NULL: ask fontconfig */
 	const char *bold_font_path; /* bold face; NULL: ask fontconfig */
 };
 
@@ -73,7 +73,8 @@ struct platform_event {
 /* Waits up to timeout_ms (-1: forever) for an event. Returns 1 with *ev
  * filled, 0 on time-out. Events the kiosk ignores (Escape, Alt+F4, window
  * close, Ctrl+C) never come out of here. */
-int platform_wait(struct platform *p, int timeout_ms, struct platform_event *ev);
+int platform_wait(struct platform *p, int timeout_ms,
+		  struct platform_event *ev);
 
 /* Opens an image or PDF fully to prove it can be shown (content_probe_fn
  * for CONTENT_DEEP checks). Needs no window. */

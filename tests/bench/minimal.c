@@ -26,7 +26,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#define TEXT "Wijkkiosk baseline: one line of text"
+#define TEXT	"Wijkkiosk baseline: one line of text"
 #define TEXT_PX 48
 
 struct options {
@@ -87,7 +87,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		} else if (strcmp(a, "--bench-frames") == 0) {
 			o->frames = strtol(argv[++i], &end, 10);
 			if (*end || o->frames < 1 || o->frames > 1000000) {
-				fprintf(stderr, "minimal: bad frame count '%s'\n",
+				fprintf(stderr,
+					"minimal: bad frame count '%s'\n",
 					argv[i]);
 				return -1;
 			}
@@ -198,8 +199,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-	s = TTF_RenderUTF8_Blended(font, TEXT, (SDL_Color){ 0x20, 0x20, 0x20,
-							    0xff });
+	s = TTF_RenderUTF8_Blended(font, TEXT,
+				   (SDL_Color){ 0x20, 0x20, 0x20, 0xff });
 	if (!s) {
 		fprintf(stderr, "minimal: cannot render text: %s\n",
 			TTF_GetError());

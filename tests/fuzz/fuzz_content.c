@@ -40,7 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char sub[96];
 
 	if (!dir[0]) {
-		snprintf(dir, sizeof(dir), "/tmp/fuzz-content-%d", (int)getpid());
+		snprintf(dir, sizeof(dir), "/tmp/fuzz-content-%d",
+			 (int)getpid());
 		mkdir(dir, 0700);
 		snprintf(sub, sizeof(sub), "%s/t", dir);
 		mkdir(sub, 0700);

@@ -36,10 +36,10 @@
 /* physical width of a 24-inch 16:9 panel in millimetres */
 #define FAKE_SCREEN_MM (24 * 25.4 * 16 / 18.357559)
 #define FAKE_CAP_RATIO 0.73
-#define FAKE_ASSETS "assets"
-#define FAKE_CONTENT "content/ussen"
-#define FAKE_START_MS 1000000u /* any fixed start of the simulated clock */
-#define FAKE_TAP_MS 80         /* how long a finger rests on the glass */
+#define FAKE_ASSETS    "assets"
+#define FAKE_CONTENT   "content/ussen"
+#define FAKE_START_MS  1000000u /* any fixed start of the simulated clock */
+#define FAKE_TAP_MS    80	/* how long a finger rests on the glass */
 /* The day the tests play on: the demo packs' dated items are chosen so
  * that some show on it and some do not. */
 #define FAKE_TODAY 20261124
@@ -285,8 +285,8 @@ static inline void fake_write(const char *dir, const char *rel,
 	fake_write_n(dir, rel, text, strlen(text));
 }
 
-static inline int fake_rm_one(const char *path, const struct stat *st,
-			      int flag, struct FTW *ftw)
+static inline int fake_rm_one(const char *path, const struct stat *st, int flag,
+			      struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;

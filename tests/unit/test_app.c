@@ -20,23 +20,23 @@
 #include "core/content.h"
 #include "core/walk.h"
 
-#define START "Tik op het scherm om te beginnen"
-#define HOME_Q "Waar wilt u meer over weten?"
+#define START	   "Tik op het scherm om te beginnen"
+#define HOME_Q	   "Waar wilt u meer over weten?"
 #define MIN_CAP_MM 7.0 /* house rule: no smaller letters anywhere */
-#define NTILES 6
-#define FLYER "De Samenwerkwijze in het kort"
-#define FLYER_URL "https://proeftuin-ussen.example/samenwerkwijze"
-#define ENQUETE "Doe mee met de wijkenquête"
-#define KOFFIE "Koffieochtend in het wijkcentrum"
+#define NTILES	   6
+#define FLYER	   "De Samenwerkwijze in het kort"
+#define FLYER_URL  "https://proeftuin-ussen.example/samenwerkwijze"
+#define ENQUETE	   "Doe mee met de wijkenquête"
+#define KOFFIE	   "Koffieochtend in het wijkcentrum"
 
 /* The tiles of content/ussen/kiosk.ini, in its order. */
 static const char *const TITLES_NL[NTILES] = {
-	"De werkwijze", "Stap voor stap", "Folders",
-	"Wie doen mee?", "Nieuws", "Stel een vraag",
+	"De werkwijze",	 "Stap voor stap", "Folders",
+	"Wie doen mee?", "Nieuws",	   "Stel een vraag",
 };
 static const char *const TITLES_EN[NTILES] = {
-	"How we work", "Step by step", "Leaflets",
-	"Who takes part?", "News", "Ask a question",
+	"How we work",	   "Step by step", "Leaflets",
+	"Who takes part?", "News",	   "Ask a question",
 };
 
 static uint64_t idle_ms(struct fake_kiosk *k)
@@ -458,13 +458,13 @@ static void test_news_item_hides_after_show_until(void **state)
 }
 
 /*
- * Once a bug, fixed since; this test keeps it fixed (kiosk/core/screens.c, view_news, and kiosk/core/walk.c): a news
- * item is hidden while its `date` lies after today (`t->news[i].date <=
- * a->today`), but content/LEESMIJ.md chapter 9 promises staff that `date`
- * only sets the order, "niet of het zichtbaar is"; only show_from and
- * show_until decide that. An item announcing an event with the event's
- * date stays invisible until the day itself. This test states the
- * documented behaviour and fails until code and LEESMIJ agree.
+ * Once a bug, fixed since; this test keeps it fixed (kiosk/core/screens.c,
+ * view_news, and kiosk/core/walk.c): a news item is hidden while its `date`
+ * lies after today (`t->news[i].date <= a->today`), but content/LEESMIJ.md
+ * chapter 9 promises staff that `date` only sets the order, "niet of het
+ * zichtbaar is"; only show_from and show_until decide that. An item announcing
+ * an event with the event's date stays invisible until the day itself. This
+ * test states the documented behaviour and fails until code and LEESMIJ agree.
  */
 static void test_news_date_does_not_hide_an_item(void **state)
 {
@@ -518,8 +518,8 @@ static void test_new_pack_returns_to_attract(void **state)
 	fake_tap(k, "Next");
 	assert_int_equal(k->a->part, 1);
 
-	deurne = content_load("content/deurne", CONTENT_QUICK, NULL, NULL,
-			      NULL, &e);
+	deurne = content_load("content/deurne", CONTENT_QUICK, NULL, NULL, NULL,
+			      &e);
 	if (!deurne)
 		fail_msg("content/deurne: %s", e.msg);
 	app_set_content(k->a, deurne);
@@ -542,15 +542,17 @@ static void test_new_pack_returns_to_attract(void **state)
 /* A pack whose only tile has no text: it cannot load. */
 static void write_broken_pack(const char *dir)
 {
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Kapot\n"
-				     "[home]\n"
-				     "tiles = welkom\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Kapot\n"
+		   "[home]\n"
+		   "tiles = welkom\n");
 	fake_write(dir, "attract.nl.txt", "Welkom!\n");
-	fake_write(dir, "welkom/tile.ini", "[tile]\n"
-					   "kind = page\n"
-					   "title = Welkom\n");
+	fake_write(dir, "welkom/tile.ini",
+		   "[tile]\n"
+		   "kind = page\n"
+		   "title = Welkom\n");
 }
 
 static void test_broken_pack_shows_out_of_order(void **state)
@@ -776,8 +778,8 @@ static double rect_distance(struct rect r, struct rect s)
 /* Targets that need no finger-sized rectangle: the attract screen's
  * "touch anywhere" and the name on the home header (a staff long press),
  * as long as the name overlaps no other target. */
-static int exempt(struct walk *w, const char *where,
-		  const struct draw_list *dl, const struct hit *h)
+static int exempt(struct walk *w, const char *where, const struct draw_list *dl,
+		  const struct hit *h)
 {
 	struct app *a = w->a;
 	int i;
@@ -811,8 +813,10 @@ static void check_screen(void *ctx, const char *where, const char *file,
 	if (dl->overflow)
 		problem(w, where, "the frame overflowed: something is missing");
 	if (dl->clipped)
-		problem(w, where, "%d texts do not fit their box, the first: "
-			"\"%s\"", dl->clipped, dl->clipped_text);
+		problem(w, where,
+			"%d texts do not fit their box, the first: "
+			"\"%s\"",
+			dl->clipped, dl->clipped_text);
 	for (i = 0; i < dl->nhits; i++)
 		skip[i] = exempt(w, where, dl, &dl->hits[i]);
 	for (i = 0; i < dl->nhits; i++) {
@@ -823,10 +827,11 @@ static void check_screen(void *ctx, const char *where, const char *file,
 		if (skip[i])
 			continue;
 		if (h->r.w < target || h->r.h < target)
-			problem(w, where, "target \"%s\" is %.1f x %.1f mm, "
-				"needs %.1f x %.1f mm", h->label, h->r.w / ppm,
-				h->r.h / ppm, a->theme.target_mm,
-				a->theme.target_mm);
+			problem(w, where,
+				"target \"%s\" is %.1f x %.1f mm, "
+				"needs %.1f x %.1f mm",
+				h->label, h->r.w / ppm, h->r.h / ppm,
+				a->theme.target_mm, a->theme.target_mm);
 		if (h->r.x < 0 || h->r.y < 0 || h->r.x + h->r.w > a->width ||
 		    h->r.y + h->r.h > a->height)
 			problem(w, where, "target \"%s\" is partly off screen",
@@ -837,9 +842,10 @@ static void check_screen(void *ctx, const char *where, const char *file,
 
 			if (skip[j] || d >= gap)
 				continue;
-			problem(w, where, "targets \"%s\" and \"%s\" are "
-				"%.1f mm apart, need %.1f mm", h->label,
-				o->label, d / ppm, a->theme.gap_mm);
+			problem(w, where,
+				"targets \"%s\" and \"%s\" are "
+				"%.1f mm apart, need %.1f mm",
+				h->label, o->label, d / ppm, a->theme.gap_mm);
 		}
 	}
 	for (i = 0; i < dl->ncmds; i++) {
@@ -847,9 +853,10 @@ static void check_screen(void *ctx, const char *where, const char *file,
 		double cap = c->font_px * a->ui.m.cap_ratio / ppm;
 
 		if (c->kind == DRAW_TEXT && cap + 1e-9 < MIN_CAP_MM)
-			problem(w, where, "text \"%s\" has letters %.1f mm "
-				"high, needs %.1f mm", c->text, cap,
-				MIN_CAP_MM);
+			problem(w, where,
+				"text \"%s\" has letters %.1f mm "
+				"high, needs %.1f mm",
+				c->text, cap, MIN_CAP_MM);
 	}
 }
 
@@ -868,8 +875,8 @@ static void walk_pack(const char *dir, int want_langs)
 			n = app_walk(k->a, lang, large, check_screen, &w);
 			if (n < least)
 				fail_msg("%s (%s%s): only %d screens walked, "
-					 "expected at least %d", dir,
-					 k->a->content->langs[lang],
+					 "expected at least %d",
+					 dir, k->a->content->langs[lang],
 					 large ? ", larger text" : "", n,
 					 least);
 			assert_int_equal(k->a->screen, SCREEN_ATTRACT);

@@ -17,46 +17,51 @@
 /* The start of a PNG file of 4 x 4 pixels: all the quick check reads. */
 static const unsigned char PNG[] = {
 	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', /* signature */
-	0, 0, 0, 13, 'I', 'H', 'D', 'R', /* the header chunk */
-	0, 0, 0, 4, 0, 0, 0, 4, /* 4 x 4 pixels */
-	8, 6, 0, 0, 0,
+	0,    0,   0,	13,  'I',  'H',	 'D',  'R',  /* the header chunk */
+	0,    0,   0,	4,   0,	   0,	 0,    4,    /* 4 x 4 pixels */
+	8,    6,   0,	0,   0,
 };
 
 /* A small pack that loads: two pages, the second without English, and a
  * news tile with one item. */
 static void write_pack(const char *dir)
 {
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "languages = nl, en\n"
-				     "idle_seconds = 90\n"
-				     "\n"
-				     "[home]\n"
-				     "tiles = welkom, hulp, nieuws\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "languages = nl, en\n"
+		   "idle_seconds = 90\n"
+		   "\n"
+		   "[home]\n"
+		   "tiles = welkom, hulp, nieuws\n");
 	fake_write(dir, "attract.nl.txt", "# wachtscherm\nWelkom!\n");
 	fake_write(dir, "attract.en.txt", "Welcome to the neighbourhood.\n");
-	fake_write(dir, "welkom/tile.ini", "[tile]\n"
-					   "kind = page\n"
-					   "title = Welkom\n"
-					   "title.en = Welcome\n");
+	fake_write(dir, "welkom/tile.ini",
+		   "[tile]\n"
+		   "kind = page\n"
+		   "title = Welkom\n"
+		   "title.en = Welcome\n");
 	fake_write(dir, "welkom/nl.md", WELKOM_NL);
 	fake_write(dir, "welkom/en.md", "Good to see you.\n");
-	fake_write(dir, "hulp/tile.ini", "[tile]\n"
-					 "kind = page\n"
-					 "title = Hulp\n"
-					 "title.en = Help\n");
+	fake_write(dir, "hulp/tile.ini",
+		   "[tile]\n"
+		   "kind = page\n"
+		   "title = Hulp\n"
+		   "title.en = Help\n");
 	fake_write(dir, "hulp/nl.md", "Vraag het ons.\n");
-	fake_write(dir, "nieuws/tile.ini", "[tile]\n"
-					   "kind = news\n"
-					   "title = Nieuws\n"
-					   "title.en = News\n");
-	fake_write(dir, "nieuws/nieuws.ini", "[open]\n"
-					     "title = Open huis\n"
-					     "title.en = Open house\n"
-					     "date = 2026-11-20\n"
-					     "text = Kom kijken.\n"
-					     "text.en = Come and see.\n");
+	fake_write(dir, "nieuws/tile.ini",
+		   "[tile]\n"
+		   "kind = news\n"
+		   "title = Nieuws\n"
+		   "title.en = News\n");
+	fake_write(dir, "nieuws/nieuws.ini",
+		   "[open]\n"
+		   "title = Open huis\n"
+		   "title.en = Open house\n"
+		   "date = 2026-11-20\n"
+		   "text = Kom kijken.\n"
+		   "text.en = Come and see.\n");
 }
 
 static int setup(void **state)
@@ -146,13 +151,13 @@ static struct content *load_ok(const char *dir, struct content_report *r)
 static void test_ussen_loads_without_problems(void **state)
 {
 	static const char *const ids[] = { "werkwijze", "stappen", "folders",
-					   "partners", "nieuws", "vraag" };
+					   "partners",	"nieuws",  "vraag" };
 	static const enum tile_kind kinds[] = { KIND_WERKWIJZE, KIND_STEPS,
-						KIND_FLYERS, KIND_PARTNERS,
-						KIND_NEWS, KIND_PAGE };
+						KIND_FLYERS,	KIND_PARTNERS,
+						KIND_NEWS,	KIND_PAGE };
 	static const char *const en[] = { "How we work", "Step by step",
-					  "Leaflets", "Who takes part?",
-					  "News", "Ask a question" };
+					  "Leaflets",	 "Who takes part?",
+					  "News",	 "Ask a question" };
 	struct content_report r;
 	struct content *c = load_ok("content/ussen", &r);
 	char **lines;
@@ -296,12 +301,13 @@ static void test_tiles_follow_kiosk_ini_order(void **state)
 	struct content_report r;
 	struct content *c;
 
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "languages = nl, en\n"
-				     "[home]\n"
-				     "tiles = nieuws, welkom, hulp\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "languages = nl, en\n"
+		   "[home]\n"
+		   "tiles = nieuws, welkom, hulp\n");
 	c = load_ok(dir, &r);
 	assert_int_equal(c->ntiles, 3);
 	assert_string_equal(c->tiles[0].id, "nieuws");
@@ -312,12 +318,13 @@ static void test_tiles_follow_kiosk_ini_order(void **state)
 	content_report_release(&r);
 
 	/* a folder left out of tiles is not shown */
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "languages = nl, en\n"
-				     "[home]\n"
-				     "tiles = hulp, welkom\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "languages = nl, en\n"
+		   "[home]\n"
+		   "tiles = hulp, welkom\n");
 	c = load_ok(dir, &r);
 	assert_int_equal(c->ntiles, 2);
 	assert_string_equal(c->tiles[0].id, "hulp");
@@ -347,13 +354,14 @@ static void test_long_value_is_read_whole(void **state)
 	for (; len < 300; len++)
 		url[len] = (char)('a' + len % 26);
 	url[len] = '\0';
-	snprintf(ini, sizeof(ini), "[open]\n"
-				   "title = Open huis\n"
-				   "title.en = Open house\n"
-				   "date = 2026-11-20\n"
-				   "text = %s\n"
-				   "text.en = Come and see.\n"
-				   "url = %s\n",
+	snprintf(ini, sizeof(ini),
+		 "[open]\n"
+		 "title = Open huis\n"
+		 "title.en = Open house\n"
+		 "date = 2026-11-20\n"
+		 "text = %s\n"
+		 "text.en = Come and see.\n"
+		 "url = %s\n",
 		 text, url);
 	fake_write(dir, "nieuws/nieuws.ini", ini);
 	c = load_ok(dir, &r);
@@ -401,16 +409,19 @@ static void test_unlisted_flyer_is_a_warning(void **state)
 	struct content *c;
 	int i;
 
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "[home]\n"
-				     "tiles = welkom, folders\n");
-	fake_write(dir, "folders/tile.ini", "[tile]\n"
-					    "kind = flyers\n"
-					    "title = Folders\n");
-	fake_write(dir, "folders/folders.ini", "[markt.png]\n"
-					       "title = De markt\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "[home]\n"
+		   "tiles = welkom, folders\n");
+	fake_write(dir, "folders/tile.ini",
+		   "[tile]\n"
+		   "kind = flyers\n"
+		   "title = Folders\n");
+	fake_write(dir, "folders/folders.ini",
+		   "[markt.png]\n"
+		   "title = De markt\n");
 	fake_write_n(dir, "folders/markt.png", (const char *)PNG, sizeof(PNG));
 	fake_write_n(dir, "folders/oud.png", (const char *)PNG, sizeof(PNG));
 	c = load_ok(dir, &r);
@@ -431,14 +442,16 @@ static void test_unknown_language_is_a_warning(void **state)
 	struct content *c;
 	int i;
 
-	fake_write(dir, "hulp/tile.ini", "[tile]\n"
-					 "kind = page\n"
-					 "title = Hulp\n"
-					 "title.en = Help\n"
-					 "title.tr = Yardim\n");
+	fake_write(dir, "hulp/tile.ini",
+		   "[tile]\n"
+		   "kind = page\n"
+		   "title = Hulp\n"
+		   "title.en = Help\n"
+		   "title.tr = Yardim\n");
 	c = load_ok(dir, &r);
-	i = find_diag(&r, "hulp/tile.ini:5", "taal 'tr' staat niet bij "
-					     "languages");
+	i = find_diag(&r, "hulp/tile.ini:5",
+		      "taal 'tr' staat niet bij "
+		      "languages");
 	assert_true(i >= 0);
 	assert_true(r.items[i].warning);
 	assert_string_equal(text_get(&c->tiles[1].title, 1), "Help");
@@ -451,21 +464,23 @@ static void test_light_colour_is_refused(void **state)
 	const char *dir = *state;
 
 	/* white letters on light yellow cannot be read */
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "languages = nl, en\n"
-				     "color = #FFE680\n"
-				     "[home]\n"
-				     "tiles = welkom, hulp, nieuws\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "languages = nl, en\n"
+		   "color = #FFE680\n"
+		   "[home]\n"
+		   "tiles = welkom, hulp, nieuws\n");
 	load_fails(dir, "kiosk.ini:5", "te weinig contrast");
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "languages = nl, en\n"
-				     "color = rood\n"
-				     "[home]\n"
-				     "tiles = welkom, hulp, nieuws\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "languages = nl, en\n"
+		   "color = rood\n"
+		   "[home]\n"
+		   "tiles = welkom, hulp, nieuws\n");
 	load_fails(dir, "kiosk.ini:5", "'rood' is geen kleur");
 }
 
@@ -485,12 +500,13 @@ static void test_unknown_setting(void **state)
 {
 	const char *dir = *state;
 
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "kleur = rood\n"
-				     "[home]\n"
-				     "tiles = welkom\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "kleur = rood\n"
+		   "[home]\n"
+		   "tiles = welkom\n");
 	load_fails(dir, "kiosk.ini:4", "onbekende instelling 'kleur'");
 }
 
@@ -498,11 +514,12 @@ static void test_newer_format(void **state)
 {
 	const char *dir = *state;
 
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 2\n"
-				     "name = Proeftuin Test\n"
-				     "[home]\n"
-				     "tiles = welkom\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 2\n"
+		   "name = Proeftuin Test\n"
+		   "[home]\n"
+		   "tiles = welkom\n");
 	load_fails(dir, "kiosk.ini", "format 2");
 	load_fails(dir, "kiosk.ini", "werk de kiosk bij");
 }
@@ -521,11 +538,12 @@ static void test_tile_without_folder(void **state)
 {
 	const char *dir = *state;
 
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "[home]\n"
-				     "tiles = welkom, vervoer\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "[home]\n"
+		   "tiles = welkom, vervoer\n");
 	load_fails(dir, "kiosk.ini", "de map 'vervoer' bestaat niet");
 }
 
@@ -553,9 +571,10 @@ static void test_settings_with_invalid_utf8(void **state)
 {
 	const char *dir = *state;
 
-	fake_write(dir, "hulp/tile.ini", "[tile]\n"
-					 "kind = page\n"
-					 "title = Caf\xe9\n");
+	fake_write(dir, "hulp/tile.ini",
+		   "[tile]\n"
+		   "kind = page\n"
+		   "title = Caf\xe9\n");
 	load_fails(dir, "hulp/tile.ini:3", "UTF-8");
 }
 
@@ -563,10 +582,11 @@ static void test_page_with_table(void **state)
 {
 	const char *dir = *state;
 
-	fake_write(dir, "welkom/nl.md", "Open op deze dagen:\n\n"
-					"| dag | tijd |\n"
-					"|-----|------|\n"
-					"| ma  | 9-12 |\n");
+	fake_write(dir, "welkom/nl.md",
+		   "Open op deze dagen:\n\n"
+		   "| dag | tijd |\n"
+		   "|-----|------|\n"
+		   "| ma  | 9-12 |\n");
 	load_fails(dir, "welkom/nl.md:3", "de kiosk kan geen tabel tonen");
 }
 
@@ -585,26 +605,30 @@ static void test_bad_dates(void **state)
 {
 	const char *dir = *state;
 
-	fake_write(dir, "nieuws/nieuws.ini", "[open]\n"
-					     "title = Open huis\n"
-					     "title.en = Open house\n"
-					     "date = 2026-31-12\n"
-					     "text = Kom kijken.\n"
-					     "text.en = Come and see.\n");
-	load_fails(dir, "nieuws/nieuws.ini:4", "'2026-31-12' bij date is "
-					       "geen goede datum");
-	fake_write(dir, "hulp/tile.ini", "[tile]\n"
-					 "kind = page\n"
-					 "title = Hulp\n"
-					 "title.en = Help\n"
-					 "show_from = 2027-01-01\n"
-					 "show_until = 2026-12-31\n");
-	fake_write(dir, "nieuws/nieuws.ini", "[open]\n"
-					     "title = Open huis\n"
-					     "title.en = Open house\n"
-					     "date = 2026-11-20\n"
-					     "text = Kom kijken.\n"
-					     "text.en = Come and see.\n");
+	fake_write(dir, "nieuws/nieuws.ini",
+		   "[open]\n"
+		   "title = Open huis\n"
+		   "title.en = Open house\n"
+		   "date = 2026-31-12\n"
+		   "text = Kom kijken.\n"
+		   "text.en = Come and see.\n");
+	load_fails(dir, "nieuws/nieuws.ini:4",
+		   "'2026-31-12' bij date is "
+		   "geen goede datum");
+	fake_write(dir, "hulp/tile.ini",
+		   "[tile]\n"
+		   "kind = page\n"
+		   "title = Hulp\n"
+		   "title.en = Help\n"
+		   "show_from = 2027-01-01\n"
+		   "show_until = 2026-12-31\n");
+	fake_write(dir, "nieuws/nieuws.ini",
+		   "[open]\n"
+		   "title = Open huis\n"
+		   "title.en = Open house\n"
+		   "date = 2026-11-20\n"
+		   "text = Kom kijken.\n"
+		   "text.en = Come and see.\n");
 	load_fails(dir, "hulp/tile.ini", "show_from ligt na show_until");
 }
 
@@ -636,13 +660,15 @@ static void test_every_problem_is_reported(void **state)
 	struct err e = { "" };
 	struct content *c;
 
-	fake_write(dir, "welkom/nl.md", "Open op:\n\n| dag | tijd |\n"
-					"|-----|------|\n");
-	fake_write(dir, "hulp/tile.ini", "[tile]\n"
-					 "kind = page\n"
-					 "title = Hulp\n"
-					 "title.en = Help\n"
-					 "show_until = morgen\n");
+	fake_write(dir, "welkom/nl.md",
+		   "Open op:\n\n| dag | tijd |\n"
+		   "|-----|------|\n");
+	fake_write(dir, "hulp/tile.ini",
+		   "[tile]\n"
+		   "kind = page\n"
+		   "title = Hulp\n"
+		   "title.en = Help\n"
+		   "show_until = morgen\n");
 	c = load(dir, &r, &e);
 	assert_null(c);
 	assert_int_equal(r.errors, 2);
@@ -704,8 +730,9 @@ static void test_deep_check_asks_the_probe(void **state)
 }
 
 /*
- * Once a bug, fixed since; this test keeps it fixed (kiosk/core/content.c, md_enter_span and check_file): a picture
- * named in a tile's .md file is checked with the tile's folder as `dir` and
+ * Once a bug, fixed since; this test keeps it fixed (kiosk/core/content.c,
+ * md_enter_span and check_file): a picture named in a tile's .md file is
+ * checked with the tile's folder as `dir` and
  * "" as `reldir`, so when the deep check's probe refuses it the report
  * names the bare file, "kaart.png: dit plaatje is kapot", and staff cannot
  * tell which tile's folder holds it (every steps tile has a stap1.png).
@@ -729,12 +756,13 @@ static void test_refused_picture_is_named_with_its_folder(void **state)
 }
 
 /*
- * Once a bug, fixed since; this test keeps it fixed (kiosk/core/content.c, ini_read): a line that is neither
- * "name = value" nor a [heading] is reported on the file's last line
- * (F.line after the whole file was read, not the line inih returned), and
- * only the first such line is reported (ini_parse_stream returns one line
- * number). Staff then look at the wrong line, and fix one mistake per
- * check. Here lines 4 and 7 are wrong; the report says kiosk.ini:10 only.
+ * Once a bug, fixed since; this test keeps it fixed (kiosk/core/content.c,
+ * ini_read): a line that is neither "name = value" nor a [heading] is reported
+ * on the file's last line (F.line after the whole file was read, not the line
+ * inih returned), and only the first such line is reported (ini_parse_stream
+ * returns one line number). Staff then look at the wrong line, and fix one
+ * mistake per check. Here lines 4 and 7 are wrong; the report says kiosk.ini:10
+ * only.
  */
 static void test_every_bad_line_is_reported_on_its_line(void **state)
 {
@@ -744,16 +772,17 @@ static void test_every_bad_line_is_reported_on_its_line(void **state)
 	struct content *c;
 	int line4, line7, errors;
 
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "dit is geen instelling\n"
-				     "languages = nl, en\n"
-				     "idle_seconds = 90\n"
-				     "deze ook niet\n"
-				     "\n"
-				     "[home]\n"
-				     "tiles = welkom, hulp, nieuws\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "dit is geen instelling\n"
+		   "languages = nl, en\n"
+		   "idle_seconds = 90\n"
+		   "deze ook niet\n"
+		   "\n"
+		   "[home]\n"
+		   "tiles = welkom, hulp, nieuws\n");
 	c = load(dir, &r, &e);
 	assert_null(c);
 	line4 = find_diag(&r, "kiosk.ini:4", "geen 'naam = waarde'") >= 0;
@@ -762,8 +791,8 @@ static void test_every_bad_line_is_reported_on_its_line(void **state)
 	content_report_release(&r);
 	if (!line4 || !line7 || errors != 2)
 		fail_msg("wanted 2 errors, on kiosk.ini:4 and kiosk.ini:7; got "
-			 "%d, line 4 %s, line 7 %s", errors,
-			 line4 ? "named" : "not named",
+			 "%d, line 4 %s, line 7 %s",
+			 errors, line4 ? "named" : "not named",
 			 line7 ? "named" : "not named");
 }
 
@@ -778,13 +807,13 @@ static void long_comment(char *out, size_t size)
 }
 
 /*
- * Once a bug, fixed since; this test keeps it fixed (kiosk/core/content.c, pack_line_reader): a comment line longer
- * than inih's 200-byte buffer is split like a long value, and its tail is
- * handed to inih as an indented continuation line. After a key, inih
- * glues the tail of the comment to that key's value, so visitors read the
- * staff's note; after a [heading] or at the top of a file the tail is a
- * line without '=' and the whole pack is refused. Comment lines must be
- * passed whole (or dropped) instead of split.
+ * Once a bug, fixed since; this test keeps it fixed (kiosk/core/content.c,
+ * pack_line_reader): a comment line longer than inih's 200-byte buffer is split
+ * like a long value, and its tail is handed to inih as an indented continuation
+ * line. After a key, inih glues the tail of the comment to that key's value, so
+ * visitors read the staff's note; after a [heading] or at the top of a file the
+ * tail is a line without '=' and the whole pack is refused. Comment lines must
+ * be passed whole (or dropped) instead of split.
  */
 static void test_long_comment_stays_a_comment(void **state)
 {
@@ -795,31 +824,33 @@ static void test_long_comment_stays_a_comment(void **state)
 	char body[80];
 
 	long_comment(note, sizeof(note));
-	snprintf(ini, sizeof(ini), "[open]\n"
-				   "title = Open huis\n"
-				   "title.en = Open house\n"
-				   "date = 2026-11-20\n"
-				   "text = Kom kijken.\n"
-				   "%s\n"
-				   "text.en = Come and see.\n",
+	snprintf(ini, sizeof(ini),
+		 "[open]\n"
+		 "title = Open huis\n"
+		 "title.en = Open house\n"
+		 "date = 2026-11-20\n"
+		 "text = Kom kijken.\n"
+		 "%s\n"
+		 "text.en = Come and see.\n",
 		 note);
 	fake_write(dir, "nieuws/nieuws.ini", ini);
 	c = load_ok(dir, &r);
-	snprintf(body, sizeof(body), "%s", text_get(&c->tiles[2].news[0].body,
-						    0));
+	snprintf(body, sizeof(body), "%s",
+		 text_get(&c->tiles[2].news[0].body, 0));
 	content_free(c);
 	content_report_release(&r);
 	if (strcmp(body, "Kom kijken.") != 0)
 		fail_msg("the news text became \"%s...\"", body);
 
 	/* the same note at the top of the file */
-	snprintf(ini, sizeof(ini), "%s\n"
-				   "[open]\n"
-				   "title = Open huis\n"
-				   "title.en = Open house\n"
-				   "date = 2026-11-20\n"
-				   "text = Kom kijken.\n"
-				   "text.en = Come and see.\n",
+	snprintf(ini, sizeof(ini),
+		 "%s\n"
+		 "[open]\n"
+		 "title = Open huis\n"
+		 "title.en = Open house\n"
+		 "date = 2026-11-20\n"
+		 "text = Kom kijken.\n"
+		 "text.en = Come and see.\n",
 		 note);
 	fake_write(dir, "nieuws/nieuws.ini", ini);
 	c = load_ok(dir, &r);
@@ -829,26 +860,30 @@ static void test_long_comment_stays_a_comment(void **state)
 }
 
 /*
- * Once a bug, fixed since; this test keeps it fixed (kiosk/core/content.c, tile_load): a steps or werkwijze text
- * without any "## " heading is refused with the tile's folder as the file
- * and the folder's name twice ("stappen: stappen: begin elke stap met een
- * kopje '## '"), so staff are not told which file to open. It should name
- * the text file, "stappen/nl.md", like every other report about a text.
+ * Once a bug, fixed since; this test keeps it fixed (kiosk/core/content.c,
+ * tile_load): a steps or werkwijze text without any "## " heading is refused
+ * with the tile's folder as the file and the folder's name twice ("stappen:
+ * stappen: begin elke stap met een kopje '## '"), so staff are not told which
+ * file to open. It should name the text file, "stappen/nl.md", like every other
+ * report about a text.
  */
 static void test_steps_without_headings_name_the_file(void **state)
 {
 	const char *dir = *state;
 
-	fake_write(dir, "kiosk.ini", "[kiosk]\n"
-				     "format = 1\n"
-				     "name = Proeftuin Test\n"
-				     "[home]\n"
-				     "tiles = welkom, stappen\n");
-	fake_write(dir, "stappen/tile.ini", "[tile]\n"
-					    "kind = steps\n"
-					    "title = Stap voor stap\n");
-	fake_write(dir, "stappen/nl.md", "Eerst belt u ons.\n\n"
-					 "Dan komen we langs.\n");
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "[home]\n"
+		   "tiles = welkom, stappen\n");
+	fake_write(dir, "stappen/tile.ini",
+		   "[tile]\n"
+		   "kind = steps\n"
+		   "title = Stap voor stap\n");
+	fake_write(dir, "stappen/nl.md",
+		   "Eerst belt u ons.\n\n"
+		   "Dan komen we langs.\n");
 	load_fails(dir, "stappen/nl.md", "begin elke stap met een kopje");
 }
 

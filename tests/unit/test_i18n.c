@@ -66,11 +66,13 @@ static void test_missing_english_falls_back_to_dutch(void **state)
 	struct err e = { "" };
 	int en;
 
-	fake_write(dir, "nl.ini", "[language]\ncode = nl\nname = Nederlands\n"
-				  "[ui]\nnav.back = Terug\n"
-				  "nav.close = Sluiten\n");
-	fake_write(dir, "en.ini", "[language]\ncode = en\nname = English\n"
-				  "[ui]\nnav.back = Back\n");
+	fake_write(dir, "nl.ini",
+		   "[language]\ncode = nl\nname = Nederlands\n"
+		   "[ui]\nnav.back = Terug\n"
+		   "nav.close = Sluiten\n");
+	fake_write(dir, "en.ini",
+		   "[language]\ncode = en\nname = English\n"
+		   "[ui]\nnav.back = Back\n");
 	if (i18n_load_dir(&t, dir, &e) < 0)
 		fail_msg("%s", e.msg);
 	en = lang(&t, "en");
@@ -99,19 +101,19 @@ static void test_format_fills_placeholders(void **state)
 	char out[64], small[8];
 
 	(void)state;
-	assert_string_equal(i18n_format(out, sizeof(out), "Deel {1} van {2}",
-					args, 2),
-			    "Deel 2 van 5");
+	assert_string_equal(
+		i18n_format(out, sizeof(out), "Deel {1} van {2}", args, 2),
+		"Deel 2 van 5");
 	/* translators may swap the order */
-	assert_string_equal(i18n_format(out, sizeof(out), "{2}: part {1}", args,
-					2),
-			    "5: part 2");
+	assert_string_equal(
+		i18n_format(out, sizeof(out), "{2}: part {1}", args, 2),
+		"5: part 2");
 	assert_string_equal(i18n_format(out, sizeof(out), "{1}{1}", args, 2),
 			    "22");
 	/* placeholders without an argument stay as they are */
-	assert_string_equal(i18n_format(out, sizeof(out), "{1} {3} {0} {x} {",
-					args, 2),
-			    "2 {3} {0} {x} {");
+	assert_string_equal(
+		i18n_format(out, sizeof(out), "{1} {3} {0} {x} {", args, 2),
+		"2 {3} {0} {x} {");
 	/* too long for the buffer: cut, but always terminated */
 	i18n_format(small, sizeof(small), "Over {1} seconden", longer, 1);
 	assert_int_equal(strlen(small), sizeof(small) - 1);
@@ -119,12 +121,13 @@ static void test_format_fills_placeholders(void **state)
 }
 
 /*
- * Once a bug, fixed since; this test keeps it fixed (kiosk/core/i18n.c, i18n_format): when the filled-in text does
- * not fit `out`, it is cut at a byte, not at a character, so the last
- * letter can be half a UTF-8 sequence ("Dag é" plus a stray byte) and the
- * screen shows a broken glyph. str_copy() in base/util.c already steps back
- * over continuation bytes; i18n_format should do the same. This test states
- * the right behaviour and fails until that is fixed.
+ * Once a bug, fixed since; this test keeps it fixed (kiosk/core/i18n.c,
+ * i18n_format): when the filled-in text does not fit `out`, it is cut at a
+ * byte, not at a character, so the last letter can be half a UTF-8 sequence
+ * ("Dag é" plus a stray byte) and the screen shows a broken glyph. str_copy()
+ * in base/util.c already steps back over continuation bytes; i18n_format should
+ * do the same. This test states the right behaviour and fails until that is
+ * fixed.
  */
 static void test_format_never_cuts_a_letter_in_half(void **state)
 {
@@ -178,15 +181,16 @@ static void test_folder_without_dutch_is_refused(void **state)
 	struct i18n t;
 	struct err e = { "" };
 
-	fake_write(dir, "en.ini", "[language]\ncode = en\nname = English\n"
-				  "[ui]\nnav.back = Back\n");
+	fake_write(dir, "en.ini",
+		   "[language]\ncode = en\nname = English\n"
+		   "[ui]\nnav.back = Back\n");
 	assert_int_equal(i18n_load_dir(&t, dir, &e), -1);
 	assert_non_null(strstr(e.msg, "nl.ini"));
 }
 
 /* Tests on the shipped translations, and on files written for the test. */
 #define LOADED(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-#define SCRATCH(f)                                                            \
+#define SCRATCH(f)                                                             \
 	cmocka_unit_test_setup_teardown(f, fake_tmp_setup, fake_tmp_teardown)
 
 int main(void)

@@ -108,7 +108,8 @@ static void refused(const char *line, const char *why)
 		fail_msg("'%s' was accepted", line);
 	if (!strstr(e.msg, why))
 		fail_msg("'%s' was refused with \"%s\", which does not say "
-			 "\"%s\"", line, e.msg, why);
+			 "\"%s\"",
+			 line, e.msg, why);
 }
 
 static void test_parse_refuses_malformed_lines(void **state)
@@ -330,10 +331,11 @@ static void test_wait_long_on_page_returns_to_attract(void **state)
 }
 
 /*
- * Once a bug, fixed since; this test keeps it fixed (kiosk/core/ui.c, ui_text_runs with UI_RECORD): the whole text
- * put in the text list joins every word with a space, also where the text
- * has none: between a bold word and the full stop after it. The screen
- * paints "vraag@welzijn-ussen.example." (vraag/nl.md has
+ * Once a bug, fixed since; this test keeps it fixed (kiosk/core/ui.c,
+ * ui_text_runs with UI_RECORD): the whole text put in the text list joins every
+ * word with a space, also where the text has none: between a bold word and the
+ * full stop after it. The screen paints "vraag@welzijn-ussen.example."
+ * (vraag/nl.md has
  * "**vraag@welzijn-ussen.example**."), but `expect`, `list` and read-aloud
  * get "vraag@welzijn-ussen.example . Zet", so a script that expects the
  * sentence as staff wrote it fails. The join must follow the words'

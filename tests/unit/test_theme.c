@@ -148,7 +148,7 @@ static void test_contrast_ratio(void **state)
 }
 
 /* Tests that write theme files to a scratch folder. */
-#define SCRATCH(f)                                                            \
+#define SCRATCH(f)                                                             \
 	cmocka_unit_test_setup_teardown(f, fake_tmp_setup, fake_tmp_teardown)
 
 int main(void)
