@@ -456,7 +456,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	if (platform_signals_init(&e) < 0) {
+	/* a public kiosk ignores Ctrl+C and ends cleanly on SIGTERM; a
+	 * script run (tests, previews) keeps the default: both end it */
+	if (!o.script && platform_signals_init(&e) < 0) {
 		fprintf(stderr, "kiosk: %s\n", e.msg);
 		return 1;
 	}

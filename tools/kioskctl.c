@@ -93,8 +93,6 @@ static int session_open(struct session *s, const char *dir, int date,
 
 	/* pictures are made without a screen */
 	setenv("SDL_VIDEODRIVER", "dummy", 0);
-	if (platform_signals_init(e) < 0)
-		return -1;
 	s->p = platform_open(&pc, e);
 	if (!s->p)
 		return -1;
