@@ -272,8 +272,9 @@ static void bench_frames(struct app *a, struct platform *p, long n)
 }
 
 /* Installed packs: when the staff tool swaps data/current, the kiosk
- * loads the new pack and, if it is whole, shows it from the attract
- * screen. A pack that does not load is logged and the old one stays. */
+ * loads the new pack once nobody is using it and, if it is whole, shows
+ * it from the attract screen. A pack that does not load is logged and the
+ * old one stays. */
 struct watch {
 	const char *data;
 	char current[PATH_MAX];
@@ -293,6 +294,11 @@ static void watch_look(struct watch *w, struct app *a, uint64_t now)
 	w->next_look = now + WATCH_MS;
 	if (packstore_current(w->data, cur, sizeof(cur)) < 0 ||
 	    strcmp(cur, w->current) == 0)
+		return;
+	/* never pull the page from under a visitor: swap when the kiosk
+	 * rests (attract or out-of-order screen), which the idle wipe
+	 * brings about at the latest */
+	if (a->screen != SCREEN_ATTRACT && a->screen != SCREEN_BROKEN)
 		return;
 	str_copy(w->current, sizeof(w->current), cur);
 	c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &e);
