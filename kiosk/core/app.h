@@ -24,7 +24,7 @@
 #define APP_PROMPT_SECONDS 30	/* how long "Bent u er nog?" waits */
 #define APP_HIGHLIGHT_MS   8000 /* one attract highlight */
 #define APP_FADE_MS	   1000 /* cross-fade between highlights */
-#define APP_FADE_STEP_MS   50	/* a calm fade needs no more than 20 steps */
+#define APP_FADE_STEP_MS   100	/* ten steps: calm, and cheap on a board */
 #define APP_TYPED_MAX	   512
 
 enum screen {
