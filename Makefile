@@ -117,7 +117,7 @@ fuzz: deps
 PREFIX ?= /usr/local
 install: $(KIOSK) $(KIOSKCTL)
 	install -d $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build
-	install -m 755 $(KIOSK) $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build/kiosk
+	install -m 755 $(KIOSK) $(KIOSKCTL) $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build/
 	cp -r assets content $(DESTDIR)$(PREFIX)/lib/wijkkiosk/
 	install -d $(DESTDIR)$(PREFIX)/bin
 	ln -sf ../lib/wijkkiosk/build/kiosk $(DESTDIR)$(PREFIX)/bin/wijkkiosk
