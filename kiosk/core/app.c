@@ -64,7 +64,6 @@ void app_set_content(struct app *a, struct content *c)
 	free(a->flyer_pages);
 	a->flyer_pages = xcalloc((size_t)flyer_total(c) + 1, sizeof(int));
 	app_wipe(a);
-	a->wipes = 0;
 	a->screen = c ? SCREEN_ATTRACT : SCREEN_BROKEN;
 }
 
@@ -105,7 +104,6 @@ void app_wipe(struct app *a)
 	a->typing = 0;
 	a->screen = a->content ? SCREEN_ATTRACT : SCREEN_BROKEN;
 	a->lang = 0;
-	a->large = 0;
 	a->ui.large = 0;
 	a->tile = a->part = a->parts = a->item = a->list_part = 0;
 	a->flyer_page = 1;
@@ -117,8 +115,6 @@ void app_wipe(struct app *a)
 	a->fading = 0;
 	a->last_input = a->now;
 	ui_reset_input(&a->ui);
-	a->wipes++;
-	log_info("visitor idle: screen wiped, back to the attract screen");
 }
 
 static uint64_t idle_ms(const struct app *a)
@@ -165,6 +161,8 @@ static void fire_timers(struct app *a)
 	if (a->prompt &&
 	    a->now >= a->prompt_since + APP_PROMPT_SECONDS * 1000) {
 		app_wipe(a);
+		log_info("visitor gone: screen wiped, back to the attract "
+			 "screen");
 	} else if (!a->prompt && !resting(a) &&
 		   a->now >= a->last_input + idle_ms(a)) {
 		a->prompt = 1;

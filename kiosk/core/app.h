@@ -62,7 +62,6 @@ struct app {
 
 	enum screen screen;
 	int lang;	       /* index into content->langs */
-	int large;	       /* larger text */
 	int tile;	       /* index into content->tiles */
 	int part;	       /* which screenful, card group or step */
 	int parts;	       /* how many there are (known after a frame) */
@@ -83,7 +82,6 @@ struct app {
 
 	char typed[APP_TYPED_MAX]; /* text the visitor typed, wiped when idle */
 	int typing;		   /* a text field has the focus */
-	int wipes; /* how often the visitor's traces were wiped */
 };
 
 /* Loads theme and translations (failure: -1 and e says what is missing)

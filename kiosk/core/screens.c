@@ -31,10 +31,31 @@ static const struct theme *T(const struct app *a)
 	return &a->theme;
 }
 
-/* The pack's own colour, when it has one, for bars and buttons. */
-static struct color brand(const struct app *a)
+/* How many screenfuls n items make at `per` a screen; keeps *part in
+ * range (the pack, language or text size may have changed under it). */
+static int paginate(int n, int per, int *part)
 {
-	return a->theme.header_bg;
+	int parts = per > 0 ? (n + per - 1) / per : 1;
+
+	if (parts < 1)
+		parts = 1;
+	if (*part >= parts)
+		*part = parts - 1;
+	return parts;
+}
+
+/* A block's runs, all bold when it is a heading. Returns how many. */
+static int block_runs(const struct block *b, struct ui_run *runs, int max,
+		      int bold)
+{
+	int n = b->nruns < max ? b->nruns : max, r;
+
+	for (r = 0; r < n; r++) {
+		runs[r] = b->runs[r];
+		if (bold)
+			runs[r].bold = 1;
+	}
+	return n;
 }
 
 /* Width a button needs for its label, never below the touch minimum. */
@@ -57,6 +78,13 @@ static const char *lang_name(struct app *a, int lang)
 	return idx >= 0 ? a->i18n.langs[idx].name : a->content->langs[lang];
 }
 
+/* Notes that the text under heading block b does not fit its box. */
+static void clipped_block(struct ui *ui, const struct block *b)
+{
+	if (b->nruns > 0)
+		ui_clipped(ui, b->runs[0].s, b->runs[0].n);
+}
+
 /* ---- the frame ---- */
 
 /* The coloured bar on top. Language and text-size buttons sit at the
@@ -67,14 +95,13 @@ static int header(struct app *a, int left_end, const char *title)
 	int h = ui_mm(ui, HEADER_MM), m = ui_mm(ui, MARGIN_MM);
 	int bh = ui_mm(ui, BUTTON_H_MM), by = (h - bh) / 2;
 	const char *size_label =
-		app_tr(a, a->large ? "size.normal" : "size.larger");
+		app_tr(a, a->ui.large ? "size.normal" : "size.larger");
 	int sw = button_w(a, size_label), x = a->width - m - sw;
 
-	draw_rect(&ui->dl, (struct rect){ 0, 0, a->width, h }, brand(a), 0);
+	draw_rect(&ui->dl, (struct rect){ 0, 0, a->width, h }, T(a)->header_bg, 0);
 	if (ui_button(ui, "size", (struct rect){ x, by, sw, bh }, size_label,
 		      STYLE_HEADER)) {
-		a->large = !a->large;
-		a->ui.large = a->large;
+		a->ui.large = !a->ui.large;
 		a->part = a->list_part = 0;
 	}
 	if (a->content->nlangs > 1) {
@@ -96,7 +123,8 @@ static int header(struct app *a, int left_end, const char *title)
 		if (ui_text_lines(ui, &run, 1, FONT_TITLE, w) == 1)
 			ui_text_runs(ui, &run, 1, FONT_TITLE, tx,
 				     (h - ui_line_h(ui, FONT_TITLE)) / 2, w,
-				     ALIGN_LEFT, T(a)->header_text, 0, 1, 1);
+				     ALIGN_LEFT, T(a)->header_text, 0, 1,
+				     UI_RECORD);
 		else
 			ui_text_runs(ui, &run, 1, FONT_BUTTON, tx,
 				     (h - 2 * ui_line_h(ui, FONT_BUTTON)) / 2,
@@ -197,7 +225,7 @@ static void screen_attract(struct app *a)
 	struct rect start;
 	int y, sh;
 
-	ui->dl.clear = brand(a);
+	ui->dl.clear = T(a)->attract_bg;
 	/* the whole screen is the button: any touch starts */
 	if (ui_area(ui, "start", (struct rect){ 0, 0, w, h },
 		    app_tr(a, "attract.start"))) {
@@ -244,6 +272,24 @@ static void screen_attract(struct app *a)
 
 /* ---- home ---- */
 
+/* The label on a button whose face the caller draws: centred in r, at
+ * most max_lines lines, noted when it does not fit. */
+static void face_label(struct app *a, struct rect r, const char *label,
+		       int max_lines)
+{
+	struct ui *ui = U(a);
+	struct ui_run run = { label, strlen(label), 1 };
+	int pad = ui_mm(ui, 3), lh = ui_line_h(ui, FONT_BUTTON);
+	int lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad);
+
+	if (lines > max_lines)
+		lines = max_lines;
+	ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + pad,
+		     r.y + (r.h - lines * lh) / 2, r.w - 2 * pad, ALIGN_CENTER,
+		     theme_fg(T(a), STYLE_TILE, UI_NORMAL), 0, max_lines,
+		     UI_CLIP);
+}
+
 static int tile_visible(const struct app *a, int i)
 {
 	return when_shows(a->content->tiles[i].when, a->today);
@@ -277,7 +323,7 @@ static void screen_home(struct app *a)
 		ui_text_runs(ui, &name, 1, FONT_TITLE, m,
 			     (top - ui_line_h(ui, FONT_TITLE)) / 2,
 			     a->width / 2, ALIGN_LEFT, T(a)->header_text, 0, 1,
-			     1);
+			     UI_RECORD | UI_CLIP);
 		if (ui_long_press(ui, "name")) {
 			a->info_from = SCREEN_HOME;
 			a->screen = SCREEN_INFO;
@@ -325,46 +371,22 @@ static void screen_home(struct app *a)
 		snprintf(id, sizeof(id), "tile:%s", t->id);
 		if (t->icon && th > ui_mm(ui, 45)) {
 			/* icon above the label, both inside the button */
+			const char *title = text_get(&t->title, a->lang);
 			int side = th - ui_line_h(ui, FONT_BUTTON) * 2 -
 				   ui_mm(ui, 10);
-			struct rect lr;
 
 			if (side > ui_mm(ui, 30))
 				side = ui_mm(ui, 30);
-			lr = (struct rect){ r.x, r.y + ui_mm(ui, 4) + side, r.w,
-					    r.h - side - ui_mm(ui, 4) };
-			if (ui_button(ui, id, r, "", STYLE_TILE)) {
+			if (ui_button_frame(ui, id, r, title, STYLE_TILE))
 				open_tile(a, vis[i]);
-			}
-			/* the hit list needs the label: replace the empty one
-			 */
-			ui_relabel_last(ui, text_get(&t->title, a->lang));
 			draw_image(&ui->dl,
 				   (struct rect){ r.x + (r.w - side) / 2,
 						  r.y + ui_mm(ui, 6), side,
 						  side },
 				   t->icon, 0, (struct rect){ 0, 0, 0, 0 });
-			{
-				struct ui_run run = {
-					text_get(&t->title, a->lang),
-					strlen(text_get(&t->title, a->lang)), 1
-				};
-				int lines =
-					ui_text_lines(ui, &run, 1, FONT_BUTTON,
-						      lr.w - ui_mm(ui, 6));
-
-				ui_text_runs(
-					ui, &run, 1, FONT_BUTTON,
-					lr.x + ui_mm(ui, 3),
-					lr.y + (lr.h -
-						lines * ui_line_h(
-								ui,
-								FONT_BUTTON)) /
-							2,
-					lr.w - ui_mm(ui, 6), ALIGN_CENTER,
-					theme_fg(T(a), STYLE_TILE, UI_NORMAL),
-					0, 2, UI_CLIP);
-			}
+			face_label(a, (struct rect){ r.x, r.y + side + ui_mm(ui, 4),
+						     r.w, r.h - side - ui_mm(ui, 4) },
+				   title, 2);
 		} else if (ui_button(ui, id, r, text_get(&t->title, a->lang),
 				     STYLE_TILE)) {
 			open_tile(a, vis[i]);
@@ -376,7 +398,7 @@ static void screen_home(struct app *a)
 
 static int image_h(struct app *a)
 {
-	return ui_mm(U(a), a->large ? 55 : 65);
+	return ui_mm(U(a), a->ui.large ? 55 : 65);
 }
 
 /* Height in lines of a block at this width. */
@@ -384,7 +406,7 @@ static int block_lines(struct app *a, const struct block *b, int width,
 		       struct ui_run *runs, int *nruns)
 {
 	struct ui *ui = U(a);
-	int heading = b->kind == BLOCK_H1 || b->kind == BLOCK_H2, r;
+	int heading = b->kind == BLOCK_H1 || b->kind == BLOCK_H2;
 
 	if (b->kind == BLOCK_IMAGE) {
 		int lh = ui_line_h(ui, FONT_BODY);
@@ -392,12 +414,7 @@ static int block_lines(struct app *a, const struct block *b, int width,
 		*nruns = 0;
 		return (image_h(a) + lh - 1) / lh;
 	}
-	*nruns = b->nruns < 64 ? b->nruns : 64;
-	for (r = 0; r < *nruns; r++) {
-		runs[r] = b->runs[r];
-		if (heading)
-			runs[r].bold = 1;
-	}
+	*nruns = block_runs(b, runs, 64, heading);
 	return ui_text_lines(ui, runs, *nruns, FONT_BODY, width);
 }
 
@@ -503,8 +520,7 @@ static void view_page(struct app *a, const struct doc *d, int top)
 
 	a->parts = flow(a, d->blocks, 0, d->nblocks, x, body_top, col,
 			a->height - body_top - ui_mm(ui, FOOTER_MM), a->part);
-	if (a->part >= a->parts)
-		a->part = a->parts - 1;
+	paginate(a->parts, 1, &a->part);
 	part_label(a, "nav.part", a->part, a->parts, where, sizeof(where));
 	footer(a, &a->part, a->parts, where);
 }
@@ -525,20 +541,18 @@ static void view_cards(struct app *a, const struct doc *d, int top)
 {
 	struct ui *ui = U(a);
 	int starts[64], n = sections(d, starts, 64);
-	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 8), per = 3, i, y;
+	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 8), i, y;
+	int per = ui->large ? 2 : 3; /* larger letters need wider cards */
 	int cw = (a->width - 2 * m - (per - 1) * gap) / per;
 	char where[64];
 
-	a->parts = (n + per - 1) / per;
-	if (a->parts < 1)
-		a->parts = 1;
-	if (a->part >= a->parts)
-		a->part = a->parts - 1;
+	a->parts = paginate(n, per, &a->part);
 	y = top + ui_mm(ui, 8);
 	if (a->part == 0 && n > 0 && starts[0] > 0) {
 		/* the intro: what fits in three lines above the cards */
-		flow(a, d->blocks, 0, starts[0], m, y, a->width - 2 * m,
-		     ui_line_h(ui, FONT_BODY) * 3, 0);
+		if (flow(a, d->blocks, 0, starts[0], m, y, a->width - 2 * m,
+			 ui_line_h(ui, FONT_BODY) * 3, 0) > 1)
+			clipped_block(ui, &d->blocks[0]);
 		y += ui_line_h(ui, FONT_BODY) * 3;
 	}
 	for (i = 0; i < per; i++) {
@@ -554,13 +568,13 @@ static void view_cards(struct app *a, const struct doc *d, int top)
 				      a->height - y - ui_mm(ui, FOOTER_MM) };
 		draw_rect(&ui->dl, card, (struct color){ 255, 255, 255, 255 },
 			  ui_mm(ui, T(a)->radius_mm));
-		draw_frame(&ui->dl, card, brand(a), ui_mm(ui, 0.8));
+		draw_frame(&ui->dl, card, T(a)->header_bg, ui_mm(ui, 0.8));
 		/* the number in a filled disc */
 		draw_rect(&ui->dl,
 			  (struct rect){ card.x + ui_mm(ui, 8),
 					 card.y + ui_mm(ui, 8), circle,
 					 circle },
-			  brand(a), circle / 2);
+			  T(a)->header_bg, circle / 2);
 		snprintf(num, sizeof(num), "%d", k + 1);
 		ui_text(ui,
 			(struct rect){
@@ -572,14 +586,10 @@ static void view_cards(struct app *a, const struct doc *d, int top)
 			num, FONT_TITLE, ALIGN_CENTER, T(a)->header_text);
 		ny = card.y + ui_mm(ui, 8) + circle + ui_mm(ui, 6);
 		{
-			const struct block *h = &d->blocks[starts[k]];
 			struct ui_run runs[64];
-			int nr = h->nruns < 64 ? h->nruns : 64, r, lines;
+			int nr = block_runs(&d->blocks[starts[k]], runs, 64, 1);
+			int lines;
 
-			for (r = 0; r < nr; r++) {
-				runs[r] = h->runs[r];
-				runs[r].bold = 1;
-			}
 			lines = ui_text_runs(
 				ui, runs, nr, FONT_TITLE, card.x + ui_mm(ui, 8),
 				ny, card.w - ui_mm(ui, 16), ALIGN_LEFT,
@@ -588,9 +598,10 @@ static void view_cards(struct app *a, const struct doc *d, int top)
 				      ui_line_h(ui, FONT_TITLE) +
 			      ui_mm(ui, 4);
 		}
-		flow(a, d->blocks, starts[k] + 1, end, card.x + ui_mm(ui, 8),
-		     ny, card.w - ui_mm(ui, 16),
-		     card.y + card.h - ny - ui_mm(ui, 4), 0);
+		if (flow(a, d->blocks, starts[k] + 1, end,
+			 card.x + ui_mm(ui, 8), ny, card.w - ui_mm(ui, 16),
+			 card.y + card.h - ny - ui_mm(ui, 4), 0) > 1)
+			clipped_block(ui, &d->blocks[starts[k]]);
 	}
 	part_label(a, "nav.part", a->part, a->parts, where, sizeof(where));
 	footer(a, &a->part, a->parts, where);
@@ -605,9 +616,7 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 	int text_w, dots_y, dot = ui_mm(ui, 5);
 	char where[64];
 
-	a->parts = n > 0 ? n : 1;
-	if (a->part >= a->parts)
-		a->part = a->parts - 1;
+	a->parts = paginate(n, 1, &a->part);
 	if (n == 0)
 		return;
 	end = a->part + 1 < n ? starts[a->part + 1] : d->nblocks;
@@ -618,14 +627,9 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 	y += ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 }, where,
 		     FONT_BODY, ALIGN_LEFT, T(a)->text);
 	{
-		const struct block *h = &d->blocks[starts[a->part]];
 		struct ui_run runs[64];
-		int nr = h->nruns < 64 ? h->nruns : 64, r;
+		int nr = block_runs(&d->blocks[starts[a->part]], runs, 64, 1);
 
-		for (r = 0; r < nr; r++) {
-			runs[r] = h->runs[r];
-			runs[r].bold = 1;
-		}
 		y += ui_mm(ui, 3) +
 		     ui_line_h(ui, FONT_TITLE) *
 			     ui_text_runs(ui, runs, nr, FONT_TITLE, m,
@@ -635,34 +639,32 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 	}
 	y += ui_mm(ui, 6);
 	{
-		int x;
+		/* the step's text; its picture goes beside it, not in it */
+		struct block only[64];
+		int x, k, nb = 0;
 
 		text_w = column(a, &x);
 		if (img >= 0) {
 			text_w = (a->width - 2 * m) / 2;
 			x = m;
 		}
-		struct block only[64];
-		int k, nb = 0;
-
 		for (k = starts[a->part] + 1; k < end && nb < 64; k++)
 			if (d->blocks[k].kind != BLOCK_IMAGE)
 				only[nb++] = d->blocks[k];
-		flow(a, only, 0, nb, x, y, text_w,
-		     a->height - y - ui_mm(ui, FOOTER_MM) - dot * 3, 0);
+		if (flow(a, only, 0, nb, x, y, text_w,
+			 a->height - y - ui_mm(ui, FOOTER_MM) - dot * 3, 0) > 1)
+			clipped_block(ui, &d->blocks[starts[a->part]]);
 	}
 	if (img >= 0) {
 		int ix = m + text_w + ui_mm(ui, 10);
+		struct rect ir = { ix, y, a->width - m - ix,
+				   a->height - y - ui_mm(ui, FOOTER_MM) -
+					   dot * 3 };
 
-		draw_image(&ui->dl,
-			   (struct rect){ ix, y, a->width - m - ix,
-					  a->height - y - ui_mm(ui, FOOTER_MM) -
-						  dot * 3 },
-			   d->blocks[img].image, 0,
+		draw_image(&ui->dl, ir, d->blocks[img].image, 0,
 			   (struct rect){ 0, 0, 0, 0 });
 		if (d->blocks[img].text && *d->blocks[img].text)
-			draw_text_item(&ui->dl, (struct rect){ ix, y, 1, 1 },
-				       d->blocks[img].text);
+			draw_text_item(&ui->dl, ir, d->blocks[img].text);
 	}
 	/* progress dots: done and current filled, to come outlined */
 	dots_y = a->height - ui_mm(ui, FOOTER_MM) - dot * 2;
@@ -672,9 +674,9 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 				  dots_y, dot, dot };
 
 		if (i <= a->part)
-			draw_rect(&ui->dl, r, brand(a), dot / 2);
+			draw_rect(&ui->dl, r, T(a)->header_bg, dot / 2);
 		else
-			draw_frame(&ui->dl, r, brand(a), ui_mm(ui, 0.6));
+			draw_frame(&ui->dl, r, T(a)->header_bg, ui_mm(ui, 0.6));
 	}
 	footer(a, &a->part, a->parts, where);
 }
@@ -717,14 +719,10 @@ static void view_flyers(struct app *a, const struct tile *t, int top)
 		if (t->flyers[i].file &&
 		    when_shows(t->flyers[i].when, a->today))
 			vis[n++] = i;
-	if (a->large)
-		rows = 1;
+	if (a->ui.large || n <= cols)
+		rows = 1; /* one row of large pictures when that is enough */
 	per = cols * rows;
-	a->parts = (n + per - 1) / per;
-	if (a->parts < 1)
-		a->parts = 1;
-	if (a->list_part >= a->parts)
-		a->list_part = a->parts - 1;
+	a->parts = paginate(n, per, &a->list_part);
 	cw = (a->width - 2 * m - (cols - 1) * gap) / cols;
 	ch = (a->height - y - ui_mm(ui, FOOTER_MM) - (rows - 1) * gap) / rows;
 	for (i = 0; i < per; i++) {
@@ -743,27 +741,17 @@ static void view_flyers(struct app *a, const struct tile *t, int top)
 				     r.w - ui_mm(ui, 6),
 				     r.h - th - ui_mm(ui, 3) };
 		snprintf(id, sizeof(id), "flyer:%d", vis[k]);
-		if (ui_button(ui, id, r, "", STYLE_TILE)) {
+		if (ui_button_frame(ui, id, r, text_get(&f->title, a->lang),
+				    STYLE_TILE)) {
 			a->item = vis[k];
 			a->flyer_page = 1;
 			a->zoom = 0;
 			a->screen = SCREEN_FLYER;
 		}
-		ui_relabel_last(ui, text_get(&f->title, a->lang));
 		draw_image(&ui->dl, img, f->file, f->is_pdf ? 1 : 0,
 			   (struct rect){ 0, 0, 0, 0 });
-		{
-			struct ui_run run = {
-				text_get(&f->title, a->lang),
-				strlen(text_get(&f->title, a->lang)), 1
-			};
-
-			ui_text_runs(ui, &run, 1, FONT_BUTTON,
-				     r.x + ui_mm(ui, 3), r.y + r.h - th,
-				     r.w - ui_mm(ui, 6), ALIGN_CENTER,
-				     theme_fg(T(a), STYLE_TILE, UI_NORMAL), 0,
-				     3, UI_CLIP);
-		}
+		face_label(a, (struct rect){ r.x, r.y + r.h - th, r.w, th },
+			   text_get(&f->title, a->lang), 3);
 	}
 	if (n == 0)
 		ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 },
@@ -863,7 +851,7 @@ static void view_partners(struct app *a, const struct tile *t, int top)
 {
 	struct ui *ui = U(a);
 	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 6),
-	    cols = a->large ? 1 : 2;
+	    cols = a->ui.large ? 1 : 2;
 	int y0 = top + ui_mm(ui, 8),
 	    avail = a->height - y0 - ui_mm(ui, FOOTER_MM);
 	int lh = ui_line_h(ui, FONT_BODY), logo = ui_mm(ui, 22);
@@ -875,11 +863,7 @@ static void view_partners(struct app *a, const struct tile *t, int top)
 	if (rows < 1)
 		rows = 1;
 	per = rows * cols;
-	a->parts = (t->npartners + per - 1) / per;
-	if (a->parts < 1)
-		a->parts = 1;
-	if (a->part >= a->parts)
-		a->part = a->parts - 1;
+	a->parts = paginate(t->npartners, per, &a->part);
 	for (i = 0; i < per; i++) {
 		int k = a->part * per + i, tx, tw;
 		const struct partner *p;
@@ -907,7 +891,7 @@ static void view_partners(struct app *a, const struct tile *t, int top)
 
 			ui_text_runs(ui, &run, 1, FONT_BODY, tx,
 				     r.y + ui_mm(ui, 3), tw, ALIGN_LEFT,
-				     T(a)->text, 0, 1, 1);
+				     T(a)->text, 0, 1, UI_RECORD | UI_CLIP);
 		}
 		snprintf(line, sizeof(line), "%s%s%s",
 			 text_get(&p->line, a->lang), p->contact ? " " : "",
@@ -954,36 +938,33 @@ static void view_news(struct app *a, const struct tile *t, int top)
 			vis[n++] = i;
 	if (per < 1)
 		per = 1;
-	a->parts = (n + per - 1) / per;
-	if (a->parts < 1)
-		a->parts = 1;
-	if (a->list_part >= a->parts)
-		a->list_part = a->parts - 1;
+	a->parts = paginate(n, per, &a->list_part);
 	for (i = 0; i < per; i++) {
 		int k = a->list_part * per + i;
 		const struct news *nw;
-		char label[700], date[64], id[32];
+		struct rect r;
+		char date[64], id[32];
 
 		if (k >= n)
 			break;
 		nw = &t->news[vis[k]];
+		r = (struct rect){ m, y0 + i * (bh + gap), a->width - 2 * m,
+				   bh };
 		date_text(a, nw->date, date, sizeof(date));
-		snprintf(label, sizeof(label), "%s\n%s", date,
-			 text_get(&nw->title, a->lang));
 		snprintf(id, sizeof(id), "news:%d", vis[k]);
-		if (ui_button(ui, id,
-			      (struct rect){ m, y0 + i * (bh + gap),
-					     a->width - 2 * m, bh },
-			      label, STYLE_TILE)) {
+		/* tapped by its title; the date stands above it */
+		if (ui_button_frame(ui, id, r, text_get(&nw->title, a->lang),
+				    STYLE_TILE)) {
 			a->item = vis[k];
 			a->part = 0;
 			a->screen = SCREEN_NEWS;
 		}
-		/* tapped by its title; the date is read from the screen */
-		ui_relabel_last(ui, text_get(&nw->title, a->lang));
-		draw_text_item(&ui->dl,
-			       (struct rect){ m, y0 + i * (bh + gap), 1, 1 },
-			       date);
+		ui_text(ui, (struct rect){ r.x, r.y + ui_mm(ui, 4), r.w, 0 },
+			date, FONT_BUTTON, ALIGN_CENTER,
+			theme_fg(T(a), STYLE_TILE, UI_NORMAL));
+		face_label(a, (struct rect){ r.x, r.y + r.h / 2, r.w,
+					     r.h / 2 - ui_mm(ui, 2) },
+			   text_get(&nw->title, a->lang), 1);
 	}
 	if (n == 0)
 		ui_text(ui, (struct rect){ m, y0, a->width - 2 * m, 0 },
@@ -1024,9 +1005,15 @@ static void screen_news(struct app *a)
 					  UI_RECORD | UI_CLIP);
 	}
 	y += ui_mm(ui, 6);
-	ui_text(ui, (struct rect){ m, y, text_w, 0 },
-		text_get(&nw->body, a->lang), FONT_BODY, ALIGN_LEFT,
-		T(a)->text);
+	{
+		const char *body = text_get(&nw->body, a->lang);
+		struct ui_run run = { body, strlen(body), 0 };
+
+		ui_text_runs(ui, &run, 1, FONT_BODY, m, y, text_w, ALIGN_LEFT,
+			     T(a)->text, 0,
+			     (a->height - m - y) / ui_line_h(ui, FONT_BODY),
+			     UI_RECORD | UI_CLIP);
+	}
 	if (link) {
 		int x = m + text_w + ui_mm(ui, 12);
 
@@ -1146,10 +1133,11 @@ static void idle_prompt(struct app *a)
 	y += ui_mm(ui, 10);
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 }, msg,
 		     FONT_BODY, ALIGN_CENTER, T(a)->text);
-	if (ui_button(ui, "still-here",
-		      (struct rect){ (w - bw) / 2, y + ui_mm(ui, 15), bw, bh },
-		      yes, STYLE_PRIMARY))
-		a->prompt = 0;
+	/* any touch on the prompt means "still here" (app_pointer), the
+	 * button only makes that clear */
+	ui_button(ui, "still-here",
+		  (struct rect){ (w - bw) / 2, y + ui_mm(ui, 15), bw, bh }, yes,
+		  STYLE_PRIMARY);
 }
 
 void screens_run(struct app *a)

@@ -10,8 +10,6 @@
 
 #include "../base/util.h"
 
-static void ui_note_clip(struct ui *ui, const struct ui_run *runs, int nruns);
-
 void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
 	     double px_per_mm)
 {
@@ -154,13 +152,6 @@ int ui_long_press(struct ui *ui, const char *id)
 	return 1;
 }
 
-void ui_relabel_last(struct ui *ui, const char *label)
-{
-	if (ui->dl.nhits > 0)
-		ui->dl.hits[ui->dl.nhits - 1].label =
-			draw_list_str(&ui->dl, label, strlen(label));
-}
-
 int ui_area(struct ui *ui, const char *id, struct rect r, const char *label)
 {
 	int pressed;
@@ -168,37 +159,53 @@ int ui_area(struct ui *ui, const char *id, struct rect r, const char *label)
 	return ui_hit(ui, ui_id(id), r, label, &pressed);
 }
 
-int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
-	      enum style_id style)
-{
-	const struct widget_style *st = &ui->theme->styles[style];
-	int pressed, clicked = ui_hit(ui, ui_id(id), r, label, &pressed);
-	enum ui_state state = pressed ? UI_PRESSED : UI_NORMAL;
-	int radius = ui_mm(ui, ui->theme->radius_mm);
-	int pad = ui_mm(ui, 3);
-	struct ui_run run = { label, strlen(label), 1 };
-	int lines, lh = ui_line_h(ui, FONT_BUTTON), ty;
-
-	draw_rect(&ui->dl, r, st->bg[state], radius);
-	if (st->border.a)
-		draw_frame(&ui->dl, r, st->border, ui_mm(ui, 0.8));
-	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad);
-	if (lines * lh > r.h)
-		ui_note_clip(ui, &run, 1);
-	ty = r.y + (r.h - lines * lh) / 2;
-	ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + pad, ty, r.w - 2 * pad,
-		     ALIGN_CENTER, st->fg[state], 0, -1, 0);
-	return clicked;
-}
-
-/* Remembers a text that does not fit where it is drawn. */
-static void ui_note_clip(struct ui *ui, const struct ui_run *runs, int nruns)
+void ui_clipped(struct ui *ui, const char *what, size_t n)
 {
 	struct draw_list *dl = &ui->dl;
 
-	if (dl->clipped++ == 0 && nruns > 0)
+	if (dl->clipped++ == 0)
 		snprintf(dl->clipped_text, sizeof(dl->clipped_text), "%.*s",
-			 (int)(runs[0].n < 150 ? runs[0].n : 150), runs[0].s);
+			 (int)(n < 150 ? n : 150), what);
+}
+
+/* Draws a button's background and border; *state is how it looks now. */
+static int button_frame(struct ui *ui, const char *id, struct rect r,
+			const char *label, enum style_id style,
+			enum ui_state *state)
+{
+	const struct widget_style *st = &ui->theme->styles[style];
+	int pressed, clicked = ui_hit(ui, ui_id(id), r, label, &pressed);
+
+	*state = pressed ? UI_PRESSED : UI_NORMAL;
+	draw_rect(&ui->dl, r, st->bg[*state], ui_mm(ui, ui->theme->radius_mm));
+	if (st->border.a)
+		draw_frame(&ui->dl, r, st->border, ui_mm(ui, 0.8));
+	return clicked;
+}
+
+int ui_button_frame(struct ui *ui, const char *id, struct rect r,
+		    const char *label, enum style_id style)
+{
+	enum ui_state state;
+
+	return button_frame(ui, id, r, label, style, &state);
+}
+
+int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
+	      enum style_id style)
+{
+	enum ui_state state;
+	int clicked = button_frame(ui, id, r, label, style, &state);
+	int pad = ui_mm(ui, 3), lh = ui_line_h(ui, FONT_BUTTON), lines;
+	struct ui_run run = { label, strlen(label), 1 };
+
+	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad);
+	if (lines * lh > r.h)
+		ui_clipped(ui, label, run.n);
+	ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + pad,
+		     r.y + (r.h - lines * lh) / 2, r.w - 2 * pad, ALIGN_CENTER,
+		     ui->theme->styles[style].fg[state], 0, -1, 0);
+	return clicked;
 }
 
 /* ---- line breaking ---- */
@@ -321,7 +328,6 @@ static int layout_lines(struct ui *ui, enum font_role role, int x, int y,
 int ui_text_lines(struct ui *ui, const struct ui_run *runs, int nruns,
 		  enum font_role role, int width)
 {
-
 	split_runs(ui, runs, nruns);
 	return layout_lines(ui, role, 0, 0, width, ALIGN_LEFT,
 			    (struct color){ 0, 0, 0, 0 }, 0, -1, 0);
@@ -337,8 +343,8 @@ int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 	split_runs(ui, runs, nruns);
 	lines = layout_lines(ui, role, x, y, width, align, color, first, max,
 			     1);
-	if ((record & UI_CLIP) && max >= 0 && lines > first + max)
-		ui_note_clip(ui, runs, nruns);
+	if ((record & UI_CLIP) && max >= 0 && lines > first + max && nruns > 0)
+		ui_clipped(ui, runs[0].s, runs[0].n);
 	if (record & UI_RECORD) {
 		char buf[4096];
 		size_t used = 0;
@@ -368,7 +374,7 @@ int ui_text(struct ui *ui, struct rect r, const char *text, enum font_role role,
 {
 	struct ui_run run = { text, strlen(text), 0 };
 	int lines = ui_text_runs(ui, &run, 1, role, r.x, r.y, r.w, align, color,
-				 0, -1, 1);
+				 0, -1, UI_RECORD);
 
 	return lines * ui_line_h(ui, role);
 }

@@ -109,9 +109,15 @@ int ui_line_h(const struct ui *ui, enum font_role role);
 int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 	      enum style_id style);
 
-/* Gives the widget just added another label in the hit list: for buttons
- * whose face shows more than their name (an icon, a date). */
-void ui_relabel_last(struct ui *ui, const char *label);
+/* A button whose face the caller draws (an icon, a picture, a date above
+ * a title): draws its background and border, puts it in the hit list
+ * under `label`, and returns 1 on the frame it is clicked. */
+int ui_button_frame(struct ui *ui, const char *id, struct rect r,
+		    const char *label, enum style_id style);
+
+/* Notes that a text (`what`, for the staff tool's report) does not fit
+ * the box it is drawn in. */
+void ui_clipped(struct ui *ui, const char *what, size_t n);
 
 /* An invisible tappable area with a label (for "touch anywhere"). */
 int ui_area(struct ui *ui, const char *id, struct rect r, const char *label);

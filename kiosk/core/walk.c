@@ -25,17 +25,25 @@ static void visit(struct walker *w, const char *what, const char *file)
 	w->count++;
 }
 
-static const char *tile_file(const struct tile *t)
+/* The file a tile's texts come from, for the staff tool's messages. */
+static void tile_file(const struct tile *t, const char *lang, char *out,
+		      size_t size)
 {
 	switch (t->kind) {
 	case KIND_FLYERS:
-		return "folders.ini";
+		snprintf(out, size, "%s/folders.ini", t->id);
+		break;
 	case KIND_PARTNERS:
-		return "partners.ini";
+		snprintf(out, size, "%s/partners.ini", t->id);
+		break;
 	case KIND_NEWS:
-		return "nieuws.ini";
-	default:
-		return "tile.ini";
+		snprintf(out, size, "%s/nieuws.ini", t->id);
+		break;
+	case KIND_PAGE:
+	case KIND_WERKWIJZE:
+	case KIND_STEPS:
+		snprintf(out, size, "%s/%s.md", t->id, lang);
+		break;
 	}
 }
 
@@ -74,7 +82,7 @@ int app_walk(struct app *a, int lang, int large, walk_fn fn, void *ctx)
 	visit(&w, "wachtscherm", "attract.nl.txt");
 	a->screen = SCREEN_HOME;
 	a->lang = lang;
-	a->large = a->ui.large = large;
+	a->ui.large = large;
 	visit(&w, "begin", "kiosk.ini");
 	for (i = 0; i < a->content->ntiles; i++) {
 		const struct tile *t = &a->content->tiles[i];
@@ -85,7 +93,7 @@ int app_walk(struct app *a, int lang, int large, walk_fn fn, void *ctx)
 		a->screen = SCREEN_TILE;
 		a->tile = i;
 		a->item = 0;
-		snprintf(file, sizeof(file), "%s/%s", t->id, tile_file(t));
+		tile_file(t, a->content->langs[lang], file, sizeof(file));
 		if (t->kind == KIND_FLYERS || t->kind == KIND_NEWS)
 			walk_parts(&w, &a->list_part, t->id, file);
 		else

@@ -526,7 +526,7 @@ static void test_new_pack_returns_to_attract(void **state)
 	assert_ptr_equal(k->a->content, deurne);
 	assert_int_equal(k->a->screen, SCREEN_ATTRACT);
 	assert_int_equal(k->a->lang, 0);
-	assert_int_equal(k->a->large, 0);
+	assert_int_equal(k->a->ui.large, 0);
 	assert_int_equal(k->a->part, 0);
 	assert_true(fake_visible(k, "Proeftuin Deurne"));
 	assert_false(fake_visible(k, "Proeftuin Ussen"));
@@ -686,7 +686,7 @@ static void test_countdown_wipes_everything(void **state)
 	assert_int_equal(a->screen, SCREEN_ATTRACT);
 	assert_int_equal(a->prompt, 0);
 	assert_int_equal(a->lang, 0);
-	assert_int_equal(a->large, 0);
+	assert_int_equal(a->ui.large, 0);
 	assert_int_equal(a->tile, 0);
 	assert_int_equal(a->part, 0);
 	for (i = 0; i < (int)sizeof(a->typed); i++)
