@@ -790,16 +790,51 @@ static void block_finish(struct md_state *m)
 	m->cur = NULL;
 }
 
+/* Line number (from 1) of byte offset `off` in buf. */
+static int line_at(const char *buf, size_t off)
+{
+	int line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		line += buf[i] == '\n';
+	return line;
+}
+
+/* Line of the first place needle stands in buf, or 0. */
 static int line_of(const char *buf, const char *needle)
 {
 	const char *at = needle ? strstr(buf, needle) : NULL;
-	int line = 1;
 
-	if (!at)
-		return 0;
-	for (; buf < at; buf++)
-		line += *buf == '\n';
-	return line;
+	return at ? line_at(buf, (size_t)(at - buf)) : 0;
+}
+
+/* Reads a text file staff wrote, whole: checks it is UTF-8 (reporting the
+ * first bad line) and drops the byte-order mark Notepad may put in front.
+ * Returns NULL with *missing set when it cannot be read at all, or NULL
+ * after a report when it is not UTF-8. Caller frees. */
+static char *text_file_read(struct loader *L, const char *path, const char *rel,
+			    size_t *len, int *missing)
+{
+	struct err fe;
+	size_t bad;
+	char *buf = file_read(path, TEXT_FILE_MAX, len, &fe);
+
+	*missing = !buf;
+	if (!buf)
+		return NULL;
+	if (!utf8_valid(buf, *len, &bad)) {
+		diag_add(L, 0, rel, line_at(buf, bad),
+			 "deze regel bevat tekens die geen UTF-8 zijn: sla "
+			 "het bestand op als UTF-8");
+		free(buf);
+		return NULL;
+	}
+	if (*len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(buf, buf + 3, *len - 2);
+		*len -= 3;
+	}
+	return buf;
 }
 
 static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *user)
@@ -996,36 +1031,20 @@ static int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 	struct md_state m = {
 		.L = L, .tile_id = tile_id, .rel = rel, .doc = d
 	};
-	struct err fe;
-	size_t len, bad;
-	char *buf = file_read(path, TEXT_FILE_MAX, &len, &fe);
-	int errors = L->r->errors;
+	size_t len;
+	int missing, errors = L->r->errors;
+	char *buf;
 
 	memset(d, 0, sizeof(*d));
+	buf = text_file_read(L, path, rel, &len, &missing);
 	if (!buf) {
-		diag_add(L, 0, rel, 0,
-			 "kan het bestand niet lezen (te groot "
-			 "of geen toegang)");
-		return -1;
-	}
-	if (!utf8_valid(buf, len, &bad)) {
-		int line = 1;
-		size_t i;
-
-		for (i = 0; i < bad; i++)
-			line += buf[i] == '\n';
-		diag_add(L, 0, rel, line,
-			 "deze regel bevat tekens die geen "
-			 "UTF-8 zijn: sla het bestand op als UTF-8");
-		free(buf);
+		if (missing)
+			diag_add(L, 0, rel, 0,
+				 "kan het bestand niet lezen (te "
+				 "groot of geen toegang)");
 		return -1;
 	}
 	m.buf = buf;
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		/* Notepad's "UTF-8 met BOM": the mark is not text */
-		memmove(buf, buf + 3, len - 2);
-		len -= 3;
-	}
 	md_parse(buf, (MD_SIZE)len, &parser, &m);
 	block_finish(&m);
 	if (m.unsupported[0]) {
@@ -1465,14 +1484,15 @@ static void highlights_load(struct loader *L, int lang)
 {
 	struct content *c = L->c;
 	char rel[64], *path, *buf, *line, *save = NULL;
-	struct err fe;
-	size_t len, bad;
-	int cap = 0, lineno = 0;
+	size_t len;
+	int cap = 0, missing;
 
 	snprintf(rel, sizeof(rel), "attract.%s.txt", c->langs[lang]);
 	path = join_path(c->dir, rel);
-	buf = file_read(path, TEXT_FILE_MAX, &len, &fe);
+	buf = text_file_read(L, path, rel, &len, &missing);
 	free(path);
+	if (!buf && !missing)
+		return; /* not UTF-8: reported */
 	if (!buf) {
 		diag_add(L, lang > 0, rel, 0,
 			 lang == 0 ? "bestand ontbreekt: zet er een of meer "
@@ -1483,27 +1503,12 @@ static void highlights_load(struct loader *L, int lang)
 				     "zinnen");
 		return;
 	}
-	if (!utf8_valid(buf, len, &bad)) {
-		int l = 1;
-		size_t i;
-
-		for (i = 0; i < bad; i++)
-			l += buf[i] == '\n';
-		diag_add(L, 0, rel, l,
-			 "deze regel bevat tekens die geen UTF-8 "
-			 "zijn: sla het bestand op als UTF-8");
-		free(buf);
-		return;
-	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		memmove(buf, buf + 3, len - 2);
 	for (line = buf; line; line = save) {
 		char *t;
 
 		save = strchr(line, '\n');
 		if (save)
 			*save++ = '\0';
-		lineno++;
 		t = str_trim(line);
 		if (!*t || *t == '#')
 			continue;

@@ -98,7 +98,8 @@ static int header(struct app *a, int left_end, const char *title)
 		app_tr(a, a->ui.large ? "size.normal" : "size.larger");
 	int sw = button_w(a, size_label), x = a->width - m - sw;
 
-	draw_rect(&ui->dl, (struct rect){ 0, 0, a->width, h }, T(a)->header_bg, 0);
+	draw_rect(&ui->dl, (struct rect){ 0, 0, a->width, h }, T(a)->header_bg,
+		  0);
 	if (ui_button(ui, "size", (struct rect){ x, by, sw, bh }, size_label,
 		      STYLE_HEADER)) {
 		a->ui.large = !a->ui.large;
@@ -384,9 +385,11 @@ static void screen_home(struct app *a)
 						  r.y + ui_mm(ui, 6), side,
 						  side },
 				   t->icon, 0, (struct rect){ 0, 0, 0, 0 });
-			face_label(a, (struct rect){ r.x, r.y + side + ui_mm(ui, 4),
-						     r.w, r.h - side - ui_mm(ui, 4) },
-				   title, 2);
+			face_label(
+				a,
+				(struct rect){ r.x, r.y + side + ui_mm(ui, 4),
+					       r.w, r.h - side - ui_mm(ui, 4) },
+				title, 2);
 		} else if (ui_button(ui, id, r, text_get(&t->title, a->lang),
 				     STYLE_TILE)) {
 			open_tile(a, vis[i]);
@@ -962,8 +965,9 @@ static void view_news(struct app *a, const struct tile *t, int top)
 		ui_text(ui, (struct rect){ r.x, r.y + ui_mm(ui, 4), r.w, 0 },
 			date, FONT_BUTTON, ALIGN_CENTER,
 			theme_fg(T(a), STYLE_TILE, UI_NORMAL));
-		face_label(a, (struct rect){ r.x, r.y + r.h / 2, r.w,
-					     r.h / 2 - ui_mm(ui, 2) },
+		face_label(a,
+			   (struct rect){ r.x, r.y + r.h / 2, r.w,
+					  r.h / 2 - ui_mm(ui, 2) },
 			   text_get(&nw->title, a->lang), 1);
 	}
 	if (n == 0)

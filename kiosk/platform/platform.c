@@ -20,7 +20,7 @@
 #include "../core/pdf.h"
 #include "../core/qr.h"
 
-#define FONT_SIZES	  12
+#define FONT_SIZES	  32 /* every role, weight and text size stays open */
 #define TEXT_CACHE	  512
 #define IMAGE_CACHE	  48
 #define IMAGE_CACHE_BYTES (256u << 20) /* textures kept, about */
@@ -30,8 +30,14 @@ struct font_slot {
 	TTF_Font *font;
 };
 
+/* Cache entries are found by the hash of a description of what they
+ * show, and the description itself is compared, so two texts or pictures
+ * whose hashes collide never swap places on screen. */
+#define DESC_MAX 1200
+
 struct text_entry {
-	uint32_t key; /* hash of text, px, bold, colour; 0 = empty */
+	uint32_t key; /* hash of desc; 0 = empty */
+	char *desc;   /* size, weight, colour and text; owned */
 	SDL_Texture *tex;
 	int w, h;
 	uint64_t used; /* frame number of last use */
@@ -39,7 +45,8 @@ struct text_entry {
 
 /* A picture, PDF page or QR code turned into a texture. */
 struct image_entry {
-	uint32_t key; /* hash of file, page and size; 0 = empty */
+	uint32_t key; /* hash of desc; 0 = empty */
+	char *desc;   /* file, page and size, or a QR's text; owned */
 	SDL_Texture *tex;
 	int w, h;
 	size_t bytes;
@@ -66,7 +73,12 @@ struct platform {
 	int finger_down;
 };
 
-static Uint32 quit_event_type;
+static void text_forget(struct text_entry *t);
+static void image_forget(struct platform *p, struct image_entry *e);
+
+/* SIGTERM arrives as this event: the program's only user event, distinct
+ * from SDL_QUIT (window close, Alt+F4), which a kiosk ignores. */
+#define QUIT_EVENT SDL_USEREVENT
 
 int platform_today(void)
 {
@@ -100,7 +112,7 @@ static int signal_thread(void *unused)
 			SDL_Event ev;
 
 			memset(&ev, 0, sizeof(ev));
-			ev.type = quit_event_type;
+			ev.type = QUIT_EVENT;
 			SDL_PushEvent(&ev);
 			return 0;
 		}
@@ -123,7 +135,6 @@ int platform_signals_init(struct err *e)
 	if (SDL_Init(SDL_INIT_EVENTS) != 0)
 		return err_set(e, "cannot start SDL events: %s",
 			       SDL_GetError());
-	quit_event_type = SDL_RegisterEvents(1);
 	t = SDL_CreateThread(signal_thread, "signals", NULL);
 	if (!t)
 		return err_set(e, "cannot start signal thread: %s",
@@ -337,11 +348,9 @@ void platform_close(struct platform *p)
 	if (!p)
 		return;
 	for (i = 0; i < TEXT_CACHE; i++)
-		if (p->cache[i].tex)
-			SDL_DestroyTexture(p->cache[i].tex);
+		text_forget(&p->cache[i]);
 	for (i = 0; i < IMAGE_CACHE; i++)
-		if (p->images[i].tex)
-			SDL_DestroyTexture(p->images[i].tex);
+		image_forget(p, &p->images[i]);
 	for (i = 0; i < p->nfonts; i++)
 		TTF_CloseFont(p->fonts[i].font);
 	if (p->ren)
@@ -398,6 +407,21 @@ static void fill_rounded(SDL_Renderer *ren, struct rect r, int radius)
 	}
 }
 
+static void text_forget(struct text_entry *t)
+{
+	if (t->tex)
+		SDL_DestroyTexture(t->tex);
+	free(t->desc);
+	memset(t, 0, sizeof(*t));
+}
+
+static uint32_t desc_hash(const char *desc)
+{
+	uint32_t key = hash_str(HASH_INIT, desc);
+
+	return key ? key : 1;
+}
+
 static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 {
 	struct color opaque = c->color;
@@ -405,20 +429,18 @@ static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 	struct text_entry *slot, *oldest = NULL;
 	SDL_Surface *s;
 	TTF_Font *f;
+	char desc[DESC_MAX];
 	int i, start;
 
 	opaque.a = 255;
-	key = hash_str(HASH_INIT, c->text);
-	key = hash_bytes(key, &c->font_px, sizeof(c->font_px));
-	key = hash_bytes(key, &c->bold, sizeof(c->bold));
-	key = hash_bytes(key, &opaque, sizeof(opaque));
-	if (!key)
-		key = 1;
+	snprintf(desc, sizeof(desc), "%d %d %02x%02x%02x %s", c->font_px,
+		 c->bold, opaque.r, opaque.g, opaque.b, c->text);
+	key = desc_hash(desc);
 	start = (int)(key % TEXT_CACHE);
 	/* open addressing over a small window; evict the least recently used */
 	for (i = 0; i < 8; i++) {
 		slot = &p->cache[(start + i) % TEXT_CACHE];
-		if (slot->key == key) {
+		if (slot->key == key && strcmp(slot->desc, desc) == 0) {
 			slot->used = p->frame;
 			return slot;
 		}
@@ -428,9 +450,7 @@ static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 			break;
 	}
 	slot = oldest;
-	if (slot->tex)
-		SDL_DestroyTexture(slot->tex);
-	memset(slot, 0, sizeof(*slot));
+	text_forget(slot);
 	f = font_get(p, c->font_px, c->bold);
 	if (!f)
 		return NULL;
@@ -445,6 +465,7 @@ static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 	if (!slot->tex)
 		return NULL;
 	slot->key = key;
+	slot->desc = str_dup(desc);
 	slot->used = p->frame;
 	return slot;
 }
@@ -456,15 +477,28 @@ static int bucket(int v)
 	return (v + 63) / 64 * 64;
 }
 
-static struct image_entry *image_slot(struct platform *p, uint32_t key)
+static void image_forget(struct platform *p, struct image_entry *e)
 {
+	if (e->tex) {
+		SDL_DestroyTexture(e->tex);
+		p->image_bytes -= e->bytes;
+	}
+	free(e->desc);
+	memset(e, 0, sizeof(*e));
+}
+
+/* The entry for desc: found, or an empty or least recently used one made
+ * ready for it (no texture yet). */
+static struct image_entry *image_slot(struct platform *p, const char *desc)
+{
+	uint32_t key = desc_hash(desc);
 	struct image_entry *victim = NULL;
 	int i;
 
 	for (i = 0; i < IMAGE_CACHE; i++) {
 		struct image_entry *e = &p->images[i];
 
-		if (e->key == key) {
+		if (e->key == key && strcmp(e->desc, desc) == 0) {
 			e->used = p->frame;
 			return e;
 		}
@@ -472,12 +506,9 @@ static struct image_entry *image_slot(struct platform *p, uint32_t key)
 		    (victim->key && (!e->key || e->used < victim->used)))
 			victim = e;
 	}
-	if (victim->tex) {
-		SDL_DestroyTexture(victim->tex);
-		p->image_bytes -= victim->bytes;
-	}
-	memset(victim, 0, sizeof(*victim));
+	image_forget(p, victim);
 	victim->key = key;
+	victim->desc = str_dup(desc);
 	victim->used = p->frame;
 	return victim;
 }
@@ -505,9 +536,7 @@ static void image_store(struct platform *p, struct image_entry *e,
 				victim = &p->images[i];
 		if (!victim)
 			break;
-		SDL_DestroyTexture(victim->tex);
-		p->image_bytes -= victim->bytes;
-		memset(victim, 0, sizeof(*victim));
+		image_forget(p, victim);
 	}
 }
 
@@ -516,16 +545,12 @@ static struct image_entry *image_get(struct platform *p,
 {
 	int bw = c->page ? bucket(c->r.w) : 0,
 	    bh = c->page ? bucket(c->r.h) : 0;
-	uint32_t key = hash_str(HASH_INIT, c->text);
 	struct image_entry *e;
 	struct err err;
+	char desc[DESC_MAX];
 
-	key = hash_bytes(key, &c->page, sizeof(c->page));
-	key = hash_bytes(key, &bw, sizeof(bw));
-	key = hash_bytes(key, &bh, sizeof(bh));
-	if (!key)
-		key = 1;
-	e = image_slot(p, key);
+	snprintf(desc, sizeof(desc), "%d %dx%d %s", c->page, bw, bh, c->text);
+	e = image_slot(p, desc);
 	if (e->tex || e->failed)
 		return e;
 	if (c->page > 0) {
@@ -598,9 +623,12 @@ static void draw_image_cmd(struct platform *p, const struct draw_cmd *c)
 
 static void draw_qr_cmd(struct platform *p, const struct draw_cmd *c)
 {
-	uint32_t key = hash_str(HASH_INIT ^ 0x51, c->text);
-	struct image_entry *e = image_slot(p, key ? key : 1);
+	char desc[DESC_MAX];
+	struct image_entry *e;
 	SDL_Rect dst;
+
+	snprintf(desc, sizeof(desc), "qr %s", c->text);
+	e = image_slot(p, desc);
 
 	if (!e->tex && !e->failed) {
 		struct qr q;
@@ -790,7 +818,7 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 		     struct platform_event *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (ev->type == quit_event_type) {
+	if (ev->type == QUIT_EVENT) {
 		out->kind = PEV_QUIT;
 		return 1;
 	}
