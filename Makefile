@@ -19,7 +19,7 @@ Q = @
 endif
 
 BASE_SRC = $(wildcard kiosk/base/*.c)
-CORE_SRC = $(wildcard kiosk/core/*.c)
+CORE_SRC = $(sort $(shell find kiosk/core -name '*.c'))
 PLAT_SRC = $(wildcard kiosk/platform/*.c)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
@@ -124,7 +124,7 @@ install: $(KIOSK) $(KIOSKCTL)
 	ln -sf ../lib/wijkkiosk/build/kioskctl $(DESTDIR)$(PREFIX)/bin/kioskctl
 
 format:
-	clang-format -i kiosk/*.c kiosk/*/*.[ch] tools/*.c tests/unit/*.[ch]
+	clang-format -i $$(find kiosk tools tests/unit tests/fuzz -name '*.[ch]')
 
 clean:
 	rm -rf $(B)

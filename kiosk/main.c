@@ -14,9 +14,9 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/util.h"
-#include "core/app.h"
+#include "core/app/app.h"
 #include "core/packstore.h"
-#include "core/script.h"
+#include "core/app/script.h"
 #include "platform/platform.h"
 
 #define DEFAULT_SCREEN_INCHES 24.0

@@ -15,10 +15,10 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/util.h"
-#include "core/app.h"
-#include "core/content.h"
+#include "core/app/app.h"
+#include "core/content/content.h"
 #include "core/packstore.h"
-#include "core/walk.h"
+#include "core/app/walk.h"
 #include "platform/platform.h"
 
 #define SCREEN_W  1920

@@ -1,7 +1,7 @@
 /*
  * err: formatting of error messages into a caller-owned buffer.
  */
-#include "err.h"
+#include "base/err.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * log: level-filtered lines to standard error. The level is the one piece of
  * process-wide state in the program: it is set once at start-up and read only.
  */
-#include "log.h"
+#include "base/log.h"
 
 #include <stdarg.h>
 #include <stdio.h>

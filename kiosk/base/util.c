@@ -1,7 +1,7 @@
 /*
  * util: bounded strings, FNV-1a hashing, UTF-8 decoding and file reading.
  */
-#include "util.h"
+#include "base/util.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -1,7 +1,7 @@
 /*
  * i18n: loading translation files and looking keys up by binary search.
  */
-#include "i18n.h"
+#include "core/i18n.h"
 
 #include <dirent.h>
 #include <ini.h>
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/util.h"
+#include "base/util.h"
 
 struct i18n_parse {
 	struct i18n_lang *lang;

@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "../base/err.h"
+#include "base/err.h"
 
 #define I18N_LANG_MAX 8
 

@@ -9,7 +9,7 @@
  * hands the step to the caller's step function (a test ends the process
  * there).
  */
-#include "packstore.h"
+#include "core/packstore.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../base/util.h"
+#include "base/util.h"
 
 #define PACKS_DIR   "packs"
 #define CURRENT	    "current"

@@ -24,7 +24,7 @@
 
 #include <stddef.h>
 
-#include "../base/err.h"
+#include "base/err.h"
 
 /* Called before each step that changes the disk, numbered from 1 within
  * one install or rollback; `what` is a short English description,

@@ -2,7 +2,7 @@
  * pdf: Poppler (glib binding) renders a page with Cairo into an image
  * surface, which is copied out as RGBA.
  */
-#include "pdf.h"
+#include "core/pdf.h"
 
 #include <cairo.h>
 #include <poppler.h>
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/util.h"
+#include "base/util.h"
 
 static PopplerDocument *open_doc(const char *path, struct err *e)
 {

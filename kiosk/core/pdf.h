@@ -6,7 +6,7 @@
 #ifndef KIOSK_PDF_H
 #define KIOSK_PDF_H
 
-#include "../base/err.h"
+#include "base/err.h"
 
 /* Number of pages, or -1 with a Dutch reason a staff member understands
  * (corrupt file, password, no pages). */

@@ -1,13 +1,13 @@
 /*
  * qr: a thin wrapper around libqrencode that hands back a plain module grid.
  */
-#include "qr.h"
+#include "core/qr.h"
 
 #include <qrencode.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/util.h"
+#include "base/util.h"
 
 int qr_encode(struct qr *q, const char *text, struct err *e)
 {

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "../base/err.h"
+#include "base/err.h"
 
 struct qr {
 	int size;		/* modules a side, without the quiet zone */

@@ -2,7 +2,7 @@
  * platform: the SDL window, renderer, fonts, text texture cache, input
  * mapping and PNG saving.
  */
-#include "platform.h"
+#include "platform/platform.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -15,10 +15,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "../base/log.h"
-#include "../base/util.h"
-#include "../core/pdf.h"
-#include "../core/qr.h"
+#include "base/log.h"
+#include "base/util.h"
+#include "core/pdf.h"
+#include "core/qr.h"
 
 #define FONT_SIZES	  32 /* every role, weight and text size stays open */
 #define TEXT_CACHE	  512
@@ -840,9 +840,9 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 			p->finger_down = 0;
 		}
 		out->kind = PEV_POINTER;
-		out->ptr = ev->type == SDL_FINGERDOWN ? PTR_DOWN
-			   : ev->type == SDL_FINGERUP ? PTR_UP
-						      : PTR_MOVE;
+		out->ptr = ev->type == SDL_FINGERDOWN ? UI_PTR_DOWN
+			   : ev->type == SDL_FINGERUP ? UI_PTR_UP
+						      : UI_PTR_MOVE;
 		out->x = (int)(ev->tfinger.x * p->w);
 		out->y = (int)(ev->tfinger.y * p->h);
 		return 1;
@@ -853,7 +853,8 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 		    ev->button.button != SDL_BUTTON_LEFT)
 			return 0;
 		out->kind = PEV_POINTER;
-		out->ptr = ev->type == SDL_MOUSEBUTTONDOWN ? PTR_DOWN : PTR_UP;
+		out->ptr = ev->type == SDL_MOUSEBUTTONDOWN ? UI_PTR_DOWN
+							   : UI_PTR_UP;
 		out->x = ev->button.x;
 		out->y = ev->button.y;
 		return 1;
@@ -866,7 +867,7 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 			SDL_ShowCursor(SDL_ENABLE);
 		}
 		out->kind = PEV_POINTER;
-		out->ptr = PTR_MOVE;
+		out->ptr = UI_PTR_MOVE;
 		out->x = ev->motion.x;
 		out->y = ev->motion.y;
 		return 1;

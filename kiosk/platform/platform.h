@@ -10,9 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../base/err.h"
-#include "../core/draw.h"
-#include "../core/ui.h"
+#include "base/err.h"
+#include "core/ui/draw.h"
+#include "core/ui/ui.h"
 
 struct platform;
 

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/content.h"
+#include "core/content/content.h"
 
 static char dir[64];
 

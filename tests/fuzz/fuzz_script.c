@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/script.h"
+#include "core/app/script.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-4000}
 OUT=build/fuzz
 mkdir -p "$OUT"
-CORE_SRC=$(ls kiosk/base/*.c kiosk/core/*.c)
+CORE_SRC=$(find kiosk/base kiosk/core -name '*.c' | sort)
 FLAGS="-std=c11 -D_GNU_SOURCE -Ikiosk -g -O1 -fsanitize=fuzzer,address,undefined"
 LIBS="$(pkg-config --cflags --libs inih md4c libqrencode poppler-glib cairo) -lm"
 fail=0

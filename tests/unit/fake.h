@@ -27,9 +27,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/app.h"
-#include "core/draw.h"
-#include "core/ui.h"
+#include "core/app/app.h"
+#include "core/ui/draw.h"
+#include "core/ui/ui.h"
 
 #define FAKE_W 1920
 #define FAKE_H 1080
@@ -154,9 +154,9 @@ static inline void fake_wait(struct fake_kiosk *k, uint64_t ms)
 /* A finger down and up again at x, y. */
 static inline void fake_tap_xy(struct fake_kiosk *k, int x, int y)
 {
-	app_pointer(k->a, PTR_DOWN, x, y, k->now);
+	app_pointer(k->a, UI_PTR_DOWN, x, y, k->now);
 	k->now += FAKE_TAP_MS;
-	app_pointer(k->a, PTR_UP, x, y, k->now);
+	app_pointer(k->a, UI_PTR_UP, x, y, k->now);
 }
 
 /* The tappable widget labelled exactly `label`, or NULL. Borrowed until
@@ -194,10 +194,10 @@ static inline void fake_long_press(struct fake_kiosk *k, const char *label)
 		fail_msg("cannot long-press \"%s\": not on screen", label);
 	x = h->r.x + h->r.w / 2;
 	y = h->r.y + h->r.h / 2;
-	app_pointer(k->a, PTR_DOWN, x, y, k->now);
+	app_pointer(k->a, UI_PTR_DOWN, x, y, k->now);
 	fake_wait(k, UI_LONG_PRESS_MS);
 	k->now += FAKE_TAP_MS;
-	app_pointer(k->a, PTR_UP, x, y, k->now);
+	app_pointer(k->a, UI_PTR_UP, x, y, k->now);
 }
 
 /* A finger sliding across the middle of the screen, left (dir -1) or
@@ -207,10 +207,10 @@ static inline void fake_swipe(struct fake_kiosk *k, int dir)
 	int y = FAKE_H / 2, from = dir < 0 ? FAKE_W * 3 / 4 : FAKE_W / 4;
 	int to = dir < 0 ? FAKE_W / 4 : FAKE_W * 3 / 4, i;
 
-	app_pointer(k->a, PTR_DOWN, from, y, k->now);
+	app_pointer(k->a, UI_PTR_DOWN, from, y, k->now);
 	for (i = 1; i <= 8; i++) {
 		k->now += 30;
-		app_pointer(k->a, i == 8 ? PTR_UP : PTR_MOVE,
+		app_pointer(k->a, i == 8 ? UI_PTR_UP : UI_PTR_MOVE,
 			    from + (to - from) * i / 8, y, k->now);
 	}
 }

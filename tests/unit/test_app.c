@@ -17,8 +17,8 @@
  */
 #include "fake.h"
 
-#include "core/content.h"
-#include "core/walk.h"
+#include "core/content/content.h"
+#include "core/app/walk.h"
 
 #define START	   "Tik op het scherm om te beginnen"
 #define HOME_Q	   "Waar wilt u meer over weten?"
@@ -182,18 +182,18 @@ static void test_finger_sliding_off_a_tile_does_not_open_it(void **state)
 	x = h->r.x + h->r.w / 2;
 	y = h->r.y + h->r.h / 2;
 	/* pressed, then the finger slides away before it lets go */
-	app_pointer(k->a, PTR_DOWN, x, y, k->now);
+	app_pointer(k->a, UI_PTR_DOWN, x, y, k->now);
 	k->now += 40;
-	app_pointer(k->a, PTR_MOVE, x, y + h->r.h, k->now);
+	app_pointer(k->a, UI_PTR_MOVE, x, y + h->r.h, k->now);
 	k->now += 40;
-	app_pointer(k->a, PTR_UP, x, y + h->r.h, k->now);
+	app_pointer(k->a, UI_PTR_UP, x, y + h->r.h, k->now);
 	assert_int_equal(k->a->screen, SCREEN_HOME);
 	assert_false(fake_visible(k, "Mail ons"));
 
 	/* a touch that starts next to the tile and lifts on it is no tap */
-	app_pointer(k->a, PTR_DOWN, 5, FAKE_H - 5, k->now);
+	app_pointer(k->a, UI_PTR_DOWN, 5, FAKE_H - 5, k->now);
 	k->now += 40;
-	app_pointer(k->a, PTR_UP, x, y, k->now);
+	app_pointer(k->a, UI_PTR_UP, x, y, k->now);
 	assert_int_equal(k->a->screen, SCREEN_HOME);
 
 	/* and a plain tap still works */

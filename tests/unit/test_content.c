@@ -10,7 +10,7 @@
  */
 #include "fake.h"
 
-#include "core/content.h"
+#include "core/content/content.h"
 
 #define WELKOM_NL "Fijn dat u er bent.\n\n## Koffie\n\nDe koffie staat klaar.\n"
 
@@ -152,9 +152,9 @@ static void test_ussen_loads_without_problems(void **state)
 {
 	static const char *const ids[] = { "werkwijze", "stappen", "folders",
 					   "partners",	"nieuws",  "vraag" };
-	static const enum tile_kind kinds[] = { KIND_WERKWIJZE, KIND_STEPS,
-						KIND_FLYERS,	KIND_PARTNERS,
-						KIND_NEWS,	KIND_PAGE };
+	static const enum tile_kind kinds[] = { TILE_WERKWIJZE, TILE_STEPS,
+						TILE_FLYERS,	TILE_PARTNERS,
+						TILE_NEWS,	TILE_PAGE };
 	static const char *const en[] = { "How we work", "Step by step",
 					  "Leaflets",	 "Who takes part?",
 					  "News",	 "Ask a question" };
@@ -178,8 +178,8 @@ static void test_ussen_loads_without_problems(void **state)
 		assert_string_equal(t->id, ids[i]);
 		assert_int_equal(t->kind, kinds[i]);
 		assert_string_equal(text_get(&t->title, 1), en[i]);
-		if (t->kind == KIND_PAGE || t->kind == KIND_WERKWIJZE ||
-		    t->kind == KIND_STEPS) {
+		if (t->kind == TILE_PAGE || t->kind == TILE_WERKWIJZE ||
+		    t->kind == TILE_STEPS) {
 			assert_true(t->doc[0].nblocks > 0);
 			assert_true(t->doc[1].nblocks > 0);
 		}
@@ -229,7 +229,7 @@ static void test_news_newest_first(void **state)
 	int i;
 
 	(void)state;
-	assert_int_equal(t->kind, KIND_NEWS);
+	assert_int_equal(t->kind, TILE_NEWS);
 	assert_string_equal(text_get(&t->news[0].title, 0),
 			    "Nieuw: de wijkkiosk");
 	for (i = 0; i + 1 < t->nnews; i++)

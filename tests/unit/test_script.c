@@ -8,7 +8,7 @@
  */
 #include "fake.h"
 
-#include "core/script.h"
+#include "core/app/script.h"
 
 #define START "Tik op het scherm om te beginnen"
 

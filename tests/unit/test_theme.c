@@ -9,7 +9,7 @@
 #include "fake.h"
 
 #include "base/util.h"
-#include "core/theme.h"
+#include "core/ui/theme.h"
 
 #define THEME "assets/theme.ini"
 

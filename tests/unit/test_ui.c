@@ -8,7 +8,7 @@
  */
 #include "fake.h"
 
-#include "core/theme.h"
+#include "core/ui/theme.h"
 
 struct fixture {
 	struct theme theme;
@@ -91,20 +91,20 @@ static struct answer event(struct fixture *f, enum ptr_kind kind, int x, int y,
  * reported a click or a swipe. */
 static struct answer stroke(struct fixture *f, int x0, int y0, int x1, int y1)
 {
-	struct answer a = event(f, PTR_DOWN, x0, y0, 0);
+	struct answer a = event(f, UI_PTR_DOWN, x0, y0, 0);
 	int i;
 
 	for (i = 1; i < 8; i++) {
 		assert_int_equal(a.clicked, 0);
 		assert_int_equal(a.swipe, 0);
 		f->now += 30;
-		a = event(f, PTR_MOVE, x0 + (x1 - x0) * i / 8,
+		a = event(f, UI_PTR_MOVE, x0 + (x1 - x0) * i / 8,
 			  y0 + (y1 - y0) * i / 8, 0);
 	}
 	assert_int_equal(a.clicked, 0);
 	assert_int_equal(a.swipe, 0);
 	f->now += 30;
-	return event(f, PTR_UP, x1, y1, 0);
+	return event(f, UI_PTR_UP, x1, y1, 0);
 }
 
 static void test_click_fires_on_release_inside(void **state)
@@ -112,10 +112,10 @@ static void test_click_fires_on_release_inside(void **state)
 	struct fixture *f = *state;
 	struct answer a;
 
-	a = event(f, PTR_DOWN, centre_x(), centre_y(), 0);
+	a = event(f, UI_PTR_DOWN, centre_x(), centre_y(), 0);
 	assert_int_equal(a.clicked, 0); /* not yet: the finger is still down */
 	f->now += FAKE_TAP_MS;
-	a = event(f, PTR_UP, centre_x() + 3, centre_y(), 0);
+	a = event(f, UI_PTR_UP, centre_x() + 3, centre_y(), 0);
 	assert_int_equal(a.clicked, 1);
 	/* once only */
 	f->now += 16;
@@ -130,16 +130,16 @@ static void test_release_outside_does_not_click(void **state)
 
 	/* a few pixels across the right edge: far less than a drag, so only
 	 * "outside" can stop the click */
-	event(f, PTR_DOWN, edge - 2, centre_y(), 0);
+	event(f, UI_PTR_DOWN, edge - 2, centre_y(), 0);
 	f->now += FAKE_TAP_MS;
-	a = event(f, PTR_UP, edge + 2, centre_y(), 0);
+	a = event(f, UI_PTR_UP, edge + 2, centre_y(), 0);
 	assert_int_equal(a.clicked, 0);
 
 	/* nor does a finger that lands just outside and lifts inside */
 	f->now += 500;
-	event(f, PTR_DOWN, edge + 2, centre_y(), 0);
+	event(f, UI_PTR_DOWN, edge + 2, centre_y(), 0);
 	f->now += FAKE_TAP_MS;
-	a = event(f, PTR_UP, edge - 2, centre_y(), 0);
+	a = event(f, UI_PTR_UP, edge - 2, centre_y(), 0);
 	assert_int_equal(a.clicked, 0);
 }
 
@@ -150,22 +150,22 @@ static void test_drag_cancels_click(void **state)
 	struct answer a;
 
 	/* out past the drag distance and back: still no click */
-	event(f, PTR_DOWN, x, y, 0);
+	event(f, UI_PTR_DOWN, x, y, 0);
 	f->now += 50;
-	event(f, PTR_MOVE, x + mm(UI_DRAG_MM + 4), y, 0);
+	event(f, UI_PTR_MOVE, x + mm(UI_DRAG_MM + 4), y, 0);
 	f->now += 50;
-	event(f, PTR_MOVE, x, y, 0);
+	event(f, UI_PTR_MOVE, x, y, 0);
 	f->now += 50;
-	a = event(f, PTR_UP, x, y, 0);
+	a = event(f, UI_PTR_UP, x, y, 0);
 	assert_int_equal(a.clicked, 0);
 
 	/* a finger that wobbles less than the drag distance still clicks */
 	f->now += 500;
-	event(f, PTR_DOWN, x, y, 0);
+	event(f, UI_PTR_DOWN, x, y, 0);
 	f->now += 50;
-	event(f, PTR_MOVE, x + mm(UI_DRAG_MM / 2), y + mm(1), 0);
+	event(f, UI_PTR_MOVE, x + mm(UI_DRAG_MM / 2), y + mm(1), 0);
 	f->now += 50;
-	a = event(f, PTR_UP, x + mm(UI_DRAG_MM / 2), y, 0);
+	a = event(f, UI_PTR_UP, x + mm(UI_DRAG_MM / 2), y, 0);
 	assert_int_equal(a.clicked, 1);
 }
 
@@ -211,7 +211,7 @@ static void test_long_press_fires_once_then_no_click(void **state)
 	uint64_t t0 = f->now;
 	struct answer a;
 
-	a = event(f, PTR_DOWN, centre_x(), centre_y(), 1);
+	a = event(f, UI_PTR_DOWN, centre_x(), centre_y(), 1);
 	assert_int_equal(a.long_pressed, 0);
 	/* the app must be woken when the press completes, with no event */
 	assert_true(ui_next_deadline(&f->ui) == t0 + UI_LONG_PRESS_MS);
@@ -222,15 +222,15 @@ static void test_long_press_fires_once_then_no_click(void **state)
 	f->now += 100;
 	assert_int_equal(frame(f, 1).long_pressed, 0);
 	f->now += 400;
-	a = event(f, PTR_UP, centre_x(), centre_y(), 1);
+	a = event(f, UI_PTR_UP, centre_x(), centre_y(), 1);
 	assert_int_equal(a.clicked, 0);
 	assert_int_equal(a.long_pressed, 0);
 
 	/* a quick tap on the same widget is still an ordinary click */
 	f->now += 500;
-	event(f, PTR_DOWN, centre_x(), centre_y(), 1);
+	event(f, UI_PTR_DOWN, centre_x(), centre_y(), 1);
 	f->now += FAKE_TAP_MS;
-	a = event(f, PTR_UP, centre_x(), centre_y(), 1);
+	a = event(f, UI_PTR_UP, centre_x(), centre_y(), 1);
 	assert_int_equal(a.clicked, 1);
 	assert_int_equal(a.long_pressed, 0);
 }
@@ -241,18 +241,18 @@ static void test_slow_press_on_ordinary_button_clicks(void **state)
 	struct answer a;
 	int i;
 
-	event(f, PTR_DOWN, centre_x(), centre_y(), 0);
+	event(f, UI_PTR_DOWN, centre_x(), centre_y(), 0);
 	for (i = 0; i < 3; i++) {
 		f->now += 1000;
 		assert_int_equal(frame(f, 0).clicked, 0);
 	}
-	a = event(f, PTR_UP, centre_x(), centre_y(), 0);
+	a = event(f, UI_PTR_UP, centre_x(), centre_y(), 0);
 	assert_int_equal(a.clicked, 1);
 }
 
 static int lines_at(struct fixture *f, const char *text, int width)
 {
-	struct ui_run run = { text, strlen(text), 0 };
+	struct text_run run = { text, strlen(text), 0 };
 
 	return ui_text_lines(&f->ui, &run, 1, FONT_BODY, width);
 }
@@ -262,7 +262,7 @@ static void test_text_wraps_to_width(void **state)
 	struct fixture *f = *state;
 	const char *text = "Samen aan de keukentafel zoeken we een antwoord op "
 			   "uw vraag. U houdt zelf de regie.";
-	struct ui_run run = { text, strlen(text), 0 };
+	struct text_run run = { text, strlen(text), 0 };
 	int wide = lines_at(f, text, 4000), mid = lines_at(f, text, 700);
 	int narrow = lines_at(f, text, 350), i, drawn = 0;
 
@@ -273,7 +273,7 @@ static void test_text_wraps_to_width(void **state)
 	/* every line drawn fits the column it was given */
 	ui_begin(&f->ui, FAKE_W, FAKE_H, f->now, f->theme.background);
 	assert_int_equal(ui_text_runs(&f->ui, &run, 1, FONT_BODY, 100, 100, 350,
-				      ALIGN_LEFT, f->theme.text, 0, -1, 1),
+				      UI_ALIGN_LEFT, f->theme.text, 0, -1, 1),
 			 narrow);
 	for (i = 0; i < f->ui.dl.ncmds; i++) {
 		const struct draw_cmd *c = &f->ui.dl.cmds[i];

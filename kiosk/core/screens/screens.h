@@ -6,7 +6,7 @@
 #ifndef KIOSK_SCREENS_H
 #define KIOSK_SCREENS_H
 
-#include "app.h"
+#include "core/app/app.h"
 
 /* Runs the current screen (or the idle prompt) for one frame. */
 void screens_run(struct app *a);

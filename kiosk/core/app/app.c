@@ -2,15 +2,15 @@
  * app: start-up, events, timers and the idle wipe. What each screen looks
  * like is in screens.c.
  */
-#include "app.h"
+#include "core/app/app.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/log.h"
-#include "../base/util.h"
-#include "screens.h"
+#include "base/log.h"
+#include "base/util.h"
+#include "core/screens/screens.h"
 
 int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 	     struct err *e)
@@ -201,7 +201,7 @@ void app_pointer(struct app *a, enum ptr_kind kind, int x, int y, uint64_t now)
 	a->last_input = a->now;
 	if (a->prompt) {
 		/* any touch on the prompt means "I am still here" */
-		if (kind == PTR_UP)
+		if (kind == UI_PTR_UP)
 			a->prompt = 0;
 		return;
 	}

@@ -8,8 +8,8 @@
 #ifndef KIOSK_THEME_H
 #define KIOSK_THEME_H
 
-#include "../base/err.h"
-#include "draw.h"
+#include "base/err.h"
+#include "core/ui/draw.h"
 
 enum font_role {
 	FONT_BODY,   /* running text */
@@ -64,8 +64,5 @@ int theme_check_contrast(const struct theme *t, struct err *e);
  * screen, primary buttons and tile borders take `brand`; pressed states a
  * darker shade. The caller has checked white text on brand has 4.5:1. */
 void theme_apply_brand(struct theme *t, struct color brand);
-
-/* Parses "#RRGGBB"; returns -1 on anything else. */
-int color_parse(const char *s, struct color *c);
 
 #endif

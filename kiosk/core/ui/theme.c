@@ -1,7 +1,7 @@
 /*
  * theme: reading assets/theme.ini and answering colour and contrast questions.
  */
-#include "theme.h"
+#include "core/ui/theme.h"
 
 #include <ini.h>
 #include <stddef.h>
@@ -9,31 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/util.h"
-
-int color_parse(const char *s, struct color *c)
-{
-	unsigned v = 0;
-	int i;
-
-	if (s[0] != '#' || strlen(s) != 7)
-		return -1;
-	for (i = 1; i < 7; i++) {
-		char ch = s[i];
-		int d = ch >= '0' && ch <= '9'	 ? ch - '0'
-			: ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-			: ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
-						 : -1;
-		if (d < 0)
-			return -1;
-		v = v * 16 + (unsigned)d;
-	}
-	c->r = (uint8_t)(v >> 16);
-	c->g = (uint8_t)(v >> 8);
-	c->b = (uint8_t)v;
-	c->a = 255;
-	return 0;
-}
+#include "base/util.h"
 
 struct theme_key {
 	const char *section, *name;

@@ -1,14 +1,14 @@
 /*
  * ui: widgets, the click, drag, swipe and long-press rules, and line breaking.
  */
-#include "ui.h"
+#include "core/ui/ui.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/util.h"
+#include "base/util.h"
 
 void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
 	     double px_per_mm)
@@ -57,7 +57,7 @@ void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 	ui->py = y;
 	ui->now = now;
 	switch (kind) {
-	case PTR_DOWN:
+	case UI_PTR_DOWN:
 		ui->down = 1;
 		ui->went_down = 1;
 		ui->press_x = x;
@@ -68,12 +68,12 @@ void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 		ui->long_polled = 0;
 		ui->active = 0;
 		break;
-	case PTR_MOVE:
+	case UI_PTR_MOVE:
 		if (ui->down && hypot(x - ui->press_x, y - ui->press_y) >
 					ui->px_per_mm * UI_DRAG_MM)
 			ui->dragging = 1;
 		break;
-	case PTR_UP: {
+	case UI_PTR_UP: {
 		int dx = x - ui->press_x, dy = y - ui->press_y;
 
 		if (!ui->down)
@@ -197,20 +197,21 @@ int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 	enum ui_state state;
 	int clicked = button_frame(ui, id, r, label, style, &state);
 	int pad = ui_mm(ui, 3), lh = ui_line_h(ui, FONT_BUTTON), lines;
-	struct ui_run run = { label, strlen(label), 1 };
+	struct text_run run = { label, strlen(label), 1 };
 
 	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad);
 	if (lines * lh > r.h)
 		ui_clipped(ui, label, run.n);
 	ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + pad,
-		     r.y + (r.h - lines * lh) / 2, r.w - 2 * pad, ALIGN_CENTER,
-		     ui->theme->styles[style].fg[state], 0, -1, 0);
+		     r.y + (r.h - lines * lh) / 2, r.w - 2 * pad,
+		     UI_ALIGN_CENTER, ui->theme->styles[style].fg[state], 0, -1,
+		     0);
 	return clicked;
 }
 
 /* ---- line breaking ---- */
 
-static void split_runs(struct ui *ui, const struct ui_run *runs, int nruns)
+static void split_runs(struct ui *ui, const struct text_run *runs, int nruns)
 {
 	int i, space = 0, newline = 0;
 
@@ -261,7 +262,7 @@ static void emit_line(struct ui *ui, int a, int b, int x, int y, int width,
 {
 	int i = a, cx = x;
 
-	if (align == ALIGN_CENTER && line_w < width)
+	if (align == UI_ALIGN_CENTER && line_w < width)
 		cx = x + (width - line_w) / 2;
 	while (i < b) {
 		int j = i + 1, bold = ui->words[i].bold;
@@ -325,15 +326,15 @@ static int layout_lines(struct ui *ui, enum font_role role, int x, int y,
 	return line;
 }
 
-int ui_text_lines(struct ui *ui, const struct ui_run *runs, int nruns,
+int ui_text_lines(struct ui *ui, const struct text_run *runs, int nruns,
 		  enum font_role role, int width)
 {
 	split_runs(ui, runs, nruns);
-	return layout_lines(ui, role, 0, 0, width, ALIGN_LEFT,
+	return layout_lines(ui, role, 0, 0, width, UI_ALIGN_LEFT,
 			    (struct color){ 0, 0, 0, 0 }, 0, -1, 0);
 }
 
-int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
+int ui_text_runs(struct ui *ui, const struct text_run *runs, int nruns,
 		 enum font_role role, int x, int y, int width,
 		 enum ui_align align, struct color color, int first, int max,
 		 int record)
@@ -372,7 +373,7 @@ int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
 int ui_text(struct ui *ui, struct rect r, const char *text, enum font_role role,
 	    enum ui_align align, struct color color)
 {
-	struct ui_run run = { text, strlen(text), 0 };
+	struct text_run run = { text, strlen(text), 0 };
 	int lines = ui_text_runs(ui, &run, 1, role, r.x, r.y, r.w, align, color,
 				 0, -1, UI_RECORD);
 

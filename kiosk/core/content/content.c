@@ -4,7 +4,7 @@
  * file and line in Dutch, translations by key suffix, long lines, and checks
  * that every file the kiosk will show is there and of a kind it can show.
  */
-#include "content.h"
+#include "core/content/content.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../base/util.h"
+#include "base/util.h"
 
 #define TEXT_FILE_MAX (1u << 20) /* settings, pages: 1 MiB */
 
@@ -915,8 +915,8 @@ static void add_text(struct md_state *m, const char *s, size_t n)
 		b->runs = xrealloc(b->runs,
 				   (size_t)m->cap_runs * sizeof(*b->runs));
 	}
-	b->runs[b->nruns++] =
-		(struct ui_run){ (const char *)(uintptr_t)len, n, m->bold > 0 };
+	b->runs[b->nruns++] = (struct text_run){ (const char *)(uintptr_t)len,
+						 n, m->bold > 0 };
 }
 
 static int md_enter_span(MD_SPANTYPE type, void *detail, void *user)
@@ -1152,7 +1152,7 @@ static int item_for(struct ini_file *F, struct tile_ctx *tc,
 	int i;
 
 	switch (t->kind) {
-	case KIND_FLYERS:
+	case TILE_FLYERS:
 		for (i = 0; i < t->nflyers; i++)
 			if (strcmp(t->flyers[i].name, section) == 0)
 				return i;
@@ -1164,7 +1164,7 @@ static int item_for(struct ini_file *F, struct tile_ctx *tc,
 		t->flyers[t->nflyers].file = check_file(
 			F->L, tc->dir, t->id, section, F->rel, F->line, 1);
 		return t->nflyers++;
-	case KIND_PARTNERS:
+	case TILE_PARTNERS:
 		for (i = 0; i < t->npartners; i++)
 			if (strcmp(t->partners[i].name, section) == 0)
 				return i;
@@ -1174,7 +1174,7 @@ static int item_for(struct ini_file *F, struct tile_ctx *tc,
 		memset(&t->partners[t->npartners], 0, sizeof(*t->partners));
 		t->partners[t->npartners].name = str_dup(section);
 		return t->npartners++;
-	case KIND_NEWS:
+	case TILE_NEWS:
 		t->news = xrealloc(t->news,
 				   (size_t)(t->nnews + 1) * sizeof(*t->news));
 		memset(&t->news[t->nnews], 0, sizeof(*t->news));
@@ -1196,7 +1196,7 @@ static int list_key(struct ini_file *F, const char *section, const char *name,
 	}
 	if (tc->item < 0)
 		return 1;
-	if (t->kind == KIND_FLYERS) {
+	if (t->kind == TILE_FLYERS) {
 		struct flyer *fl = &t->flyers[tc->item];
 
 		if (is_key(name, "title"))
@@ -1205,7 +1205,7 @@ static int list_key(struct ini_file *F, const char *section, const char *name,
 			set_plain(F, &fl->url, name, value, append);
 		else if (!set_when(F, &fl->when, name, value))
 			unknown_key(F, section, name);
-	} else if (t->kind == KIND_PARTNERS) {
+	} else if (t->kind == TILE_PARTNERS) {
 		struct partner *pa = &t->partners[tc->item];
 
 		if (is_key(name, "line"))
@@ -1256,9 +1256,9 @@ static void url_check(struct loader *L, const char *url, const char *rel)
 /* Reads the list file of a flyers, partners or news tile. */
 static void tile_list_load(struct loader *L, struct tile *t)
 {
-	static const char *const files[] = { [KIND_FLYERS] = "folders.ini",
-					     [KIND_PARTNERS] = "partners.ini",
-					     [KIND_NEWS] = "nieuws.ini" };
+	static const char *const files[] = { [TILE_FLYERS] = "folders.ini",
+					     [TILE_PARTNERS] = "partners.ini",
+					     [TILE_NEWS] = "nieuws.ini" };
 	struct tile_ctx tc = { .t = t, .dir = L->c->dir, .item = -1 };
 	char rel[160], *path;
 	int i;
@@ -1271,7 +1271,7 @@ static void tile_list_load(struct loader *L, struct tile *t)
 		return;
 	}
 	free(path);
-	if (t->kind == KIND_FLYERS) {
+	if (t->kind == TILE_FLYERS) {
 		for (i = 0; i < t->nflyers; i++) {
 			if (!t->flyers[i].title.s[0])
 				diag_add(L, 0, rel, 0, "[%s] heeft geen title",
@@ -1283,7 +1283,7 @@ static void tile_list_load(struct loader *L, struct tile *t)
 		if (t->nflyers == 0)
 			diag_add(L, 0, rel, 0,
 				 "er staat geen enkele folder in");
-	} else if (t->kind == KIND_PARTNERS) {
+	} else if (t->kind == TILE_PARTNERS) {
 		for (i = 0; i < t->npartners; i++) {
 			if (!t->partners[i].line.s[0])
 				diag_add(L, 0, rel, 0,
@@ -1385,9 +1385,9 @@ static void tile_load(struct loader *L, struct tile *t)
 			 "show_from ligt na show_until: de tegel "
 			 "is nooit te zien");
 	switch (t->kind) {
-	case KIND_PAGE:
-	case KIND_WERKWIJZE:
-	case KIND_STEPS:
+	case TILE_PAGE:
+	case TILE_WERKWIJZE:
+	case TILE_STEPS:
 		for (l = 0; l < c->nlangs; l++) {
 			char mrel[160];
 
@@ -1409,7 +1409,7 @@ static void tile_load(struct loader *L, struct tile *t)
 			}
 			free(path);
 		}
-		if (t->kind != KIND_PAGE && t->doc[0].nblocks > 0 &&
+		if (t->kind != TILE_PAGE && t->doc[0].nblocks > 0 &&
 		    t->doc[0].blocks[0].kind != BLOCK_H2) {
 			int i, cards = 0;
 
@@ -1423,17 +1423,17 @@ static void tile_load(struct loader *L, struct tile *t)
 				diag_add(L, 0, mrel, 0,
 					 "begin elke %s met een "
 					 "kopje '## '",
-					 t->kind == KIND_STEPS ? "stap"
+					 t->kind == TILE_STEPS ? "stap"
 							       : "kaart");
 			}
 		}
 		break;
-	case KIND_FLYERS:
+	case TILE_FLYERS:
 		tile_list_load(L, t);
 		flyers_unlisted(L, t);
 		break;
-	case KIND_PARTNERS:
-	case KIND_NEWS:
+	case TILE_PARTNERS:
+	case TILE_NEWS:
 		tile_list_load(L, t);
 		break;
 	}

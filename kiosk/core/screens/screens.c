@@ -6,13 +6,13 @@
  * there is more than one screenful, a footer with "Vorige", where you are
  * and "Volgende" (a swipe does the same).
  */
-#include "screens.h"
+#include "core/screens/screens.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "../base/util.h"
-#include "pdf.h"
+#include "base/util.h"
+#include "core/pdf.h"
 
 #define MARGIN_MM     12.0
 #define HEADER_MM     30.0
@@ -45,7 +45,7 @@ static int paginate(int n, int per, int *part)
 }
 
 /* A block's runs, all bold when it is a heading. Returns how many. */
-static int block_runs(const struct block *b, struct ui_run *runs, int max,
+static int block_runs(const struct block *b, struct text_run *runs, int max,
 		      int bold)
 {
 	int n = b->nruns < max ? b->nruns : max, r;
@@ -119,17 +119,17 @@ static int header(struct app *a, int left_end, const char *title)
 	}
 	if (title) {
 		int tx = left_end + ui_mm(ui, 8), w = x - ui_mm(ui, 8) - tx;
-		struct ui_run run = { title, strlen(title), 1 };
+		struct text_run run = { title, strlen(title), 1 };
 
 		if (ui_text_lines(ui, &run, 1, FONT_TITLE, w) == 1)
 			ui_text_runs(ui, &run, 1, FONT_TITLE, tx,
 				     (h - ui_line_h(ui, FONT_TITLE)) / 2, w,
-				     ALIGN_LEFT, T(a)->header_text, 0, 1,
+				     UI_ALIGN_LEFT, T(a)->header_text, 0, 1,
 				     UI_RECORD);
 		else
 			ui_text_runs(ui, &run, 1, FONT_BUTTON, tx,
 				     (h - 2 * ui_line_h(ui, FONT_BUTTON)) / 2,
-				     w, ALIGN_LEFT, T(a)->header_text, 0, 2,
+				     w, UI_ALIGN_LEFT, T(a)->header_text, 0, 2,
 				     UI_RECORD | UI_CLIP);
 	}
 	return h;
@@ -167,7 +167,7 @@ static void footer(struct app *a, int *part, int parts, const char *where)
 	ui_text(ui,
 		(struct rect){ m + pw, fy + (bh - ui_line_h(ui, FONT_BODY)) / 2,
 			       a->width - 2 * m - pw - nw, 0 },
-		where, FONT_BODY, ALIGN_CENTER, T(a)->text);
+		where, FONT_BODY, UI_ALIGN_CENTER, T(a)->text);
 	if (*part > 0 && ui_button(ui, "prev", (struct rect){ m, fy, pw, bh },
 				   prev, STYLE_SECONDARY))
 		(*part)--;
@@ -200,7 +200,7 @@ static void qr_box(struct app *a, struct rect r, const char *url,
 {
 	struct ui *ui = U(a);
 	int th = ui_text(ui, (struct rect){ r.x, r.y, r.w, 0 },
-			 app_tr(a, caption_key), FONT_BODY, ALIGN_LEFT,
+			 app_tr(a, caption_key), FONT_BODY, UI_ALIGN_LEFT,
 			 T(a)->text);
 	int side =
 		r.w < r.h - th - ui_mm(ui, 4) ? r.w : r.h - th - ui_mm(ui, 4);
@@ -243,14 +243,14 @@ static void screen_attract(struct app *a)
 		y += side + ui_mm(ui, 6);
 	}
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 },
-		     a->content->name, FONT_HERO, ALIGN_CENTER, fg);
+		     a->content->name, FONT_HERO, UI_ALIGN_CENTER, fg);
 	if (n > 0) {
 		if (a->fading && t < APP_FADE_MS)
 			faded.a = (uint8_t)(255 * t / APP_FADE_MS);
 		ui_text(ui,
 			(struct rect){ (w - col) / 2, y + ui_mm(ui, 15), col,
 				       0 },
-			lines[a->highlight % n], FONT_TITLE, ALIGN_CENTER,
+			lines[a->highlight % n], FONT_TITLE, UI_ALIGN_CENTER,
 			faded);
 	}
 	/* an outlined "button" so it is clear where to touch */
@@ -260,14 +260,15 @@ static void screen_attract(struct app *a)
 	draw_frame(&ui->dl, start, fg, ui_mm(ui, 1.2));
 	y = start.y + ui_mm(ui, 5);
 	y += ui_text(ui, (struct rect){ start.x, y, start.w, 0 },
-		     app_tr(a, "attract.start"), FONT_TITLE, ALIGN_CENTER, fg);
+		     app_tr(a, "attract.start"), FONT_TITLE, UI_ALIGN_CENTER,
+		     fg);
 	if (a->content->nlangs > 1) {
 		int en = i18n_find(&a->i18n, "en");
 
 		if (en > 0)
 			ui_text(ui, (struct rect){ start.x, y, start.w, 0 },
 				i18n_get(&a->i18n, en, "attract.start"),
-				FONT_BODY, ALIGN_CENTER, fg);
+				FONT_BODY, UI_ALIGN_CENTER, fg);
 	}
 }
 
@@ -279,16 +280,16 @@ static void face_label(struct app *a, struct rect r, const char *label,
 		       int max_lines)
 {
 	struct ui *ui = U(a);
-	struct ui_run run = { label, strlen(label), 1 };
+	struct text_run run = { label, strlen(label), 1 };
 	int pad = ui_mm(ui, 3), lh = ui_line_h(ui, FONT_BUTTON);
 	int lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad);
 
 	if (lines > max_lines)
 		lines = max_lines;
 	ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + pad,
-		     r.y + (r.h - lines * lh) / 2, r.w - 2 * pad, ALIGN_CENTER,
-		     theme_fg(T(a), STYLE_TILE, UI_NORMAL), 0, max_lines,
-		     UI_CLIP);
+		     r.y + (r.h - lines * lh) / 2, r.w - 2 * pad,
+		     UI_ALIGN_CENTER, theme_fg(T(a), STYLE_TILE, UI_NORMAL), 0,
+		     max_lines, UI_CLIP);
 }
 
 static int tile_visible(const struct app *a, int i)
@@ -309,7 +310,8 @@ static void screen_home(struct app *a)
 	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 8);
 	int top = header(a, m, NULL);
 	int vis[CONTENT_TILE_MAX], n = 0, cols, rows, i, tw, th, y, bottom;
-	struct ui_run name = { a->content->name, strlen(a->content->name), 1 };
+	struct text_run name = { a->content->name, strlen(a->content->name),
+				 1 };
 	const char *contact = text_get(&a->content->contact, a->lang);
 
 	/* the centre's name; a long press here opens facts for staff */
@@ -323,8 +325,8 @@ static void screen_home(struct app *a)
 			a->content->name);
 		ui_text_runs(ui, &name, 1, FONT_TITLE, m,
 			     (top - ui_line_h(ui, FONT_TITLE)) / 2,
-			     a->width / 2, ALIGN_LEFT, T(a)->header_text, 0, 1,
-			     UI_RECORD | UI_CLIP);
+			     a->width / 2, UI_ALIGN_LEFT, T(a)->header_text, 0,
+			     1, UI_RECORD | UI_CLIP);
 		if (ui_long_press(ui, "name")) {
 			a->info_from = SCREEN_HOME;
 			a->screen = SCREEN_INFO;
@@ -336,7 +338,7 @@ static void screen_home(struct app *a)
 			vis[n++] = i;
 	y = top + ui_mm(ui, 8);
 	y += ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 },
-		     app_tr(a, "home.choose"), FONT_TITLE, ALIGN_LEFT,
+		     app_tr(a, "home.choose"), FONT_TITLE, UI_ALIGN_LEFT,
 		     T(a)->text);
 	y += ui_mm(ui, 6);
 	bottom = a->height - m;
@@ -348,14 +350,14 @@ static void screen_home(struct app *a)
 		i18n_format(line, sizeof(line), app_tr(a, "home.contact"), args,
 			    1);
 		bottom -= lh * ui_text_lines(ui,
-					     &(struct ui_run){
+					     &(struct text_run){
 						     line, strlen(line), 0 },
 					     1, FONT_BODY, a->width - 2 * m) +
 			  ui_mm(ui, 4);
 		ui_text(ui,
 			(struct rect){ m, bottom + ui_mm(ui, 4),
 				       a->width - 2 * m, 0 },
-			line, FONT_BODY, ALIGN_LEFT, T(a)->text);
+			line, FONT_BODY, UI_ALIGN_LEFT, T(a)->text);
 	}
 	cols = n <= 2 ? (n ? n : 1) : n <= 4 ? 2 : 3;
 	rows = (n + cols - 1) / cols;
@@ -406,7 +408,7 @@ static int image_h(struct app *a)
 
 /* Height in lines of a block at this width. */
 static int block_lines(struct app *a, const struct block *b, int width,
-		       struct ui_run *runs, int *nruns)
+		       struct text_run *runs, int *nruns)
 {
 	struct ui *ui = U(a);
 	int heading = b->kind == BLOCK_H1 || b->kind == BLOCK_H2;
@@ -435,7 +437,7 @@ static int flow(struct app *a, const struct block *blocks, int from, int to,
 		int indent = b->kind == BLOCK_LI ? bullet : 0;
 		int heading = b->kind == BLOCK_H1 || b->kind == BLOCK_H2;
 		int whole = heading || b->kind == BLOCK_IMAGE;
-		struct ui_run runs[64];
+		struct text_run runs[64];
 		int nruns, lines, first = 0;
 
 		lines = block_lines(a, b, width - indent, runs, &nruns);
@@ -486,9 +488,9 @@ static int flow(struct app *a, const struct block *blocks, int from, int to,
 							ui_mm(ui, 1.5));
 					ui_text_runs(ui, runs, nruns, FONT_BODY,
 						     x + indent, y,
-						     width - indent, ALIGN_LEFT,
-						     T(a)->text, first, take,
-						     first == 0);
+						     width - indent,
+						     UI_ALIGN_LEFT, T(a)->text,
+						     first, take, first == 0);
 				}
 			}
 			first += take;
@@ -586,16 +588,16 @@ static void view_cards(struct app *a, const struct doc *d, int top)
 					(circle - ui_line_h(ui, FONT_TITLE)) /
 						2,
 				circle, 0 },
-			num, FONT_TITLE, ALIGN_CENTER, T(a)->header_text);
+			num, FONT_TITLE, UI_ALIGN_CENTER, T(a)->header_text);
 		ny = card.y + ui_mm(ui, 8) + circle + ui_mm(ui, 6);
 		{
-			struct ui_run runs[64];
+			struct text_run runs[64];
 			int nr = block_runs(&d->blocks[starts[k]], runs, 64, 1);
 			int lines;
 
 			lines = ui_text_runs(
 				ui, runs, nr, FONT_TITLE, card.x + ui_mm(ui, 8),
-				ny, card.w - ui_mm(ui, 16), ALIGN_LEFT,
+				ny, card.w - ui_mm(ui, 16), UI_ALIGN_LEFT,
 				T(a)->text, 0, 3, UI_RECORD | UI_CLIP);
 			ny += (lines < 3 ? lines : 3) *
 				      ui_line_h(ui, FONT_TITLE) +
@@ -628,16 +630,16 @@ static void view_steps(struct app *a, const struct doc *d, int top)
 			img = i;
 	part_label(a, "steps.where", a->part, a->parts, where, sizeof(where));
 	y += ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 }, where,
-		     FONT_BODY, ALIGN_LEFT, T(a)->text);
+		     FONT_BODY, UI_ALIGN_LEFT, T(a)->text);
 	{
-		struct ui_run runs[64];
+		struct text_run runs[64];
 		int nr = block_runs(&d->blocks[starts[a->part]], runs, 64, 1);
 
 		y += ui_mm(ui, 3) +
 		     ui_line_h(ui, FONT_TITLE) *
 			     ui_text_runs(ui, runs, nr, FONT_TITLE, m,
 					  y + ui_mm(ui, 3), a->width - 2 * m,
-					  ALIGN_LEFT, T(a)->text, 0, 2,
+					  UI_ALIGN_LEFT, T(a)->text, 0, 2,
 					  UI_RECORD | UI_CLIP);
 	}
 	y += ui_mm(ui, 6);
@@ -758,7 +760,7 @@ static void view_flyers(struct app *a, const struct tile *t, int top)
 	}
 	if (n == 0)
 		ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 },
-			app_tr(a, "flyers.none"), FONT_BODY, ALIGN_LEFT,
+			app_tr(a, "flyers.none"), FONT_BODY, UI_ALIGN_LEFT,
 			T(a)->text);
 	part_label(a, "nav.part", a->list_part, a->parts, where, sizeof(where));
 	footer(a, &a->list_part, a->parts, where);
@@ -785,7 +787,7 @@ static void screen_flyer(struct app *a)
 	side = (struct rect){ view.x + view.w + m, view.y, side_w, view.h };
 	if (pages < 0) {
 		ui_text(ui, view, app_tr(a, "flyers.broken"), FONT_BODY,
-			ALIGN_LEFT, T(a)->text);
+			UI_ALIGN_LEFT, T(a)->text);
 		return;
 	}
 	if (a->flyer_page > pages)
@@ -890,20 +892,20 @@ static void view_partners(struct app *a, const struct tile *t, int top)
 		}
 		tw = r.x + r.w - ui_mm(ui, 5) - tx;
 		{
-			struct ui_run run = { p->name, strlen(p->name), 1 };
+			struct text_run run = { p->name, strlen(p->name), 1 };
 
 			ui_text_runs(ui, &run, 1, FONT_BODY, tx,
-				     r.y + ui_mm(ui, 3), tw, ALIGN_LEFT,
+				     r.y + ui_mm(ui, 3), tw, UI_ALIGN_LEFT,
 				     T(a)->text, 0, 1, UI_RECORD | UI_CLIP);
 		}
 		snprintf(line, sizeof(line), "%s%s%s",
 			 text_get(&p->line, a->lang), p->contact ? " " : "",
 			 p->contact ? p->contact : "");
 		{
-			struct ui_run run = { line, strlen(line), 0 };
+			struct text_run run = { line, strlen(line), 0 };
 
 			ui_text_runs(ui, &run, 1, FONT_BODY, tx,
-				     r.y + ui_mm(ui, 3) + lh, tw, ALIGN_LEFT,
+				     r.y + ui_mm(ui, 3) + lh, tw, UI_ALIGN_LEFT,
 				     T(a)->text, 0, 3, UI_RECORD | UI_CLIP);
 		}
 	}
@@ -963,7 +965,7 @@ static void view_news(struct app *a, const struct tile *t, int top)
 			a->screen = SCREEN_NEWS;
 		}
 		ui_text(ui, (struct rect){ r.x, r.y + ui_mm(ui, 4), r.w, 0 },
-			date, FONT_BUTTON, ALIGN_CENTER,
+			date, FONT_BUTTON, UI_ALIGN_CENTER,
 			theme_fg(T(a), STYLE_TILE, UI_NORMAL));
 		face_label(a,
 			   (struct rect){ r.x, r.y + r.h / 2, r.w,
@@ -972,7 +974,7 @@ static void view_news(struct app *a, const struct tile *t, int top)
 	}
 	if (n == 0)
 		ui_text(ui, (struct rect){ m, y0, a->width - 2 * m, 0 },
-			app_tr(a, "news.none"), FONT_BODY, ALIGN_LEFT,
+			app_tr(a, "news.none"), FONT_BODY, UI_ALIGN_LEFT,
 			T(a)->text);
 	part_label(a, "nav.part", a->list_part, a->parts, where, sizeof(where));
 	footer(a, &a->list_part, a->parts, where);
@@ -995,26 +997,26 @@ static void screen_news(struct app *a)
 	text_w = link ? (a->width - 2 * m) * 3 / 5 : a->width - 2 * m;
 	date_text(a, nw->date, date, sizeof(date));
 	y += ui_text(ui, (struct rect){ m, y, text_w, 0 }, date, FONT_BODY,
-		     ALIGN_LEFT, T(a)->text);
+		     UI_ALIGN_LEFT, T(a)->text);
 	{
-		struct ui_run run = { text_get(&nw->title, a->lang),
-				      strlen(text_get(&nw->title, a->lang)),
-				      1 };
+		struct text_run run = { text_get(&nw->title, a->lang),
+					strlen(text_get(&nw->title, a->lang)),
+					1 };
 
 		y += ui_mm(ui, 2) +
 		     ui_line_h(ui, FONT_TITLE) *
 			     ui_text_runs(ui, &run, 1, FONT_TITLE, m,
-					  y + ui_mm(ui, 2), text_w, ALIGN_LEFT,
-					  T(a)->text, 0, 3,
+					  y + ui_mm(ui, 2), text_w,
+					  UI_ALIGN_LEFT, T(a)->text, 0, 3,
 					  UI_RECORD | UI_CLIP);
 	}
 	y += ui_mm(ui, 6);
 	{
 		const char *body = text_get(&nw->body, a->lang);
-		struct ui_run run = { body, strlen(body), 0 };
+		struct text_run run = { body, strlen(body), 0 };
 
-		ui_text_runs(ui, &run, 1, FONT_BODY, m, y, text_w, ALIGN_LEFT,
-			     T(a)->text, 0,
+		ui_text_runs(ui, &run, 1, FONT_BODY, m, y, text_w,
+			     UI_ALIGN_LEFT, T(a)->text, 0,
 			     (a->height - m - y) / ui_line_h(ui, FONT_BODY),
 			     UI_RECORD | UI_CLIP);
 	}
@@ -1040,22 +1042,22 @@ static void screen_tile(struct app *a)
 		return;
 	}
 	switch (t->kind) {
-	case KIND_PAGE:
+	case TILE_PAGE:
 		view_page(a, tile_doc(t, a->lang), top);
 		break;
-	case KIND_WERKWIJZE:
+	case TILE_WERKWIJZE:
 		view_cards(a, tile_doc(t, a->lang), top);
 		break;
-	case KIND_STEPS:
+	case TILE_STEPS:
 		view_steps(a, tile_doc(t, a->lang), top);
 		break;
-	case KIND_FLYERS:
+	case TILE_FLYERS:
 		view_flyers(a, t, top);
 		break;
-	case KIND_PARTNERS:
+	case TILE_PARTNERS:
 		view_partners(a, t, top);
 		break;
-	case KIND_NEWS:
+	case TILE_NEWS:
 		view_news(a, t, top);
 		break;
 	}
@@ -1086,7 +1088,7 @@ static void screen_info(struct app *a)
 	snprintf(nums[3], sizeof(nums[3]), "%d", a->content->idle_seconds);
 	i18n_format(line, sizeof(line), app_tr(a, "info.facts"), args, 7);
 	y += ui_text(ui, (struct rect){ m, y, a->width - 2 * m, 0 }, line,
-		     FONT_BODY, ALIGN_LEFT, T(a)->text);
+		     FONT_BODY, UI_ALIGN_LEFT, T(a)->text);
 	if (ui_button(ui, "close",
 		      (struct rect){ m, y + ui_mm(ui, 10), button_w(a, close),
 				     bh },
@@ -1104,11 +1106,11 @@ static void screen_broken(struct app *a)
 	ui->dl.clear = T(a)->background;
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 },
 		     i18n_get(&a->i18n, 0, "broken.title"), FONT_HERO,
-		     ALIGN_CENTER, T(a)->text);
+		     UI_ALIGN_CENTER, T(a)->text);
 	y += ui_mm(ui, 10);
 	ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 },
-		i18n_get(&a->i18n, 0, "broken.text"), FONT_BODY, ALIGN_CENTER,
-		T(a)->text);
+		i18n_get(&a->i18n, 0, "broken.text"), FONT_BODY,
+		UI_ALIGN_CENTER, T(a)->text);
 }
 
 /* ---- "Bent u er nog?" ---- */
@@ -1127,7 +1129,7 @@ static void idle_prompt(struct app *a)
 	if (left < 1)
 		left = 1;
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 },
-		     app_tr(a, "idle.title"), FONT_HERO, ALIGN_CENTER,
+		     app_tr(a, "idle.title"), FONT_HERO, UI_ALIGN_CENTER,
 		     T(a)->text);
 	snprintf(num, sizeof(num), "%d", left);
 	i18n_format(
@@ -1136,7 +1138,7 @@ static void idle_prompt(struct app *a)
 		args, 1);
 	y += ui_mm(ui, 10);
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 }, msg,
-		     FONT_BODY, ALIGN_CENTER, T(a)->text);
+		     FONT_BODY, UI_ALIGN_CENTER, T(a)->text);
 	/* any touch on the prompt means "still here" (app_pointer), the
 	 * button only makes that clear */
 	ui_button(ui, "still-here",

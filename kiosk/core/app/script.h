@@ -17,8 +17,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "../base/err.h"
-#include "app.h"
+#include "base/err.h"
+#include "core/app/app.h"
 
 #define SCRIPT_ARG_MAX 1024
 

@@ -21,9 +21,9 @@
 #ifndef KIOSK_CONTENT_H
 #define KIOSK_CONTENT_H
 
-#include "../base/err.h"
-#include "theme.h"
-#include "ui.h"
+#include "base/err.h"
+#include "base/run.h"
+#include "base/color.h"
 
 #define CONTENT_LANG_MAX    8
 #define CONTENT_FORMAT	    1
@@ -68,7 +68,7 @@ enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_P, BLOCK_LI, BLOCK_IMAGE };
 struct block {
 	enum block_kind kind;
 	char *text; /* owned; runs point into it; alt text of an image */
-	struct ui_run *runs; /* owned */
+	struct text_run *runs; /* owned */
 	int nruns;
 	char *image; /* BLOCK_IMAGE: full path, owned */
 };
@@ -104,12 +104,12 @@ struct news {
 };
 
 enum tile_kind {
-	KIND_PAGE,
-	KIND_WERKWIJZE,
-	KIND_STEPS,
-	KIND_FLYERS,
-	KIND_PARTNERS,
-	KIND_NEWS,
+	TILE_PAGE,
+	TILE_WERKWIJZE,
+	TILE_STEPS,
+	TILE_FLYERS,
+	TILE_PARTNERS,
+	TILE_NEWS,
 };
 
 struct tile {

@@ -2,14 +2,14 @@
  * script: parsing script lines and running them against the app on a
  * simulated clock.
  */
-#include "script.h"
+#include "core/app/script.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/util.h"
+#include "base/util.h"
 
 #define TAP_HOLD_MS 80 /* a finger rests briefly on the glass */
 #define SWIPE_STEPS 8
@@ -219,9 +219,9 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 				       cmd->arg);
 		x = h->r.x + h->r.w / 2;
 		y = h->r.y + h->r.h / 2;
-		pointer(run, PTR_DOWN, x, y);
+		pointer(run, UI_PTR_DOWN, x, y);
 		run->now += TAP_HOLD_MS;
-		pointer(run, PTR_UP, x, y);
+		pointer(run, UI_PTR_UP, x, y);
 		break;
 	}
 	case SCRIPT_TAP_XY:
@@ -229,9 +229,9 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 			return err_set(e,
 				       "tap %d %d is outside the %dx%d screen",
 				       cmd->x, cmd->y, a->width, a->height);
-		pointer(run, PTR_DOWN, cmd->x, cmd->y);
+		pointer(run, UI_PTR_DOWN, cmd->x, cmd->y);
 		run->now += TAP_HOLD_MS;
-		pointer(run, PTR_UP, cmd->x, cmd->y);
+		pointer(run, UI_PTR_UP, cmd->x, cmd->y);
 		break;
 	case SCRIPT_SWIPE: {
 		/* across the middle of the screen, from one side towards the
@@ -240,10 +240,10 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 
 		from = cmd->dir < 0 ? a->width * 4 / 5 : a->width / 5;
 		to = cmd->dir < 0 ? a->width / 5 : a->width * 4 / 5;
-		pointer(run, PTR_DOWN, from, y);
+		pointer(run, UI_PTR_DOWN, from, y);
 		for (i = 1; i <= SWIPE_STEPS; i++) {
 			run->now += SWIPE_MS / SWIPE_STEPS;
-			pointer(run, i == SWIPE_STEPS ? PTR_UP : PTR_MOVE,
+			pointer(run, i == SWIPE_STEPS ? UI_PTR_UP : UI_PTR_MOVE,
 				from + (to - from) * i / SWIPE_STEPS, y);
 		}
 		break;

@@ -15,12 +15,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/color.h"
+
 struct rect {
 	int x, y, w, h;
-};
-
-struct color {
-	uint8_t r, g, b, a;
 };
 
 enum draw_kind {
@@ -109,8 +107,5 @@ const struct hit *draw_list_find_hit(const struct draw_list *dl,
 int draw_list_has_text(const struct draw_list *dl, const char *needle);
 
 int rect_contains(struct rect r, int x, int y);
-
-/* WCAG contrast ratio of two opaque colours (1.0 .. 21.0). */
-double color_contrast(struct color a, struct color b);
 
 #endif

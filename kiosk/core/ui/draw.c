@@ -2,12 +2,12 @@
  * draw: appending to a frame's draw, hit and text lists, and the questions
  * tests ask of them.
  */
-#include "draw.h"
+#include "core/ui/draw.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "../base/util.h"
+#include "base/util.h"
 
 void draw_list_clear(struct draw_list *dl, struct color clear)
 {
@@ -203,24 +203,4 @@ int draw_list_has_text(const struct draw_list *dl, const char *needle)
 int rect_contains(struct rect r, int x, int y)
 {
 	return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
-}
-
-static double lum_channel(uint8_t v)
-{
-	double c = v / 255.0;
-
-	return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-static double luminance(struct color c)
-{
-	return 0.2126 * lum_channel(c.r) + 0.7152 * lum_channel(c.g) +
-	       0.0722 * lum_channel(c.b);
-}
-
-double color_contrast(struct color a, struct color b)
-{
-	double la = luminance(a), lb = luminance(b);
-
-	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
 }

@@ -13,11 +13,11 @@
 
 #include <stdint.h>
 
-#include "../base/err.h"
-#include "content.h"
-#include "i18n.h"
-#include "theme.h"
-#include "ui.h"
+#include "base/err.h"
+#include "core/content/content.h"
+#include "core/i18n.h"
+#include "core/ui/theme.h"
+#include "core/ui/ui.h"
 
 #define APP_VERSION "0.1.0"
 

@@ -23,8 +23,9 @@
 
 #include <stdint.h>
 
-#include "draw.h"
-#include "theme.h"
+#include "base/run.h"
+#include "core/ui/draw.h"
+#include "core/ui/theme.h"
 
 #define UI_DRAG_MM	 6.0
 #define UI_SWIPE_MM	 30.0
@@ -40,16 +41,9 @@ struct ui_metrics {
 	double cap_ratio;
 };
 
-enum ptr_kind { PTR_DOWN, PTR_MOVE, PTR_UP };
+enum ptr_kind { UI_PTR_DOWN, UI_PTR_MOVE, UI_PTR_UP };
 
-enum ui_align { ALIGN_LEFT, ALIGN_CENTER };
-
-/* A piece of text in one style, for paragraphs with bold words. */
-struct ui_run {
-	const char *s;
-	size_t n;
-	int bold;
-};
+enum ui_align { UI_ALIGN_LEFT, UI_ALIGN_CENTER };
 
 /* A word of laid-out text (scratch space of the line breaker). */
 struct ui_word {
@@ -140,7 +134,7 @@ uint64_t ui_next_deadline(const struct ui *ui);
  * tool reports it). Returns the number of lines of the whole text. */
 #define UI_RECORD 1
 #define UI_CLIP	  2
-int ui_text_runs(struct ui *ui, const struct ui_run *runs, int nruns,
+int ui_text_runs(struct ui *ui, const struct text_run *runs, int nruns,
 		 enum font_role role, int x, int y, int width,
 		 enum ui_align align, struct color color, int first, int max,
 		 int record);
@@ -150,7 +144,7 @@ int ui_text(struct ui *ui, struct rect r, const char *text, enum font_role role,
 	    enum ui_align align, struct color color);
 
 /* Lines the text needs at this width, drawing nothing. */
-int ui_text_lines(struct ui *ui, const struct ui_run *runs, int nruns,
+int ui_text_lines(struct ui *ui, const struct text_run *runs, int nruns,
 		  enum font_role role, int width);
 
 uint32_t ui_id(const char *id);

@@ -8,7 +8,7 @@
 #ifndef KIOSK_WALK_H
 #define KIOSK_WALK_H
 
-#include "app.h"
+#include "core/app/app.h"
 
 /* name is a short file-name-safe label such as "nl-groot-werkwijze-2";
  * file is the pack file the screen's text comes from ("" for none). */

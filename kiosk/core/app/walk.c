@@ -1,7 +1,7 @@
 /*
  * walk: drives the app's state screen by screen; see walk.h.
  */
-#include "walk.h"
+#include "core/app/walk.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -30,18 +30,18 @@ static void tile_file(const struct tile *t, const char *lang, char *out,
 		      size_t size)
 {
 	switch (t->kind) {
-	case KIND_FLYERS:
+	case TILE_FLYERS:
 		snprintf(out, size, "%s/folders.ini", t->id);
 		break;
-	case KIND_PARTNERS:
+	case TILE_PARTNERS:
 		snprintf(out, size, "%s/partners.ini", t->id);
 		break;
-	case KIND_NEWS:
+	case TILE_NEWS:
 		snprintf(out, size, "%s/nieuws.ini", t->id);
 		break;
-	case KIND_PAGE:
-	case KIND_WERKWIJZE:
-	case KIND_STEPS:
+	case TILE_PAGE:
+	case TILE_WERKWIJZE:
+	case TILE_STEPS:
 		snprintf(out, size, "%s/%s.md", t->id, lang);
 		break;
 	}
@@ -94,11 +94,11 @@ int app_walk(struct app *a, int lang, int large, walk_fn fn, void *ctx)
 		a->tile = i;
 		a->item = 0;
 		tile_file(t, a->content->langs[lang], file, sizeof(file));
-		if (t->kind == KIND_FLYERS || t->kind == KIND_NEWS)
+		if (t->kind == TILE_FLYERS || t->kind == TILE_NEWS)
 			walk_parts(&w, &a->list_part, t->id, file);
 		else
 			walk_parts(&w, &a->part, t->id, file);
-		for (j = 0; t->kind == KIND_FLYERS && j < t->nflyers; j++) {
+		for (j = 0; t->kind == TILE_FLYERS && j < t->nflyers; j++) {
 			int p;
 
 			if (!t->flyers[j].file ||
@@ -117,7 +117,7 @@ int app_walk(struct app *a, int lang, int large, walk_fn fn, void *ctx)
 				visit(&w, what, file);
 			}
 		}
-		for (j = 0; t->kind == KIND_NEWS && j < t->nnews; j++) {
+		for (j = 0; t->kind == TILE_NEWS && j < t->nnews; j++) {
 			if (!when_shows(t->news[j].when, a->today))
 				continue;
 			a->screen = SCREEN_NEWS;
