@@ -258,9 +258,7 @@ static void bench_frames(struct app *a, struct platform *p, long n)
 		 * and fade in as they would on the real screen */
 		now += 16;
 		app_advance(a, now);
-		a->fading = 1;
-		if (now >= a->highlight_since + APP_FADE_MS)
-			a->highlight_since = now; /* keep the fade running */
+		app_bench_fade(a); /* keep the fade running */
 		platform_present(p, app_frame(a), 1);
 		t[i] = mono_ns() - t0;
 	}
@@ -298,7 +296,7 @@ static void watch_look(struct watch *w, struct app *a, uint64_t now)
 	/* never pull the page from under a visitor: swap when the kiosk
 	 * rests (attract or out-of-order screen), which the idle wipe
 	 * brings about at the latest */
-	if (a->screen != SCREEN_ATTRACT && a->screen != SCREEN_BROKEN)
+	if (!app_resting(a))
 		return;
 	str_copy(w->current, sizeof(w->current), cur);
 	c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &e);
@@ -307,8 +305,7 @@ static void watch_look(struct watch *w, struct app *a, uint64_t now)
 		return;
 	}
 	log_info("new content pack installed: showing '%s'", cur);
-	str_copy(a->content_dir, sizeof(a->content_dir), cur);
-	app_set_content(a, c);
+	app_set_content(a, c, cur);
 }
 
 /* Time to paint a flyer page: the first view (rendered then), the next
@@ -319,13 +316,14 @@ static int bench_flyer(struct app *a, struct platform *p)
 	int t, f, got = 0;
 	uint64_t ns[3];
 	static const int pages[3] = { 1, 2, 1 };
+	struct place at = { .route = ROUTE_FLYER };
 
 	for (t = 0; t < a->content->ntiles && !got; t++)
 		for (f = 0; f < a->content->tiles[t].nflyers && !got; f++)
 			if (a->content->tiles[t].flyers[f].is_pdf &&
 			    a->content->tiles[t].flyers[f].file) {
-				a->tile = t;
-				a->item = f;
+				at.tile = t;
+				at.item = f;
 				got = 1;
 			}
 	if (!got) {
@@ -333,11 +331,13 @@ static int bench_flyer(struct app *a, struct platform *p)
 			"kiosk: --bench-flyer: no PDF flyer in the pack\n");
 		return 1;
 	}
-	a->screen = SCREEN_FLYER;
 	for (t = 0; t < 3; t++) {
 		uint64_t t0 = mono_ns();
 
-		a->flyer_page = pages[t];
+		/* as a visitor gets there: home, then the flyer's page */
+		at.part = pages[t] - 1;
+		app_open(a, (struct place){ .route = ROUTE_HOME });
+		app_open(a, at);
 		platform_present(p, app_frame(a), 1);
 		ns[t] = mono_ns() - t0;
 		/* the visitor reads; meanwhile the next page is rendered */

@@ -60,6 +60,9 @@ down "$(find kiosk/core/content -name '*.[ch]')" 'core/(ui|screens|app)/' \
 	"content includes ui, screens or app"
 down "$(find kiosk/core/ui -name '*.[ch]')" 'core/(screens|app|content)/' \
 	"ui includes screens, app or content"
+# screens see the visit (data) but never the app that owns it
+down "$(find kiosk/core/screens -name '*.[ch]')" 'core/app/(app|walk|script)\.h' \
+	"screens include the app (ask through screen_ask instead)"
 
 # 5. The core never reads the wall clock: time and today's date are
 #    passed in. That covers C calls and SQL's own clock.

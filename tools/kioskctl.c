@@ -140,6 +140,15 @@ static void check_visit(void *ctx, const char *name, const char *file,
 		str_copy(fc->last, sizeof(fc->last), dl->clipped_text);
 		fc->problems++;
 	}
+	/* the frame's fixed lists ran full: part of the screen would be
+	 * missing, so it is an error, not a guess */
+	if (dl->overflow) {
+		printf("%s: te veel op één scherm (%s): niet alles past in "
+		       "de kiosk - maak de tekst korter of verdeel hem over "
+		       "meer delen\n",
+		       *file ? file : "kiosk.ini", name);
+		fc->problems++;
+	}
 }
 
 /* Checks dir; prints every problem; returns the number of errors. */

@@ -108,13 +108,82 @@ static const struct draw_cmd *header_bar(const struct draw_list *dl)
 	return NULL;
 }
 
+/* Which screen a visitor sees, told from the screen alone (the hit and
+ * text lists), never from the app's insides. */
+enum shown {
+	SHOWN_ATTRACT,
+	SHOWN_HOME,
+	SHOWN_TILE,
+	SHOWN_FLYER,
+	SHOWN_NEWS,
+	SHOWN_INFO,
+	SHOWN_BROKEN,
+	SHOWN_PROMPT,
+};
+
+/* 1 when a visible text reads like a date: "19 januari 2024". */
+static int shows_a_date(const struct draw_list *dl)
+{
+	int i, d, y;
+	char month[32];
+
+	for (i = 0; i < dl->ntexts; i++)
+		if (sscanf(dl->texts[i].text, "%d %31[a-z] %d", &d, month,
+			   &y) == 3 &&
+		    y > 1900)
+			return 1;
+	return 0;
+}
+
+static int shows(struct fake_kiosk *k, enum shown what)
+{
+	const struct draw_list *dl = fake_frame(k);
+	const struct hit *start = draw_list_find_hit(dl, START);
+	int back = draw_list_find_hit(dl, "Terug") ||
+		   draw_list_find_hit(dl, "Back");
+	int flyer = draw_list_find_hit(dl, "Folderpagina") ||
+		    draw_list_find_hit(dl, "Flyer page");
+	int footer = draw_list_find_hit(dl, "Volgende") ||
+		     draw_list_find_hit(dl, "Vorige") ||
+		     draw_list_find_hit(dl, "Next") ||
+		     draw_list_find_hit(dl, "Previous");
+
+	switch (what) {
+	case SHOWN_ATTRACT:
+		return start && start->r.w == FAKE_W && start->r.h == FAKE_H;
+	case SHOWN_HOME:
+		return fake_visible(k, HOME_Q) ||
+		       fake_visible(k, "What would you like to know more "
+				       "about?");
+	case SHOWN_FLYER:
+		return back && flyer;
+	case SHOWN_NEWS:
+		/* one item: its date, and nothing to turn or tap but the
+		 * header */
+		return back && !flyer && !footer && dl->nhits <= 3 &&
+		       shows_a_date(dl);
+	case SHOWN_TILE:
+		return back && !flyer && !shows(k, SHOWN_NEWS);
+	case SHOWN_INFO:
+		return fake_visible(k, "Over deze kiosk") ||
+		       fake_visible(k, "About this kiosk");
+	case SHOWN_BROKEN:
+		return fake_visible(k, "Tijdelijk buiten gebruik") &&
+		       dl->nhits == 0;
+	case SHOWN_PROMPT:
+		return fake_visible(k, "Bent u er nog?") ||
+		       fake_visible(k, "Are you still there?");
+	}
+	return 0;
+}
+
 /* ---- navigation ---- */
 
 static void test_starts_on_attract(void **state)
 {
 	struct fake_kiosk *k = *state;
 
-	assert_int_equal(k->a->screen, SCREEN_ATTRACT);
+	assert_true(shows(k, SHOWN_ATTRACT));
 	assert_true(fake_visible(k, "Proeftuin Ussen"));
 	assert_true(fake_visible(k, "Wat wil je? Wat kan je zelf?"));
 	assert_non_null(fake_hit(k, START));
@@ -129,7 +198,7 @@ static void test_start_shows_home_with_every_tile(void **state)
 	int i;
 
 	fake_tap(k, START);
-	assert_int_equal(k->a->screen, SCREEN_HOME);
+	assert_true(shows(k, SHOWN_HOME));
 	assert_true(fake_visible(k, HOME_Q));
 	assert_true(fake_visible(k, "vraag@welzijn-ussen.example"));
 	for (i = 0; i < NTILES; i++) {
@@ -153,13 +222,13 @@ static void test_tile_opens_its_page_and_back_returns(void **state)
 
 	fake_tap(k, START);
 	fake_tap(k, "Stel een vraag");
-	assert_int_equal(k->a->screen, SCREEN_TILE);
+	assert_true(shows(k, SHOWN_TILE));
 	assert_true(fake_visible(k, "Stel een vraag")); /* the title */
 	assert_true(fake_visible(k, "Mail ons"));
 	assert_false(fake_visible(k, HOME_Q));
 
 	fake_tap(k, "Terug");
-	assert_int_equal(k->a->screen, SCREEN_HOME);
+	assert_true(shows(k, SHOWN_HOME));
 	assert_true(fake_visible(k, HOME_Q));
 	assert_false(fake_visible(k, "Mail ons"));
 
@@ -187,14 +256,14 @@ static void test_finger_sliding_off_a_tile_does_not_open_it(void **state)
 	app_pointer(k->a, UI_PTR_MOVE, x, y + h->r.h, k->now);
 	k->now += 40;
 	app_pointer(k->a, UI_PTR_UP, x, y + h->r.h, k->now);
-	assert_int_equal(k->a->screen, SCREEN_HOME);
+	assert_true(shows(k, SHOWN_HOME));
 	assert_false(fake_visible(k, "Mail ons"));
 
 	/* a touch that starts next to the tile and lifts on it is no tap */
 	app_pointer(k->a, UI_PTR_DOWN, 5, FAKE_H - 5, k->now);
 	k->now += 40;
 	app_pointer(k->a, UI_PTR_UP, x, y, k->now);
-	assert_int_equal(k->a->screen, SCREEN_HOME);
+	assert_true(shows(k, SHOWN_HOME));
 
 	/* and a plain tap still works */
 	fake_tap(k, "Stel een vraag");
@@ -266,18 +335,18 @@ static void test_long_press_on_name_opens_staff_info(void **state)
 	fake_tap(k, START);
 	/* a visitor's short tap on the name does nothing */
 	fake_tap(k, "Proeftuin Ussen");
-	assert_int_equal(k->a->screen, SCREEN_HOME);
+	assert_true(shows(k, SHOWN_HOME));
 	assert_false(fake_visible(k, "Over deze kiosk"));
 
 	fake_long_press(k, "Proeftuin Ussen");
-	assert_int_equal(k->a->screen, SCREEN_INFO);
+	assert_true(shows(k, SHOWN_INFO));
 	assert_true(fake_visible(k, "Over deze kiosk"));
 	assert_true(fake_visible(k, "Versie " APP_VERSION));
 	assert_true(fake_visible(k, FAKE_CONTENT));
 	assert_false(fake_visible(k, HOME_Q));
 
 	fake_tap(k, "Sluiten");
-	assert_int_equal(k->a->screen, SCREEN_HOME);
+	assert_true(shows(k, SHOWN_HOME));
 	assert_true(fake_visible(k, HOME_Q));
 }
 
@@ -314,7 +383,7 @@ static void test_steps_advance_by_button_and_swipe(void **state)
 	assert_true(fake_visible(k, "We kijken samen terug"));
 	fake_swipe(k, -1); /* nothing after the last */
 	assert_true(fake_visible(k, "Stap 7 van 7"));
-	assert_int_equal(k->a->screen, SCREEN_TILE);
+	assert_true(shows(k, SHOWN_TILE));
 }
 
 static void test_flyer_opens_on_first_page_and_turns(void **state)
@@ -325,7 +394,7 @@ static void test_flyer_opens_on_first_page_and_turns(void **state)
 	fake_tap(k, START);
 	fake_tap(k, "Folders");
 	fake_tap(k, FLYER);
-	assert_int_equal(k->a->screen, SCREEN_FLYER);
+	assert_true(shows(k, SHOWN_FLYER));
 	assert_true(fake_visible(k, "Pagina 1 van 4"));
 	c = shown_flyer(fake_frame(k));
 	assert_non_null(c);
@@ -347,7 +416,7 @@ static void test_flyer_opens_on_first_page_and_turns(void **state)
 	assert_int_equal(shown_flyer(fake_frame(k))->page, 3);
 
 	fake_tap(k, "Terug");
-	assert_int_equal(k->a->screen, SCREEN_TILE);
+	assert_true(shows(k, SHOWN_TILE));
 	assert_non_null(fake_hit(k, FLYER));
 	/* opened again, it starts at the front */
 	fake_tap(k, FLYER);
@@ -367,7 +436,7 @@ static void test_zoom_button_toggles_zoom(void **state)
 	assert_int_equal(c->src.w, 0); /* the whole page */
 
 	fake_tap(k, "Vergroten");
-	assert_true(k->a->zoom);
+	assert_non_null(fake_hit(k, "Verkleinen"));
 	assert_non_null(fake_hit(k, "Verkleinen"));
 	assert_null(fake_hit(k, "Vergroten"));
 	c = shown_flyer(fake_frame(k));
@@ -377,7 +446,7 @@ static void test_zoom_button_toggles_zoom(void **state)
 	assert_true(c->src.h > 0 && c->src.h < 1000);
 
 	fake_tap(k, "Verkleinen");
-	assert_false(k->a->zoom);
+	assert_non_null(fake_hit(k, "Vergroten"));
 	assert_non_null(fake_hit(k, "Vergroten"));
 	assert_int_equal(shown_flyer(fake_frame(k))->src.w, 0);
 
@@ -385,7 +454,7 @@ static void test_zoom_button_toggles_zoom(void **state)
 	fake_tap(k, "Vergroten");
 	fake_tap(k, "Volgende");
 	assert_true(fake_visible(k, "Pagina 2 van 4"));
-	assert_false(k->a->zoom);
+	assert_non_null(fake_hit(k, "Vergroten"));
 	assert_int_equal(shown_flyer(fake_frame(k))->src.w, 0);
 }
 
@@ -397,14 +466,14 @@ static void test_news_item_shows_its_video_code(void **state)
 	fake_tap(k, "Nieuws");
 	assert_true(fake_visible(k, "19 januari 2024"));
 	fake_tap(k, "De proeftuin op tv");
-	assert_int_equal(k->a->screen, SCREEN_NEWS);
+	assert_true(shows(k, SHOWN_NEWS));
 	assert_true(fake_visible(k, "EenVandaag"));
 	assert_true(fake_visible(k, "Bekijk de reportage op uw telefoon: "
 				    "scan de code."));
 	assert_non_null(qr_of(fake_frame(k), "https://video.example/eenvandaag/"
 					     "2024-01-19-proeftuin-oss"));
 	fake_tap(k, "Terug");
-	assert_int_equal(k->a->screen, SCREEN_TILE);
+	assert_true(shows(k, SHOWN_TILE));
 	assert_non_null(fake_hit(k, "Nieuw: de wijkkiosk"));
 }
 
@@ -448,7 +517,7 @@ static void test_news_item_hides_after_show_until(void **state)
 	assert_non_null(fake_hit(k, KOFFIE));
 	assert_true(fake_visible(k, "6 januari 2025"));
 	fake_tap(k, KOFFIE);
-	assert_int_equal(k->a->screen, SCREEN_NEWS);
+	assert_true(shows(k, SHOWN_NEWS));
 	assert_true(fake_visible(k, "Op dinsdag 21 januari"));
 	fake_tap(k, "Terug");
 
@@ -516,18 +585,15 @@ static void test_new_pack_returns_to_attract(void **state)
 	fake_tap(k, "Larger text");
 	fake_tap(k, "Step by step");
 	fake_tap(k, "Next");
-	assert_int_equal(k->a->part, 1);
+	assert_true(fake_visible(k, "Step 2 of 7"));
 
 	deurne = content_load("content/deurne", CONTENT_QUICK, NULL, NULL, NULL,
 			      &e);
 	if (!deurne)
 		fail_msg("content/deurne: %s", e.msg);
-	app_set_content(k->a, deurne);
+	app_set_content(k->a, deurne, "content/deurne");
 	assert_ptr_equal(k->a->content, deurne);
-	assert_int_equal(k->a->screen, SCREEN_ATTRACT);
-	assert_int_equal(k->a->lang, 0);
-	assert_int_equal(k->a->ui.large, 0);
-	assert_int_equal(k->a->part, 0);
+	assert_true(shows(k, SHOWN_ATTRACT));
 	assert_true(fake_visible(k, "Proeftuin Deurne"));
 	assert_false(fake_visible(k, "Proeftuin Ussen"));
 	assert_true(same_rgb(k->a->theme.header_bg, wijnrood));
@@ -570,7 +636,7 @@ static void test_broken_pack_shows_out_of_order(void **state)
 	fake_rmtree(dir);
 
 	assert_null(k->a->content);
-	assert_int_equal(k->a->screen, SCREEN_BROKEN);
+	assert_true(shows(k, SHOWN_BROKEN));
 	/* the log says what staff must fix */
 	assert_non_null(strstr(k->a->broken_why, "welkom/nl.md"));
 	dl = fake_frame(k);
@@ -588,15 +654,17 @@ static void test_broken_pack_shows_out_of_order(void **state)
 	/* touching it or waiting changes nothing, and asks nothing */
 	fake_tap_xy(k, FAKE_W / 2, FAKE_H / 2);
 	fake_wait(k, 600 * 1000);
-	assert_int_equal(k->a->screen, SCREEN_BROKEN);
+	assert_true(shows(k, SHOWN_BROKEN));
 	assert_false(fake_visible(k, "Bent u er nog?"));
 	assert_true(fake_visible(k, "Tijdelijk buiten gebruik"));
 
 	/* a pack that works brings it back */
-	app_set_content(k->a, content_load(FAKE_CONTENT, CONTENT_QUICK, NULL,
-					   NULL, NULL, &e));
+	app_set_content(
+		k->a,
+		content_load(FAKE_CONTENT, CONTENT_QUICK, NULL, NULL, NULL, &e),
+		FAKE_CONTENT);
 	assert_non_null(k->a->content);
-	assert_int_equal(k->a->screen, SCREEN_ATTRACT);
+	assert_true(shows(k, SHOWN_ATTRACT));
 	assert_non_null(fake_hit(k, START));
 	assert_false(fake_visible(k, "Tijdelijk buiten gebruik"));
 	fake_kiosk_free(k);
@@ -628,7 +696,7 @@ static void test_no_idle_prompt_on_attract(void **state)
 	struct fake_kiosk *k = *state;
 
 	fake_wait(k, 10 * idle_ms(k));
-	assert_int_equal(k->a->screen, SCREEN_ATTRACT);
+	assert_true(shows(k, SHOWN_ATTRACT));
 	assert_false(fake_visible(k, "Bent u er nog?"));
 	assert_non_null(fake_hit(k, START));
 }
@@ -646,7 +714,7 @@ static void test_continue_keeps_the_page(void **state)
 
 	fake_tap(k, "Ja, ik ben er nog");
 	assert_false(fake_visible(k, "Bent u er nog?"));
-	assert_int_equal(k->a->screen, SCREEN_TILE);
+	assert_true(shows(k, SHOWN_TILE));
 	assert_true(fake_visible(k, "Wie doen mee?"));
 	assert_true(fake_visible(k, "Brabant Wonen"));
 	/* the visitor gets the whole idle time again */
@@ -656,58 +724,65 @@ static void test_continue_keeps_the_page(void **state)
 	assert_true(fake_visible(k, "Bent u er nog?"));
 }
 
+/* Bytes of needle anywhere in n bytes at p. */
+static int memory_holds(const void *p, size_t n, const char *needle)
+{
+	return memmem(p, n, needle, strlen(needle)) != NULL;
+}
+
 static void test_countdown_wipes_everything(void **state)
 {
 	struct fake_kiosk *k = *state;
 	struct app *a = k->a;
 	const char *secret = "Dorpsstraat 12, 5555 AB";
-	int normal_px, i;
+	struct visit fresh;
+	int normal_px;
 
 	fake_tap(k, START);
 	normal_px = font_px_of(k, HOME_Q);
 	fake_tap(k, "English");
 	fake_tap(k, "Larger text");
-	fake_tap(k, "Ask a question");
+	fake_tap(k, "Leaflets");
+	fake_tap(k, "The Samenwerkwijze in brief (in Dutch)");
+	fake_tap(k, "Zoom in");
 	fake_tap(k, "Next");
-	assert_int_equal(a->screen, SCREEN_TILE);
-	assert_int_equal(a->tile, NTILES - 1);
-	assert_int_equal(a->part, 1);
-	/* as if typed on the on-screen keyboard */
-	snprintf(a->typed, sizeof(a->typed), "%s", secret);
+	assert_true(fake_visible(k, "Page 2 of 4"));
+	/* the canary: as if typed on the on-screen keyboard, and shown */
+	snprintf(a->visit.typed, sizeof(a->visit.typed), "%s", secret);
+	a->visit.typing = 1;
+	draw_text_item(&a->ui.dl, (struct rect){ 0, 0, 10, 10 }, secret);
+	assert_true(memory_holds(a, sizeof(*a), secret));
 
 	fake_wait(k, idle_ms(k));
 	assert_true(fake_visible(k, "Are you still there?"));
-	fake_wait(k, APP_PROMPT_SECONDS * 1000 - 1);
+	fake_wait(k, VISIT_PROMPT_SECONDS * 1000 - 1);
 	assert_true(fake_visible(k, "In 1 second the kiosk"));
-	assert_int_equal(a->screen, SCREEN_TILE);
 	fake_wait(k, 1);
 
+	/* the whole visit is as new: not one field was forgotten */
+	visit_wipe(&fresh, a->now);
+	fresh.last_input = a->visit.last_input;
+	assert_memory_equal(&a->visit, &fresh, sizeof(fresh));
+	/* and no byte of the canary is anywhere in the app, the ui's last
+	 * frame and its scratch included */
+	if (memory_holds(a, sizeof(*a), secret))
+		fail_msg("the typed text survived the wipe in struct app");
+
 	/* back at the start, in Dutch, normal letters, nothing left */
-	assert_int_equal(a->screen, SCREEN_ATTRACT);
-	assert_int_equal(a->prompt, 0);
-	assert_int_equal(a->lang, 0);
-	assert_int_equal(a->ui.large, 0);
-	assert_int_equal(a->tile, 0);
-	assert_int_equal(a->part, 0);
-	for (i = 0; i < (int)sizeof(a->typed); i++)
-		if (a->typed[i])
-			fail_msg("typed text not wiped: byte %d is 0x%02x", i,
-				 (unsigned char)a->typed[i]);
+	assert_true(shows(k, SHOWN_ATTRACT));
 	assert_non_null(fake_hit(k, START));
 	assert_false(fake_visible(k, "Are you still there?"));
 	assert_false(fake_visible(k, "Bent u er nog?"));
-	assert_false(fake_visible(k, "Ask a question"));
-	assert_false(fake_visible(k, "E-mail us"));
-	assert_false(fake_visible(k, "Dorpsstraat"));
-
-	/* the next visitor finds the kiosk as new */
+	assert_false(fake_visible(k, secret));
 	fake_tap(k, START);
 	assert_true(fake_visible(k, HOME_Q));
 	assert_int_equal(font_px_of(k, HOME_Q), normal_px);
-	assert_non_null(fake_hit(k, "Grotere letters"));
-	assert_non_null(fake_hit(k, "English"));
-	fake_tap(k, "Stel een vraag");
-	assert_true(fake_visible(k, "Deel 1 van"));
+	/* the flyers open on their grid's first screen, the flyer on its
+	 * first page, not zoomed */
+	fake_tap(k, "Folders");
+	fake_tap(k, FLYER);
+	assert_true(fake_visible(k, "Pagina 1 van 4"));
+	assert_non_null(fake_hit(k, "Vergroten"));
 }
 
 static void test_touch_resets_idle_timer(void **state)
@@ -725,7 +800,7 @@ static void test_touch_resets_idle_timer(void **state)
 	for (i = 0; i < dl->nhits; i++)
 		assert_false(rect_contains(dl->hits[i].r, x, y));
 	fake_tap_xy(k, x, y);
-	assert_int_equal(k->a->screen, SCREEN_TILE);
+	assert_true(shows(k, SHOWN_TILE));
 
 	fake_wait(k, idle_ms(k) - 1);
 	assert_false(fake_visible(k, "Bent u er nog?"));
@@ -782,14 +857,15 @@ static int exempt(struct walk *w, const char *where, const struct draw_list *dl,
 		  const struct hit *h)
 {
 	struct app *a = w->a;
+	enum route at = visit_at(&a->visit)->route;
 	int i;
 
-	if (a->prompt)
+	if (a->visit.prompt)
 		return 0;
-	if (a->screen == SCREEN_ATTRACT && h->r.x == 0 && h->r.y == 0 &&
+	if (at == ROUTE_ATTRACT && h->r.x == 0 && h->r.y == 0 &&
 	    h->r.w == a->width && h->r.h == a->height)
 		return 1;
-	if (a->screen != SCREEN_HOME || strcmp(h->label, a->content->name))
+	if (at != ROUTE_HOME || strcmp(h->label, a->content->name))
 		return 0;
 	for (i = 0; i < dl->nhits; i++)
 		if (&dl->hits[i] != h && overlaps(h->r, dl->hits[i].r))
@@ -879,7 +955,7 @@ static void walk_pack(const char *dir, int want_langs)
 					 dir, k->a->content->langs[lang],
 					 large ? ", larger text" : "", n,
 					 least);
-			assert_int_equal(k->a->screen, SCREEN_ATTRACT);
+			assert_true(shows(k, SHOWN_ATTRACT));
 		}
 	if (w.problems)
 		fail_msg("%s: %d accessibility problems on %d screens (above)",
@@ -897,6 +973,163 @@ static void test_every_screen_of_deurne_is_accessible(void **state)
 {
 	(void)state;
 	walk_pack("content/deurne", 1);
+}
+
+/* ---- long documents ---- */
+
+/* A pack with one tile of `kind` whose nl.md has n "## " sections. */
+static struct fake_kiosk *long_pack(char *dir, size_t size, const char *kind,
+				    int n)
+{
+	char ini[256], *md = calloc((size_t)n + 1, 200);
+	size_t used = 0;
+	int i;
+
+	assert_non_null(md);
+	fake_tmpdir(dir, size);
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\nformat = 1\nname = Proeftuin Lang\n"
+		   "[home]\ntiles = lang\n");
+	fake_write(dir, "attract.nl.txt", "Welkom!\n");
+	snprintf(ini, sizeof(ini), "[tile]\nkind = %s\ntitle = Lang\n", kind);
+	fake_write(dir, "lang/tile.ini", ini);
+	used += (size_t)sprintf(md, "# Lang\n\n");
+	for (i = 1; i <= n; i++)
+		used += (size_t)sprintf(md + used,
+					"## Deel nummer %d\n\nTekst van "
+					"deel %d.\n\n",
+					i, i);
+	fake_write(dir, "lang/nl.md", md);
+	free(md);
+	return fake_kiosk_start(dir, 1);
+}
+
+/* A guide of 100 steps is long, but every step can be reached: no step
+ * is silently dropped and the count tells the truth. */
+static void test_hundred_steps_all_reachable(void **state)
+{
+	struct fake_kiosk *k;
+	char dir[64];
+	int i;
+
+	(void)state;
+	k = long_pack(dir, sizeof(dir), "steps", 100);
+	fake_tap(k, START);
+	fake_tap(k, "Lang");
+	assert_true(fake_visible(k, "Stap 1 van 100"));
+	assert_true(fake_visible(k, "Deel nummer 1"));
+	for (i = 1; i < 100 && fake_hit(k, "Volgende"); i++)
+		fake_tap(k, "Volgende");
+	assert_int_equal(i, 100);
+	assert_true(fake_visible(k, "Stap 100 van 100"));
+	assert_true(fake_visible(k, "Deel nummer 100"));
+	assert_true(fake_visible(k, "Tekst van deel 100."));
+	fake_kiosk_free(k);
+	fake_rmtree(dir);
+}
+
+/* A page of 100 sections: every section is on exactly one screenful, in
+ * order, and the walker for previews finds every screenful. */
+static void walk_count(void *ctx, const char *name, const char *file,
+		       const struct draw_list *dl)
+{
+	(void)name;
+	(void)file;
+	(void)dl;
+	(*(int *)ctx)++;
+}
+
+static void test_hundred_sections_page_by_page(void **state)
+{
+	struct fake_kiosk *k;
+	char dir[64], want[64], where[64];
+	int next = 1, parts = 0, walked = 0, i;
+
+	(void)state;
+	k = long_pack(dir, sizeof(dir), "page", 100);
+	fake_tap(k, START);
+	fake_tap(k, "Lang");
+	for (;;) {
+		const struct draw_list *dl = fake_frame(k);
+
+		parts++;
+		/* sections come in order, none skipped */
+		for (i = 0; i < dl->ntexts; i++) {
+			snprintf(want, sizeof(want), "Deel nummer %d", next);
+			if (strcmp(dl->texts[i].text, want) == 0)
+				next++;
+		}
+		if (!fake_hit(k, "Volgende"))
+			break;
+		fake_tap(k, "Volgende");
+	}
+	assert_int_equal(next, 101);
+	snprintf(where, sizeof(where), "Deel %d van %d", parts, parts);
+	assert_true(fake_visible(k, where));
+	/* attract, home, every screenful, the staff facts, the prompt */
+	app_walk(k->a, 0, 0, walk_count, &walked);
+	assert_int_equal(walked, 2 + parts + 2);
+	fake_kiosk_free(k);
+	fake_rmtree(dir);
+}
+
+/* Back from a flyer returns to the screenful of the grid it came from;
+ * the grid opened anew from home starts at the front. */
+static void test_back_returns_to_the_same_screenful(void **state)
+{
+	struct fake_kiosk *k;
+	char dir[64], ini[2048], name[32], title[32];
+	size_t used = 0;
+	FILE *png;
+	long size;
+	char *bytes;
+	int i;
+
+	(void)state;
+	png = fopen("content/ussen/folders/drie-vragen.png", "rb");
+	assert_non_null(png);
+	fseek(png, 0, SEEK_END);
+	size = ftell(png);
+	rewind(png);
+	bytes = malloc((size_t)size);
+	assert_non_null(bytes);
+	assert_int_equal(fread(bytes, 1, (size_t)size, png), (size_t)size);
+	fclose(png);
+	fake_tmpdir(dir, sizeof(dir));
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\nformat = 1\nname = Proeftuin Veel\n"
+		   "[home]\ntiles = folders\n");
+	fake_write(dir, "attract.nl.txt", "Welkom!\n");
+	fake_write(dir, "folders/tile.ini",
+		   "[tile]\nkind = flyers\ntitle = Folders\n");
+	for (i = 1; i <= 9; i++) {
+		snprintf(name, sizeof(name), "folders/f%d.png", i);
+		fake_write_n(dir, name, bytes, (size_t)size);
+		used += (size_t)snprintf(ini + used, sizeof(ini) - used,
+					 "[f%d.png]\ntitle = Folder %d\n", i,
+					 i);
+	}
+	free(bytes);
+	fake_write(dir, "folders/folders.ini", ini);
+	k = fake_kiosk_start(dir, 1);
+
+	fake_tap(k, START);
+	fake_tap(k, "Folders");
+	assert_true(fake_visible(k, "Deel 1 van 2"));
+	fake_tap(k, "Volgende");
+	assert_true(fake_visible(k, "Deel 2 van 2"));
+	snprintf(title, sizeof(title), "Folder %d", 8);
+	fake_tap(k, title);
+	assert_true(shows(k, SHOWN_FLYER));
+	fake_tap(k, "Terug");
+	/* the same screenful of the grid, with the same flyer on it */
+	assert_true(fake_visible(k, "Deel 2 van 2"));
+	assert_non_null(fake_hit(k, title));
+	fake_tap(k, "Terug");
+	fake_tap(k, "Folders");
+	assert_true(fake_visible(k, "Deel 1 van 2"));
+	fake_kiosk_free(k);
+	fake_rmtree(dir);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_setup, fake_teardown)
@@ -926,6 +1159,9 @@ int main(void)
 		T(test_continue_keeps_the_page),
 		T(test_countdown_wipes_everything),
 		T(test_touch_resets_idle_timer),
+		cmocka_unit_test(test_hundred_steps_all_reachable),
+		cmocka_unit_test(test_hundred_sections_page_by_page),
+		cmocka_unit_test(test_back_returns_to_the_same_screenful),
 		cmocka_unit_test(test_every_screen_of_ussen_is_accessible),
 		cmocka_unit_test(test_every_screen_of_deurne_is_accessible),
 	};

@@ -254,7 +254,7 @@ static int lines_at(struct fixture *f, const char *text, int width)
 {
 	struct text_run run = { text, strlen(text), 0 };
 
-	return ui_text_lines(&f->ui, &run, 1, FONT_BODY, width);
+	return ui_text_lines(&f->ui, &run, 1, FONT_BODY, width, 0);
 }
 
 static void test_text_wraps_to_width(void **state)

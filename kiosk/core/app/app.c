@@ -1,6 +1,6 @@
 /*
- * app: start-up, events, timers and the idle wipe. What each screen looks
- * like is in screens.c.
+ * app: start-up, events, timers, routes and the idle wipe. What each
+ * screen looks like is in core/screens/.
  */
 #include "core/app/app.h"
 
@@ -10,12 +10,20 @@
 
 #include "base/log.h"
 #include "base/util.h"
-#include "core/screens/screens.h"
+#include "core/pdf.h"
+
+static void fill_facts(struct app *a)
+{
+	a->facts.version = APP_VERSION;
+	a->facts.content_dir = a->content_dir;
+	a->facts.screen_width_mm = a->screen_width_mm;
+}
 
 int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 	     struct err *e)
 {
 	char path[4096];
+	struct content *c;
 
 	memset(a, 0, sizeof(*a));
 	snprintf(path, sizeof(path), "%s/theme.ini", cfg->assets_dir);
@@ -26,9 +34,8 @@ int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 	if (i18n_load_dir(&a->i18n, path, e) < 0)
 		return -1;
 	str_copy(a->content_dir, sizeof(a->content_dir), cfg->content_dir);
-	a->content = content_load(cfg->content_dir, CONTENT_QUICK, NULL, NULL,
-				  NULL, e);
-	if (!a->content) {
+	c = content_load(cfg->content_dir, CONTENT_QUICK, NULL, NULL, NULL, e);
+	if (!c) {
 		str_copy(a->broken_why, sizeof(a->broken_why), e->msg);
 		log_error("content pack '%s' cannot be shown: %s",
 			  cfg->content_dir, e->msg);
@@ -36,11 +43,12 @@ int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 	a->width = cfg->width;
 	a->height = cfg->height;
 	a->screen_width_mm = cfg->screen_width_mm;
+	fill_facts(a);
 	ui_init(&a->ui, &a->theme, cfg->metrics,
 		cfg->width / cfg->screen_width_mm);
-	a->now = a->last_input = a->highlight_since = now;
+	a->now = now;
 	a->today = 20260101;
-	app_set_content(a, a->content);
+	app_set_content(a, c, NULL);
 	return 0;
 }
 
@@ -53,8 +61,12 @@ static int flyer_total(const struct content *c)
 	return n;
 }
 
-void app_set_content(struct app *a, struct content *c)
+void app_set_content(struct app *a, struct content *c, const char *dir)
 {
+	if (dir)
+		str_copy(a->content_dir, sizeof(a->content_dir), dir);
+	/* layouts point into the old pack's text: forget them first */
+	flow_cache_release(&a->flows);
 	if (a->content && a->content != c)
 		content_free(a->content);
 	a->content = c;
@@ -64,7 +76,6 @@ void app_set_content(struct app *a, struct content *c)
 	free(a->flyer_pages);
 	a->flyer_pages = xcalloc((size_t)flyer_total(c) + 1, sizeof(int));
 	app_wipe(a);
-	a->screen = c ? SCREEN_ATTRACT : SCREEN_BROKEN;
 }
 
 void app_set_today(struct app *a, int yyyymmdd)
@@ -74,47 +85,185 @@ void app_set_today(struct app *a, int yyyymmdd)
 
 void app_release(struct app *a)
 {
+	flow_cache_release(&a->flows);
 	content_free(a->content);
 	a->content = NULL;
 	free(a->flyer_pages);
 	a->flyer_pages = NULL;
 	i18n_release(&a->i18n);
-	memset(a->typed, 0, sizeof(a->typed));
+	visit_wipe(&a->visit, a->now);
+}
+
+static int ui_lang(const struct app *a)
+{
+	int idx = a->content ? i18n_find(&a->i18n,
+					 a->content->langs[a->visit.lang])
+			     : 0;
+
+	return idx < 0 ? 0 : idx;
 }
 
 const char *app_tr(const struct app *a, const char *key)
 {
-	int idx = a->content ? i18n_find(&a->i18n, a->content->langs[a->lang])
-			     : 0;
+	return i18n_get(&a->i18n, ui_lang(a), key);
+}
 
-	return i18n_get(&a->i18n, idx, key);
+struct screen_ctx app_screen_ctx(struct app *a, const struct place *at)
+{
+	struct screen_ctx c = { 0 };
+
+	c.ui = &a->ui;
+	c.theme = &a->theme;
+	c.i18n = &a->i18n;
+	c.content = a->content;
+	c.visit = &a->visit;
+	c.at = at ? at : visit_at(&a->visit);
+	c.facts = &a->facts;
+	c.attract = &a->attract;
+	c.ui_lang = ui_lang(a);
+	c.width = a->width;
+	c.height = a->height;
+	c.now = a->now;
+	c.today = a->today;
+	c.flows = &a->flows;
+	c.flyer_pages = a->flyer_pages;
+	c.reqs = &a->reqs;
+	return c;
+}
+
+/* ---- routes ---- */
+
+/* Learns what a place needs before it is drawn (a flyer's page count:
+ * file I/O belongs here, on the tap, never in a frame). */
+static void prepare(struct app *a, const struct place *p)
+{
+	const struct flyer *f;
+	int *slot;
+
+	if (p->route != ROUTE_FLYER)
+		return;
+	f = &a->content->tiles[p->tile].flyers[p->item];
+	slot = &a->flyer_pages[screen_flyer_slot(a->content, p->tile, p->item)];
+	if (f->is_pdf && *slot == 0) {
+		struct err e;
+		int n = pdf_page_count(f->file, &e);
+
+		*slot = n > 0 ? n : -1;
+		if (n <= 0)
+			log_error("flyer '%s' cannot be shown: %s", f->file,
+				  e.msg);
+	}
+}
+
+static int place_exists(const struct app *a, const struct place *p)
+{
+	const struct tile *t;
+
+	if (!a->content)
+		return 0;
+	if (p->route == ROUTE_ATTRACT || p->route == ROUTE_HOME ||
+	    p->route == ROUTE_INFO)
+		return 1;
+	if (p->tile < 0 || p->tile >= a->content->ntiles)
+		return 0;
+	t = &a->content->tiles[p->tile];
+	if (p->route == ROUTE_FLYER)
+		return p->item >= 0 && p->item < t->nflyers &&
+		       t->flyers[p->item].file;
+	if (p->route == ROUTE_NEWS)
+		return p->item >= 0 && p->item < t->nnews;
+	return 1;
+}
+
+int app_open(struct app *a, struct place p)
+{
+	if (!place_exists(a, &p))
+		return -1;
+	prepare(a, &p);
+	if (p.route == ROUTE_HOME) {
+		/* home is the bottom of every visitor's way */
+		visit_reset(&a->visit, p);
+		return 0;
+	}
+	if (p.route == ROUTE_FLYER) {
+		a->visit.zoom = 0;
+		a->visit.last_tap = 0;
+	}
+	visit_push(&a->visit, p);
+	return 0;
+}
+
+static void apply(struct app *a, const struct screen_req *r)
+{
+	struct visit *v = &a->visit;
+
+	switch (r->kind) {
+	case REQ_OPEN:
+		app_open(a, r->to);
+		break;
+	case REQ_BACK:
+		visit_pop(v);
+		break;
+	case REQ_PART:
+		if (visit_at(v)->route == ROUTE_FLYER &&
+		    visit_at(v)->part != r->value)
+			v->zoom = 0;
+		visit_at(v)->part = r->value < 0 ? 0 : r->value;
+		break;
+	case REQ_LANG:
+		if (a->content && r->value >= 0 &&
+		    r->value < a->content->nlangs) {
+			v->lang = r->value;
+			visit_rewind_parts(v);
+		}
+		break;
+	case REQ_LARGE:
+		v->large = a->ui.large = !!r->value;
+		visit_rewind_parts(v);
+		break;
+	case REQ_ZOOM:
+		v->zoom = !!r->value;
+		v->zoom_x = r->x;
+		v->zoom_y = r->y;
+		v->last_tap = 0;
+		break;
+	case REQ_TAPPED:
+		v->last_tap = a->now;
+		break;
+	}
 }
 
 static void run_frame(struct app *a)
 {
+	struct screen_ctx c;
+	int i;
+
+	a->ui.large = a->visit.large;
+	a->reqs.n = 0;
+	c = app_screen_ctx(a, NULL);
 	ui_begin(&a->ui, a->width, a->height, a->now, a->theme.background);
-	screens_run(a);
+	screens_run(&c);
 	ui_end(&a->ui);
+	for (i = 0; i < a->reqs.n; i++)
+		apply(a, &a->reqs.r[i]);
+	a->reqs.n = 0;
 }
+
+/* ---- idle ---- */
 
 void app_wipe(struct app *a)
 {
-	/* the visitor's traces: typed text first, then every choice */
-	memset(a->typed, 0, sizeof(a->typed));
-	a->typing = 0;
-	a->screen = a->content ? SCREEN_ATTRACT : SCREEN_BROKEN;
-	a->lang = 0;
+	visit_wipe(&a->visit, a->now);
 	a->ui.large = 0;
-	a->tile = a->part = a->parts = a->item = a->list_part = 0;
-	a->flyer_page = 1;
-	a->zoom = 0;
-	a->last_tap = 0;
-	a->prompt = 0;
-	a->highlight = 0;
-	a->highlight_since = a->now;
-	a->fading = 0;
-	a->last_input = a->now;
-	ui_reset_input(&a->ui);
+	ui_wipe(&a->ui);
+	a->attract = (struct attract_state){ 0, a->now, 0 };
+}
+
+void app_bench_fade(struct app *a)
+{
+	a->attract.fading = 1;
+	if (a->now >= a->attract.since + ATTRACT_FADE_MS)
+		a->attract.since = a->now;
 }
 
 static uint64_t idle_ms(const struct app *a)
@@ -122,15 +271,20 @@ static uint64_t idle_ms(const struct app *a)
 	return (uint64_t)(a->content ? a->content->idle_seconds : 90) * 1000;
 }
 
-/* Screens where nobody is being served: no idle prompt there. */
-static int resting(const struct app *a)
+int app_resting(const struct app *a)
 {
-	return a->screen == SCREEN_ATTRACT || a->screen == SCREEN_BROKEN;
+	return !a->content || visit_at_const(&a->visit)->route == ROUTE_ATTRACT;
+}
+
+static int on_attract(const struct app *a)
+{
+	return a->content && visit_at_const(&a->visit)->route == ROUTE_ATTRACT;
 }
 
 /* The earliest time a timer wants to fire, or 0 for none. */
 static uint64_t next_deadline(const struct app *a)
 {
+	const struct visit *v = &a->visit;
 	uint64_t next = 0, t;
 
 #define CONSIDER(x)                                                            \
@@ -140,43 +294,44 @@ static uint64_t next_deadline(const struct app *a)
 			next = t;                                              \
 	} while (0)
 	CONSIDER(ui_next_deadline(&a->ui));
-	if (a->prompt)
-		CONSIDER(a->prompt_since + APP_PROMPT_SECONDS * 1000);
-	else if (!resting(a))
-		CONSIDER(a->last_input + idle_ms(a));
-	if (a->screen == SCREEN_ATTRACT)
-		CONSIDER(a->highlight_since + APP_HIGHLIGHT_MS);
+	if (v->prompt)
+		CONSIDER(v->prompt_since + VISIT_PROMPT_SECONDS * 1000);
+	else if (!app_resting(a))
+		CONSIDER(v->last_input + idle_ms(a));
+	if (on_attract(a))
+		CONSIDER(a->attract.since + ATTRACT_HIGHLIGHT_MS);
 #undef CONSIDER
 	return next;
 }
 
 static void fire_timers(struct app *a)
 {
+	struct visit *v = &a->visit;
 	uint64_t lp = ui_next_deadline(&a->ui);
 
 	if (lp && lp <= a->now) {
 		run_frame(a);
 		a->ui.long_polled = 1;
 	}
-	if (a->prompt &&
-	    a->now >= a->prompt_since + APP_PROMPT_SECONDS * 1000) {
+	if (v->prompt &&
+	    a->now >= v->prompt_since + VISIT_PROMPT_SECONDS * 1000) {
 		app_wipe(a);
 		log_info("visitor gone: screen wiped, back to the attract "
 			 "screen");
-	} else if (!a->prompt && !resting(a) &&
-		   a->now >= a->last_input + idle_ms(a)) {
-		a->prompt = 1;
-		a->prompt_since = a->now;
+	} else if (!v->prompt && !app_resting(a) &&
+		   a->now >= v->last_input + idle_ms(a)) {
+		v->prompt = 1;
+		v->prompt_since = a->now;
 		ui_reset_input(&a->ui);
 	}
-	if (a->screen == SCREEN_ATTRACT &&
-	    a->now >= a->highlight_since + APP_HIGHLIGHT_MS) {
+	if (on_attract(a) &&
+	    a->now >= a->attract.since + ATTRACT_HIGHLIGHT_MS) {
 		char **lines;
-		int n = content_highlights(a->content, a->lang, &lines);
+		int n = content_highlights(a->content, a->visit.lang, &lines);
 
-		a->highlight = n ? (a->highlight + 1) % n : 0;
-		a->highlight_since = a->now;
-		a->fading = n > 1;
+		a->attract.highlight = n ? (a->attract.highlight + 1) % n : 0;
+		a->attract.since = a->now;
+		a->attract.fading = n > 1;
 	}
 }
 
@@ -198,33 +353,34 @@ void app_advance(struct app *a, uint64_t now)
 void app_pointer(struct app *a, enum ptr_kind kind, int x, int y, uint64_t now)
 {
 	app_advance(a, now);
-	a->last_input = a->now;
-	if (a->prompt) {
+	a->visit.last_input = a->now;
+	if (a->visit.prompt) {
 		/* any touch on the prompt means "I am still here" */
 		if (kind == UI_PTR_UP)
-			a->prompt = 0;
+			a->visit.prompt = 0;
 		return;
 	}
-	ui_pointer(&a->ui, kind, x, y, a->now);
-	run_frame(a);
+	if (ui_pointer(&a->ui, kind, x, y, a->now))
+		run_frame(a);
 }
 
 int app_type(struct app *a, const char *text, uint64_t now, struct err *e)
 {
+	struct visit *v = &a->visit;
 	size_t have, add;
 
 	app_advance(a, now);
-	if (!a->typing || a->prompt)
+	if (!v->typing || v->prompt)
 		return err_set(e, "no text field on screen to type into");
-	a->last_input = a->now;
-	have = strlen(a->typed);
+	v->last_input = a->now;
+	have = strlen(v->typed);
 	add = strlen(text);
-	if (have + add >= sizeof(a->typed))
+	if (have + add >= sizeof(v->typed))
 		return err_set(e,
 			       "text too long for the field (at most %zu "
 			       "bytes)",
-			       sizeof(a->typed) - 1);
-	memcpy(a->typed + have, text, add + 1);
+			       sizeof(v->typed) - 1);
+	memcpy(v->typed + have, text, add + 1);
 	return 0;
 }
 
@@ -236,16 +392,17 @@ const struct draw_list *app_frame(struct app *a)
 
 int64_t app_wakeup_in(const struct app *a)
 {
+	const struct visit *v = &a->visit;
 	uint64_t next = next_deadline(a);
 	int64_t in = next ? (int64_t)(next - a->now) : -1;
 
-	if (a->screen == SCREEN_ATTRACT && !a->prompt && a->fading &&
-	    a->now < a->highlight_since + APP_FADE_MS)
-		in = APP_FADE_STEP_MS; /* cross-fade running */
-	if (a->prompt) {
+	if (on_attract(a) && !v->prompt && a->attract.fading &&
+	    a->now < a->attract.since + ATTRACT_FADE_MS)
+		in = ATTRACT_FADE_STEP_MS; /* cross-fade running */
+	if (v->prompt) {
 		/* the countdown changes once a second */
 		int64_t to_tick =
-			1000 - (int64_t)((a->now - a->prompt_since) % 1000);
+			1000 - (int64_t)((a->now - v->prompt_since) % 1000);
 
 		if (in < 0 || to_tick < in)
 			in = to_tick;

@@ -1,9 +1,14 @@
 /*
  * app: the kiosk's state machine. It owns the ui, the theme, the interface
- * translations and the loaded content pack, knows which screen is showing,
- * and handles the idle rules: after `idle_seconds` without a touch it asks
- * "Bent u er nog?", and when nobody answers it wipes everything the visitor
- * did and returns to the attract screen.
+ * translations, the loaded content pack and the visit (everything the
+ * current visitor did), routes the screen families' requests (open a
+ * place, go back, turn a page, change language), and handles the idle
+ * rules: after the pack's idle time without a touch it asks "Bent u er
+ * nog?", and when nobody answers it wipes the visit in one operation and
+ * returns to the attract screen.
+ *
+ * Nothing outside this module writes struct app; screen families get a
+ * read-only screen_ctx and ask for changes.
  *
  * Time is always passed in (milliseconds from any fixed start); the app
  * never reads a clock, so tests and the script runner control it fully.
@@ -14,28 +19,14 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "core/app/visit.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
+#include "core/screens/screen.h"
 #include "core/ui/theme.h"
 #include "core/ui/ui.h"
 
-#define APP_VERSION "0.1.0"
-
-#define APP_PROMPT_SECONDS 30	/* how long "Bent u er nog?" waits */
-#define APP_HIGHLIGHT_MS   8000 /* one attract highlight */
-#define APP_FADE_MS	   1000 /* cross-fade between highlights */
-#define APP_FADE_STEP_MS   100	/* ten steps: calm, and cheap on a board */
-#define APP_TYPED_MAX	   512
-
-enum screen {
-	SCREEN_ATTRACT,
-	SCREEN_HOME,
-	SCREEN_TILE,   /* the tile's own view: page, cards, steps, lists */
-	SCREEN_FLYER,  /* one flyer, page by page */
-	SCREEN_NEWS,   /* one news item */
-	SCREEN_INFO,   /* kiosk facts for staff: long press on the name */
-	SCREEN_BROKEN, /* no content pack that works: "buiten gebruik" */
-};
+#define APP_VERSION "0.2.0"
 
 struct app_config {
 	const char *content_dir;
@@ -50,43 +41,26 @@ struct app {
 	struct theme theme;	 /* base_theme in the pack's colour */
 	struct theme base_theme; /* as loaded from assets/theme.ini */
 	struct i18n i18n;
-	struct content *content;
+	struct content *content; /* owned; NULL: out of order */
 	char content_dir[1024];
+	char broken_why[512]; /* why the kiosk is out of order (for the log) */
 	int width, height;
 	double screen_width_mm;
-
 	uint64_t now;
-	uint64_t last_input; /* time of the last touch */
-	int prompt;	     /* "Bent u er nog?" is showing */
-	uint64_t prompt_since;
+	int today; /* YYYYMMDD, decides which items show */
 
-	enum screen screen;
-	int lang;	       /* index into content->langs */
-	int tile;	       /* index into content->tiles */
-	int part;	       /* which screenful, card group or step */
-	int parts;	       /* how many there are (known after a frame) */
-	int item;	       /* flyer or news item within the tile */
-	int list_part;	       /* screenful of the flyer grid or news list */
-	int flyer_page;	       /* page of the open flyer, from 1 */
-	int *flyer_pages;      /* page count per flyer (0: not known yet) */
-	int zoom;	       /* flyer page zoomed in */
-	int zoom_x, zoom_y;    /* centre of the zoom, 0..1000 of the page */
-	uint64_t last_tap;     /* time of the last tap on a flyer page */
-	enum screen info_from; /* where SCREEN_INFO returns to */
-	int today;	       /* YYYYMMDD, decides which items show */
-	char broken_why[512];  /* why the kiosk is out of order (for the log) */
+	struct visit visit; /* the visitor's; wiped in one go */
+	struct attract_state attract;
+	struct kiosk_facts facts; /* for the staff's info screen */
 
-	int highlight; /* attract screen: current highlight */
-	uint64_t highlight_since;
-	int fading; /* the highlight is fading in (after a change) */
-
-	char typed[APP_TYPED_MAX]; /* text the visitor typed, wiped when idle */
-	int typing;		   /* a text field has the focus */
+	struct flow_cache flows; /* document layouts of this pack */
+	int *flyer_pages;	 /* owned; page count per flyer, 0: unknown */
+	struct screen_reqs reqs; /* asked for during the frame being run */
 };
 
 /* Loads theme and translations (failure: -1 and e says what is missing)
  * and the content pack. A pack that does not load is not fatal: the app
- * starts on SCREEN_BROKEN, a calm "out of order" screen, and e says why. */
+ * starts out of order ("Tijdelijk buiten gebruik") and e says why. */
 int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 	     struct err *e);
 void app_release(struct app *a);
@@ -100,9 +74,15 @@ int app_type(struct app *a, const char *text, uint64_t now, struct err *e);
 /* Today's date as YYYYMMDD (items with show_from/show_until follow it). */
 void app_set_today(struct app *a, int yyyymmdd);
 
-/* Swaps in another content pack (already loaded; the app takes it over)
- * and returns to the attract screen, as after an idle wipe. */
-void app_set_content(struct app *a, struct content *c);
+/* Swaps in another content pack (already loaded; the app takes it over,
+ * NULL: out of order) read from folder dir (copied; NULL: the same
+ * folder as before) and returns to the attract screen, as after an idle
+ * wipe. */
+void app_set_content(struct app *a, struct content *c, const char *dir);
+
+/* Keeps the attract screen's cross-fade running, for frame-time
+ * benchmarks. */
+void app_bench_fade(struct app *a);
 
 /* Moves time forward to `now`, firing every timer due on the way in order
  * (long presses, the idle prompt, its expiry, attract highlights). */
@@ -116,11 +96,22 @@ const struct draw_list *app_frame(struct app *a);
  * (a timer or an animation); -1 when it can sleep until the next event. */
 int64_t app_wakeup_in(const struct app *a);
 
-/* Forgets everything the visitor did: language, text size, typed text,
- * screen. Used when the idle prompt runs out. */
+/* Forgets everything the visitor did (the whole visit, the last frame,
+ * where the screen was touched) and shows the attract screen. */
 void app_wipe(struct app *a);
 
-/* Shorthand for a UI string in the current language. */
+/* 1 when nobody is being served: the attract or out-of-order screen. A
+ * newly installed pack is swapped in only then. */
+int app_resting(const struct app *a);
+
+/* Opens a place as a visitor's tap would (used by the walker and the
+ * bench); -1 when it does not exist in this pack. */
+int app_open(struct app *a, struct place p);
+
+/* The screen context for the current place (or `at`, when not NULL). */
+struct screen_ctx app_screen_ctx(struct app *a, const struct place *at);
+
+/* Shorthand for a UI string in the visitor's language. */
 const char *app_tr(const struct app *a, const char *key);
 
 #endif

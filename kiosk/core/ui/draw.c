@@ -21,6 +21,24 @@ void draw_list_clear(struct draw_list *dl, struct color clear)
 	dl->clear = clear;
 }
 
+char *draw_list_reserve(struct draw_list *dl, size_t n)
+{
+	char *p;
+
+	if (dl->arena_used + n > sizeof(dl->arena)) {
+		dl->overflow = 1;
+		return NULL;
+	}
+	p = dl->arena + dl->arena_used;
+	dl->arena_used += n;
+	return p;
+}
+
+void draw_list_wipe(struct draw_list *dl)
+{
+	explicit_bzero(dl, sizeof(*dl));
+}
+
 const char *draw_list_str(struct draw_list *dl, const char *s, size_t n)
 {
 	char *p;
@@ -137,7 +155,7 @@ void draw_hit(struct draw_list *dl, uint32_t id, struct rect r,
 	h->label = draw_list_str(dl, label, strlen(label));
 }
 
-void draw_text_item(struct draw_list *dl, struct rect r, const char *s)
+void draw_text_item_borrowed(struct draw_list *dl, struct rect r, const char *s)
 {
 	struct text_item *t;
 
@@ -149,7 +167,13 @@ void draw_text_item(struct draw_list *dl, struct rect r, const char *s)
 	}
 	t = &dl->texts[dl->ntexts++];
 	t->r = r;
-	t->text = draw_list_str(dl, s, strlen(s));
+	t->text = s;
+}
+
+void draw_text_item(struct draw_list *dl, struct rect r, const char *s)
+{
+	if (*s)
+		draw_text_item_borrowed(dl, r, draw_list_str(dl, s, strlen(s)));
 }
 
 uint32_t draw_list_hash(const struct draw_list *dl)

@@ -78,6 +78,14 @@ struct draw_list {
 
 void draw_list_clear(struct draw_list *dl, struct color clear);
 
+/* n bytes of the arena for the caller to fill, or NULL (and overflow set)
+ * when it is full. Valid until the list is cleared. */
+char *draw_list_reserve(struct draw_list *dl, size_t n);
+
+/* Clears every byte of the list, the arena included: nothing a frame
+ * showed can be read back from memory afterwards. */
+void draw_list_wipe(struct draw_list *dl);
+
 /* Copies n bytes of s into the arena; returns the copy, or "" when full. */
 const char *draw_list_str(struct draw_list *dl, const char *s, size_t n);
 
@@ -94,6 +102,9 @@ void draw_prefetch(struct draw_list *dl, struct rect r, const char *path,
 void draw_hit(struct draw_list *dl, uint32_t id, struct rect r,
 	      const char *label);
 void draw_text_item(struct draw_list *dl, struct rect r, const char *s);
+/* The same for a text already in the list's arena (not copied again). */
+void draw_text_item_borrowed(struct draw_list *dl, struct rect r,
+			     const char *s);
 
 /* A hash of everything that would change the painted picture: the platform
  * repaints only when it differs from the last frame's. */

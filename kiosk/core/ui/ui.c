@@ -43,6 +43,17 @@ int ui_line_h(const struct ui *ui, enum font_role role)
 	return (int)lround(ui_font_px(ui, role) * 1.35);
 }
 
+void ui_wipe(struct ui *ui)
+{
+	ui_reset_input(ui);
+	ui->px = ui->py = ui->press_x = ui->press_y = 0;
+	ui->press_ms = 0;
+	ui->long_polled = 0;
+	explicit_bzero(ui->words, sizeof(ui->words));
+	ui->nwords = 0;
+	draw_list_wipe(&ui->dl);
+}
+
 void ui_reset_input(struct ui *ui)
 {
 	ui->down = ui->went_down = ui->went_up = 0;
@@ -51,8 +62,10 @@ void ui_reset_input(struct ui *ui)
 	ui->swipe = 0;
 }
 
-void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
+int ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 {
+	int was_pressing = ui->down && ui->active && !ui->dragging;
+
 	ui->px = x;
 	ui->py = y;
 	ui->now = now;
@@ -72,7 +85,9 @@ void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 		if (ui->down && hypot(x - ui->press_x, y - ui->press_y) >
 					ui->px_per_mm * UI_DRAG_MM)
 			ui->dragging = 1;
-		break;
+		/* only a widget held down can look different after a move
+		 * (pressed, or no longer once the finger drags or leaves) */
+		return was_pressing;
 	case UI_PTR_UP: {
 		int dx = x - ui->press_x, dy = y - ui->press_y;
 
@@ -89,6 +104,7 @@ void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 		break;
 	}
 	}
+	return 1;
 }
 
 void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear)
@@ -199,7 +215,7 @@ int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 	int pad = ui_mm(ui, 3), lh = ui_line_h(ui, FONT_BUTTON), lines;
 	struct text_run run = { label, strlen(label), 1 };
 
-	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad);
+	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, r.w - 2 * pad, 0);
 	if (lines * lh > r.h)
 		ui_clipped(ui, label, run.n);
 	ui_text_runs(ui, &run, 1, FONT_BUTTON, r.x + pad,
@@ -211,7 +227,8 @@ int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 
 /* ---- line breaking ---- */
 
-static void split_runs(struct ui *ui, const struct text_run *runs, int nruns)
+static void split_runs(struct ui *ui, const struct text_run *runs, int nruns,
+		       int all_bold)
 {
 	int i, space = 0, newline = 0;
 
@@ -241,7 +258,7 @@ static void split_runs(struct ui *ui, const struct text_run *runs, int nruns)
 				return;
 			}
 			ui->words[ui->nwords++] = (struct ui_word){
-				w, (size_t)(p - w), runs[i].bold,
+				w, (size_t)(p - w), runs[i].bold || all_bold,
 				space && ui->nwords > 0, newline
 			};
 			space = newline = 0;
@@ -327,9 +344,9 @@ static int layout_lines(struct ui *ui, enum font_role role, int x, int y,
 }
 
 int ui_text_lines(struct ui *ui, const struct text_run *runs, int nruns,
-		  enum font_role role, int width)
+		  enum font_role role, int width, int flags)
 {
-	split_runs(ui, runs, nruns);
+	split_runs(ui, runs, nruns, flags & UI_BOLD);
 	return layout_lines(ui, role, 0, 0, width, UI_ALIGN_LEFT,
 			    (struct color){ 0, 0, 0, 0 }, 0, -1, 0);
 }
@@ -341,31 +358,37 @@ int ui_text_runs(struct ui *ui, const struct text_run *runs, int nruns,
 {
 	int lines;
 
-	split_runs(ui, runs, nruns);
+	split_runs(ui, runs, nruns, record & UI_BOLD);
 	lines = layout_lines(ui, role, x, y, width, align, color, first, max,
 			     1);
 	if ((record & UI_CLIP) && max >= 0 && lines > first + max && nruns > 0)
 		ui_clipped(ui, runs[0].s, runs[0].n);
 	if (record & UI_RECORD) {
-		char buf[4096];
-		size_t used = 0;
+		/* the whole text, words joined by single spaces, straight
+		 * into the arena: no length limit but the arena's own */
+		size_t need = 1;
+		char *buf, *p;
 		int i;
 
+		for (i = 0; i < ui->nwords; i++)
+			need += ui->words[i].n + 1;
+		buf = p = draw_list_reserve(&ui->dl, need);
+		if (!buf)
+			return lines;
 		for (i = 0; i < ui->nwords; i++) {
 			const struct ui_word *w = &ui->words[i];
 
-			if (used + w->n + 2 >= sizeof(buf))
-				break;
 			if (i > 0 && (w->space_before || w->newline))
-				buf[used++] = ' ';
-			memcpy(buf + used, w->s, w->n);
-			used += w->n;
+				*p++ = ' ';
+			memcpy(p, w->s, w->n);
+			p += w->n;
 		}
-		buf[used] = '\0';
-		draw_text_item(&ui->dl,
-			       (struct rect){ x, y, width,
-					      lines * ui_line_h(ui, role) },
-			       buf);
+		*p = '\0';
+		draw_text_item_borrowed(
+			&ui->dl,
+			(struct rect){ x, y, width,
+				       lines * ui_line_h(ui, role) },
+			buf);
 	}
 	return lines;
 }

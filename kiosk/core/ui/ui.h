@@ -83,15 +83,22 @@ struct ui {
 void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
 	     double px_per_mm);
 
-/* Feeds one pointer event; run a frame after it. */
-void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now);
+/* Feeds one pointer event. Returns 1 when a frame must run for widgets to
+ * see it (a press, a release, a move of a finger holding a widget), 0
+ * for a move that can change nothing on screen. */
+int ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now);
 
 /* Frame brackets: begin clears the lists; end forgets the press/release. */
 void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear);
 void ui_end(struct ui *ui);
 
-/* Forgets any press in progress (used when the screen is wiped). */
+/* Forgets any press in progress. */
 void ui_reset_input(struct ui *ui);
+
+/* Forgets everything about the last visitor's touches and the last frame:
+ * the pointer, where it was pressed, the line breaker's scratch and every
+ * byte of the draw list. Used by the idle wipe. */
+void ui_wipe(struct ui *ui);
 
 /* Pixels for a length in millimetres; pixel size and line height of a role. */
 int ui_mm(const struct ui *ui, double mm);
@@ -131,9 +138,11 @@ uint64_t ui_next_deadline(const struct ui *ui);
  * first..first+max-1 (max < 0: all) from y down. Flags in `record`:
  * UI_RECORD puts the whole text once in the text list; UI_CLIP says lines
  * past max do not fit their box, which the draw list notes (the staff
- * tool reports it). Returns the number of lines of the whole text. */
+ * tool reports it); UI_BOLD sets every run in bold. Returns the number of
+ * lines of the whole text. */
 #define UI_RECORD 1
 #define UI_CLIP	  2
+#define UI_BOLD	  4 /* every run bold (headings) */
 int ui_text_runs(struct ui *ui, const struct text_run *runs, int nruns,
 		 enum font_role role, int x, int y, int width,
 		 enum ui_align align, struct color color, int first, int max,
@@ -143,9 +152,9 @@ int ui_text_runs(struct ui *ui, const struct text_run *runs, int nruns,
 int ui_text(struct ui *ui, struct rect r, const char *text, enum font_role role,
 	    enum ui_align align, struct color color);
 
-/* Lines the text needs at this width, drawing nothing. */
+/* Lines the text needs at this width, drawing nothing; flags: UI_BOLD. */
 int ui_text_lines(struct ui *ui, const struct text_run *runs, int nruns,
-		  enum font_role role, int width);
+		  enum font_role role, int width, int flags);
 
 uint32_t ui_id(const char *id);
 

@@ -1,0 +1,84 @@
+/*
+ * chrome: the frame every screen below home shares. A coloured bar on top
+ * with "Terug", the title, and the language and text-size buttons; a
+ * footer with "Vorige", where you are and "Volgende" when there is more
+ * than one screenful (a swipe does the same); and the small pieces several
+ * families use: a QR code with its caption, a label on a drawn button
+ * face, dates in words. Layout is in millimetres (ui_mm), so it keeps its
+ * proportions on every screen.
+ */
+#ifndef KIOSK_CHROME_H
+#define KIOSK_CHROME_H
+
+#include <stddef.h>
+
+#include "core/screens/screen.h"
+
+#define MARGIN_MM     12.0
+#define HEADER_MM     30.0
+#define BUTTON_H_MM   20.0
+#define FOOTER_MM     32.0
+#define COLUMN_MM     290.0 /* longest comfortable line of body text */
+#define DOUBLE_TAP_MS 450
+
+/* Top of the body below the header bar. */
+int chrome_body_top(const struct screen_ctx *c);
+
+/* The header bar with "Terug" and the tile's title; returns 1 when
+ * "Terug" was tapped (the frame should stop). *top gets the bar's
+ * height. */
+int chrome_tile_header(const struct screen_ctx *c, int *top);
+
+/* Width a button needs for its label, never below the touch minimum. */
+int chrome_button_w(const struct screen_ctx *c, const char *label);
+
+/* The coloured bar. The title starts at left_end; returns its height. */
+int chrome_header(const struct screen_ctx *c, int left_end, const char *title);
+
+/* The bar with "Terug"; returns 1 (and asks to go back) when tapped.
+ * *bottom gets the bar's height. */
+int chrome_header_back(const struct screen_ctx *c, const char *title,
+		       int *bottom);
+
+/* The footer for `parts` screenfuls; asks for another part on a tap or
+ * swipe. `where` is the text between the buttons. */
+void chrome_footer(const struct screen_ctx *c, int part, int parts,
+		   const char *where);
+
+/* The end of a list screen: `none_key`'s text at y when the list is
+ * empty, then "Deel 2 van 5" and the footer. */
+void chrome_list_end(const struct screen_ctx *c, int n, const char *none_key,
+		     int y, int part, int pages);
+
+/* "Deel 2 van 5" (translation `key`) into out. */
+void chrome_part_label(const struct screen_ctx *c, const char *key, int part,
+		       int parts, char *out, size_t size);
+
+/* A QR code of url under a line (translation caption_key) saying what
+ * it is for, inside r. */
+void chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
+		   const char *caption_key);
+
+/* The label on a button whose face the caller draws: centred in r, at
+ * most max_lines lines, noted when it does not fit. */
+void chrome_face_label(const struct screen_ctx *c, struct rect r,
+		       const char *label, int max_lines);
+
+/* "24 november 2026" in the visitor's language. */
+void chrome_date_text(const struct screen_ctx *c, int date, char *out,
+		      size_t size);
+
+/* A part number kept in 0..parts-1 (the pack, language or text size may
+ * have changed under it). */
+int chrome_clamp(int part, int parts);
+
+/* Screenfuls n items make at `per` a screen (at least 1). */
+int chrome_pages(int n, int per);
+
+/* Width and left edge of a comfortable text column. */
+int chrome_column(const struct screen_ctx *c, int *x);
+
+/* Notes that the text under heading block b does not fit its box. */
+void chrome_clipped_block(const struct screen_ctx *c, const struct block *b);
+
+#endif

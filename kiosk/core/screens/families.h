@@ -1,0 +1,27 @@
+/*
+ * families: the screen families, for screens.c's dispatch and the walker.
+ * Each is defined in its own file of this folder.
+ */
+#ifndef KIOSK_FAMILIES_H
+#define KIOSK_FAMILIES_H
+
+#include "core/screens/screen.h"
+
+extern const struct screen_family screen_attract;   /* attract.c */
+extern const struct screen_family screen_home;	    /* home.c */
+extern const struct screen_family screen_page;	    /* page.c */
+extern const struct screen_family screen_cards;	    /* cards.c */
+extern const struct screen_family screen_steps;	    /* steps.c */
+extern const struct screen_family screen_flyers;    /* flyers.c: the grid */
+extern const struct screen_family screen_flyer;	    /* flyers.c: one flyer */
+extern const struct screen_family screen_partners;  /* partners.c */
+extern const struct screen_family screen_news;	    /* news.c: the list */
+extern const struct screen_family screen_news_item; /* news.c: one item */
+extern const struct screen_family screen_info;	    /* info.c */
+
+/* The out-of-order screen (broken.c) and "Bent u er nog?" (prompt.c):
+ * not places a visitor opens, so not families. */
+void screen_broken_draw(const struct screen_ctx *c);
+void screen_prompt_draw(const struct screen_ctx *c);
+
+#endif

@@ -1,0 +1,161 @@
+/*
+ * home: the tiles of the pack, with the centre's name on top (a long
+ * press there opens the kiosk facts for staff) and the contact line at the
+ * bottom. Tiles hidden by their dates today are left out.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/screens/chrome.h"
+#include "core/screens/families.h"
+
+static int tile_visible(const struct screen_ctx *c, int i)
+{
+	return when_shows(c->content->tiles[i].when, c->today);
+}
+
+/* Index of the k-th visible tile, or -1. */
+static int nth_tile(const struct screen_ctx *c, int k)
+{
+	int i;
+
+	for (i = 0; i < c->content->ntiles; i++)
+		if (tile_visible(c, i) && k-- == 0)
+			return i;
+	return -1;
+}
+
+static void open_tile(const struct screen_ctx *c, int i)
+{
+	screen_ask(c, (struct screen_req){
+			      .kind = REQ_OPEN,
+			      .to = { .route = ROUTE_TILE, .tile = i } });
+}
+
+static void draw(const struct screen_ctx *c)
+{
+	struct ui *ui = c->ui;
+	const struct theme *th = c->theme;
+	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 8);
+	int top = chrome_header(c, m, NULL);
+	int n = 0, cols, rows, i, tw, tile_h, y, bottom;
+	struct text_run name = { c->content->name, strlen(c->content->name),
+				 1 };
+	const char *contact = text_get(&c->content->contact, c->visit->lang);
+
+	/* the centre's name; a long press here opens facts for staff */
+	{
+		int w = ui->m.text_width(ui->m.ctx, name.s, name.n,
+					 ui_font_px(ui, FONT_TITLE), 1);
+
+		if (w > c->width / 2)
+			w = c->width / 2;
+		ui_area(ui, "name", (struct rect){ m, 0, w, top },
+			c->content->name);
+		ui_text_runs(ui, &name, 1, FONT_TITLE, m,
+			     (top - ui_line_h(ui, FONT_TITLE)) / 2,
+			     c->width / 2, UI_ALIGN_LEFT, th->header_text, 0, 1,
+			     UI_RECORD | UI_CLIP);
+		if (ui_long_press(ui, "name")) {
+			screen_ask(c, (struct screen_req){
+					      .kind = REQ_OPEN,
+					      .to = { .route = ROUTE_INFO } });
+			return;
+		}
+	}
+	for (i = 0; i < c->content->ntiles; i++)
+		n += tile_visible(c, i);
+	y = top + ui_mm(ui, 8);
+	y += ui_text(ui, (struct rect){ m, y, c->width - 2 * m, 0 },
+		     screen_tr(c, "home.choose"), FONT_TITLE, UI_ALIGN_LEFT,
+		     th->text);
+	y += ui_mm(ui, 6);
+	bottom = c->height - m;
+	if (*contact) {
+		char line[600];
+		const char *args[1] = { contact };
+		int lh = ui_line_h(ui, FONT_BODY);
+		struct text_run run;
+
+		i18n_format(line, sizeof(line), screen_tr(c, "home.contact"),
+			    args, 1);
+		run = (struct text_run){ line, strlen(line), 0 };
+		bottom -= lh * ui_text_lines(ui, &run, 1, FONT_BODY,
+					     c->width - 2 * m, 0) +
+			  ui_mm(ui, 4);
+		ui_text(ui,
+			(struct rect){ m, bottom + ui_mm(ui, 4),
+				       c->width - 2 * m, 0 },
+			line, FONT_BODY, UI_ALIGN_LEFT, th->text);
+	}
+	cols = n <= 2 ? (n ? n : 1) : n <= 4 ? 2 : 3;
+	rows = (n + cols - 1) / cols;
+	tw = (c->width - 2 * m - (cols - 1) * gap) / cols;
+	tile_h = (bottom - y - (rows - 1) * gap) / (rows ? rows : 1);
+	if (tile_h > ui_mm(ui, 75))
+		tile_h = ui_mm(ui, 75);
+	for (i = 0; i < n; i++) {
+		int ti = nth_tile(c, i);
+		const struct tile *t = &c->content->tiles[ti];
+		const char *title = text_get(&t->title, c->visit->lang);
+		struct rect r = { m + (i % cols) * (tw + gap),
+				  y + (i / cols) * (tile_h + gap), tw, tile_h };
+		char id[80];
+
+		snprintf(id, sizeof(id), "tile:%s", t->id);
+		if (t->icon && tile_h > ui_mm(ui, 45)) {
+			/* icon above the label, both inside the button */
+			int side = tile_h - ui_line_h(ui, FONT_BUTTON) * 2 -
+				   ui_mm(ui, 10);
+
+			if (side > ui_mm(ui, 30))
+				side = ui_mm(ui, 30);
+			if (ui_button_frame(ui, id, r, title, STYLE_TILE))
+				open_tile(c, ti);
+			draw_image(&ui->dl,
+				   (struct rect){ r.x + (r.w - side) / 2,
+						  r.y + ui_mm(ui, 6), side,
+						  side },
+				   t->icon, 0, (struct rect){ 0, 0, 0, 0 });
+			chrome_face_label(
+				c,
+				(struct rect){ r.x, r.y + side + ui_mm(ui, 4),
+					       r.w, r.h - side - ui_mm(ui, 4) },
+				title, 2);
+		} else if (ui_button(ui, id, r, title, STYLE_TILE)) {
+			open_tile(c, ti);
+		}
+	}
+}
+
+static int one(const struct screen_ctx *c)
+{
+	(void)c;
+	return 1;
+}
+
+/* Every visible tile, then the staff facts (long press on the name). */
+static int reach(const struct screen_ctx *c, int i, struct place *to)
+{
+	int ti = nth_tile(c, i), n = 0, k;
+
+	if (ti >= 0) {
+		*to = (struct place){ .route = ROUTE_TILE, .tile = ti };
+		return 1;
+	}
+	for (k = 0; k < c->content->ntiles; k++)
+		n += tile_visible(c, k);
+	if (i == n) {
+		*to = (struct place){ .route = ROUTE_INFO };
+		return 1;
+	}
+	return 0;
+}
+
+static void file(const struct screen_ctx *c, char *out, size_t size)
+{
+	(void)c;
+	snprintf(out, size, "kiosk.ini");
+}
+
+const struct screen_family screen_home = { "home", draw, one, reach, file };

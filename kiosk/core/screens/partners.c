@@ -1,0 +1,96 @@
+/*
+ * partners: the organisations that work together in the wijk (kind =
+ * partners), as cards with a logo, the name, a line on what they do and
+ * how to reach them. Two columns, one with larger letters.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/screens/chrome.h"
+#include "core/screens/families.h"
+
+struct grid {
+	int cols, rows, cw, ch, y0, gap;
+};
+
+static struct grid grid_of(const struct screen_ctx *c)
+{
+	struct ui *ui = c->ui;
+	struct grid g;
+	int m = ui_mm(ui, MARGIN_MM), avail;
+
+	g.gap = ui_mm(ui, 6);
+	g.cols = c->visit->large ? 1 : 2;
+	g.y0 = chrome_body_top(c);
+	avail = c->height - g.y0 - ui_mm(ui, FOOTER_MM);
+	g.ch = ui_line_h(ui, FONT_BODY) * 4 + ui_mm(ui, 8);
+	g.rows = (avail + g.gap) / (g.ch + g.gap);
+	if (g.rows < 1)
+		g.rows = 1;
+	g.cw = (c->width - 2 * m - (g.cols - 1) * g.gap) / g.cols;
+	return g;
+}
+
+static int parts(const struct screen_ctx *c)
+{
+	struct grid g = grid_of(c);
+
+	return chrome_pages(screen_tile(c)->npartners, g.rows * g.cols);
+}
+
+static void card(const struct screen_ctx *c, const struct partner *p,
+		 struct rect r)
+{
+	struct ui *ui = c->ui;
+	int lh = ui_line_h(ui, FONT_BODY), logo = ui_mm(ui, 22);
+	int tx = r.x + ui_mm(ui, 5), tw;
+	struct text_run run;
+	char line[600];
+
+	draw_rect(&ui->dl, r, (struct color){ 255, 255, 255, 255 },
+		  ui_mm(ui, c->theme->radius_mm));
+	if (p->logo) {
+		draw_image(&ui->dl,
+			   (struct rect){ tx, r.y + ui_mm(ui, 4), logo, logo },
+			   p->logo, 0, (struct rect){ 0, 0, 0, 0 });
+		tx += logo + ui_mm(ui, 5);
+	}
+	tw = r.x + r.w - ui_mm(ui, 5) - tx;
+	run = (struct text_run){ p->name, strlen(p->name), 1 };
+	ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3), tw,
+		     UI_ALIGN_LEFT, c->theme->text, 0, 1, UI_RECORD | UI_CLIP);
+	snprintf(line, sizeof(line), "%s%s%s",
+		 text_get(&p->line, c->visit->lang), p->contact ? " " : "",
+		 p->contact ? p->contact : "");
+	run = (struct text_run){ line, strlen(line), 0 };
+	ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3) + lh, tw,
+		     UI_ALIGN_LEFT, c->theme->text, 0, 3, UI_RECORD | UI_CLIP);
+}
+
+static void draw(const struct screen_ctx *c)
+{
+	const struct tile *t = screen_tile(c);
+	struct grid g = grid_of(c);
+	int m = ui_mm(c->ui, MARGIN_MM), per = g.rows * g.cols, i, top;
+	int pages = chrome_pages(t->npartners, per);
+	int part = chrome_clamp(c->at->part, pages);
+	char where[64];
+
+	if (chrome_tile_header(c, &top))
+		return;
+	for (i = 0; i < per && part * per + i < t->npartners; i++)
+		card(c, &t->partners[part * per + i],
+		     (struct rect){ m + (i % g.cols) * (g.cw + g.gap),
+				    g.y0 + (i / g.cols) * (g.ch + g.gap), g.cw,
+				    g.ch });
+	chrome_part_label(c, "nav.part", part, pages, where, sizeof(where));
+	chrome_footer(c, part, pages, where);
+}
+
+static void file(const struct screen_ctx *c, char *out, size_t size)
+{
+	snprintf(out, size, "%s/partners.ini", screen_tile(c)->id);
+}
+
+const struct screen_family screen_partners = { "partners", draw, parts, NULL,
+					       file };
