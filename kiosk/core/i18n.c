@@ -37,6 +37,11 @@ static int i18n_handler(void *user, const char *section, const char *name,
 			str_copy(l->name, sizeof(l->name), value);
 			return 1;
 		}
+		if (strcmp(name, "rtl") == 0 &&
+		    (strcmp(value, "0") == 0 || strcmp(value, "1") == 0)) {
+			l->rtl = value[0] == '1';
+			return 1;
+		}
 	} else if (strcmp(section, "ui") == 0) {
 		if (!utf8_valid(value, strlen(value), NULL)) {
 			err_set(p->e, "%s: text of '%s' is not valid UTF-8",

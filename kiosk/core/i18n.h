@@ -3,8 +3,9 @@
  * per language in assets/i18n/. Content (pages, flyers) carries its own
  * translations; this module is only for the frame around it.
  *
- * A file holds a [language] section with `code` and `name` (the language's
- * name in that language, shown on the switch button) and a [ui] section of
+ * A file holds a [language] section with `code`, `name` (the language's
+ * name in that language, shown in the language chooser) and `rtl` (1 for a
+ * script written from right to left), and a [ui] section of
  * key = text lines. A key missing in a language falls back to Dutch, and a
  * key missing in Dutch shows as the key itself, so nothing is ever blank.
  */
@@ -24,6 +25,7 @@ struct i18n_entry {
 struct i18n_lang {
 	char code[8];
 	char name[32];
+	int rtl; /* written from right to left (Arabic) */
 	struct i18n_entry *entries; /* sorted by key */
 	int n;
 };
