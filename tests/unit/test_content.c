@@ -333,7 +333,7 @@ static void test_tiles_follow_kiosk_ini_order(void **state)
 	content_report_release(&r);
 }
 
-/* inih reads lines of at most 200 bytes; staff may write longer ones. */
+/* Staff write long lines; no line-length limit may cut them. */
 static void test_long_value_is_read_whole(void **state)
 {
 	const char *dir = *state;
@@ -552,7 +552,7 @@ static void test_tile_without_title(void **state)
 	const char *dir = *state;
 
 	fake_write(dir, "hulp/tile.ini", "[tile]\nkind = page\n");
-	load_fails(dir, "hulp/tile.ini", "kind en title zijn nodig");
+	load_fails(dir, "hulp/tile.ini", "'title = ...' ontbreekt in [tile]");
 	fake_write(dir, "hulp/tile.ini",
 		   "[tile]\nkind = pagina\ntitle = Hulp\n");
 	load_fails(dir, "hulp/tile.ini:2", "onbekende soort 'pagina'");
@@ -887,6 +887,118 @@ static void test_steps_without_headings_name_the_file(void **state)
 	load_fails(dir, "stappen/nl.md", "begin elke stap met een kopje");
 }
 
+/* `name = Proeftuin\0Ussen` showed "Proeftuin" and check said "in orde": a
+ * NUL byte in any text file of a pack is refused on its line. */
+static void test_nul_byte_is_refused_with_its_line(void **state)
+{
+	static const char ini[] = "[kiosk]\nformat = 1\n"
+				  "name = Proeftuin\0Ussen\n"
+				  "languages = nl, en\n[home]\n"
+				  "tiles = welkom, hulp, nieuws\n";
+	static const char md[] =
+		"Fijn dat u er bent.\n\nKoffie\0staat klaar.\n";
+	const char *dir = *state;
+
+	fake_write_n(dir, "kiosk.ini", ini, sizeof(ini) - 1);
+	load_fails(dir, "kiosk.ini:3", "nul-teken");
+	write_pack(dir);
+	fake_write_n(dir, "welkom/nl.md", md, sizeof(md) - 1);
+	load_fails(dir, "welkom/nl.md:3", "nul-teken");
+	write_pack(dir);
+	fake_write_n(dir, "attract.nl.txt", "Welkom\0!\n", 9);
+	load_fails(dir, "attract.nl.txt:1", "nul-teken");
+}
+
+/* A file of the pack that is a symlink, a symlink to a file outside the
+ * pack, or a tile folder that is a symlink: the pack is refused, naming the
+ * link, and nothing of the target is read. */
+static void test_symlinks_are_refused(void **state)
+{
+	const char *dir = *state;
+	char outside[300], target[300], link[300];
+
+	/* the attract lines point at a system file */
+	snprintf(link, sizeof(link), "%s/attract.nl.txt", dir);
+	unlink(link);
+	assert_int_equal(symlink("/etc/passwd", link), 0);
+	load_fails(dir, "attract.nl.txt", "is een snelkoppeling");
+	unlink(link);
+	write_pack(dir);
+
+	/* a page points at a file next to the pack */
+	snprintf(outside, sizeof(outside), "%s-buiten", dir);
+	mkdir(outside, 0700);
+	fake_write(outside, "geheim.md", "Geheim.\n");
+	snprintf(target, sizeof(target), "%s/geheim.md", outside);
+	snprintf(link, sizeof(link), "%s/welkom/nl.md", dir);
+	unlink(link);
+	assert_int_equal(symlink(target, link), 0);
+	load_fails(dir, "welkom/nl.md",
+		   "vervang de snelkoppeling door het "
+		   "bestand zelf");
+	unlink(link);
+	write_pack(dir);
+
+	/* a whole tile folder is elsewhere */
+	fake_write(outside, "hulp/tile.ini",
+		   "[tile]\nkind = page\ntitle = X\n");
+	fake_write(outside, "hulp/nl.md", "Geheim.\n");
+	snprintf(target, sizeof(target), "%s/hulp", outside);
+	snprintf(link, sizeof(link), "%s/hulp", dir);
+	fake_rmtree(link);
+	assert_int_equal(symlink(target, link), 0);
+	load_fails(dir, "hulp: ", "is een snelkoppeling");
+	unlink(link);
+	fake_rmtree(outside);
+}
+
+/* kioskctl check (the deep load) names every symlink in the pack, also
+ * one no setting names, as install refuses those too. */
+static void test_deep_check_names_every_symlink(void **state)
+{
+	const char *dir = *state;
+	struct content_report r;
+	struct err e = { "" };
+	char link[300];
+
+	snprintf(link, sizeof(link), "%s/welkom/oud.png", dir);
+	assert_int_equal(symlink("/etc/passwd", link), 0);
+	assert_null(load_depth(dir, CONTENT_DEEP, NULL, NULL, &r, &e));
+	assert_true(find_diag(&r, "welkom/oud.png", "is een snelkoppeling") >=
+		    0);
+	content_report_release(&r);
+	unlink(link);
+}
+
+/* A printer's device path belongs to one kiosk PC, not to a pack shared
+ * by several: a pack that still has it loads, with a warning on its line
+ * that says where it goes now. */
+static void test_printer_device_in_a_pack_is_a_warning(void **state)
+{
+	const char *dir = *state;
+	struct content_report r;
+	struct content *c;
+	int i;
+
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "[printer]\n"
+		   "device = /dev/usb/lp0\n"
+		   "paper_mm = 58\n"
+		   "[home]\n"
+		   "tiles = welkom\n");
+	c = load_ok(dir, &r);
+	assert_int_equal(c->printer_paper_mm, 58);
+	i = find_diag(&r, "kiosk.ini:5", "settings.ini");
+	if (i < 0)
+		fail_msg("no warning on kiosk.ini:5 about settings.ini");
+	assert_true(r.items[i].warning);
+	content_free(c);
+	content_report_release(&r);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, fake_tmp_teardown)
 
 int main(void)
@@ -921,6 +1033,10 @@ int main(void)
 		T(test_every_bad_line_is_reported_on_its_line),
 		T(test_long_comment_stays_a_comment),
 		T(test_steps_without_headings_name_the_file),
+		T(test_nul_byte_is_refused_with_its_line),
+		T(test_symlinks_are_refused),
+		T(test_deep_check_names_every_symlink),
+		T(test_printer_device_in_a_pack_is_a_warning),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

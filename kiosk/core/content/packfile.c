@@ -78,16 +78,6 @@ static int open_walk(int dirfd, const char *rel, int flags)
 			close(cur);
 		if (fd < 0) {
 			free(copy);
-			/* a symlink to a folder fails as ELOOP or, with
-			 * O_DIRECTORY, as ENOTDIR on some kernels */
-			if (saved == ENOTDIR) {
-				struct stat st;
-
-				if (fstatat(dirfd, rel, &st,
-					    AT_SYMLINK_NOFOLLOW) == 0 &&
-				    S_ISLNK(st.st_mode))
-					saved = ELOOP;
-			}
 			errno = saved;
 			return -1;
 		}
@@ -103,8 +93,23 @@ static int open_walk(int dirfd, const char *rel, int flags)
 	return fd;
 }
 
+/* A symlink met with O_DIRECTORY fails as ENOTDIR, not ELOOP: says which. */
+static int open_failed(const struct pack_dir *p, const char *rel)
+{
+	char link[8];
+	int saved = errno;
+
+	if (saved == ENOTDIR &&
+	    pack_find_link(p, rel, link, sizeof(link)) == 0)
+		saved = ELOOP;
+	errno = saved;
+	return -1;
+}
+
 int pack_open(const struct pack_dir *p, const char *rel, int flags)
 {
+	int fd;
+
 	if (!rel_ok(rel)) {
 		errno = EXDEV;
 		return -1;
@@ -112,21 +117,22 @@ int pack_open(const struct pack_dir *p, const char *rel, int flags)
 #ifdef SYS_openat2
 	{
 		struct open_how how;
-		long fd;
+		long got;
 
 		memset(&how, 0, sizeof(how));
 		how.flags = (unsigned long long)(flags | O_NOFOLLOW |
 						 O_CLOEXEC | O_NONBLOCK);
 		how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
 			      RESOLVE_NO_MAGICLINKS;
-		fd = syscall(SYS_openat2, p->fd, rel, &how, sizeof(how));
-		if (fd >= 0)
-			return (int)fd;
+		got = syscall(SYS_openat2, p->fd, rel, &how, sizeof(how));
+		if (got >= 0)
+			return (int)got;
 		if (errno != ENOSYS && errno != EPERM && errno != E2BIG)
-			return -1;
+			return open_failed(p, rel);
 	}
 #endif
-	return open_walk(p->fd, rel, flags);
+	fd = open_walk(p->fd, rel, flags);
+	return fd >= 0 ? fd : open_failed(p, rel);
 }
 
 int pack_find_link(const struct pack_dir *p, const char *rel, char *out,
