@@ -40,6 +40,7 @@ check_home 'sqlite3\.h' 'kiosk/core/store/'
 check_home 'qrencode\.h' 'kiosk/core/qr\.c'
 check_home 'md4c' 'kiosk/core/content/'
 check_home '(poppler|cairo)' 'kiosk/core/pdf\.c'
+check_home '(png|jpeglib)\.h' 'kiosk/core/content/image\.c'
 check_home 'sodium\.h' 'kiosk/core/(crypto|pin|seal)'
 
 # Settings files (packs, theme, translations, the kiosk's own settings)

@@ -14,12 +14,15 @@
 
 #define WELKOM_NL "Fijn dat u er bent.\n\n## Koffie\n\nDe koffie staat klaar.\n"
 
-/* The start of a PNG file of 4 x 4 pixels: all the quick check reads. */
+/* A whole PNG file of 4 x 4 pixels (the deep check decodes it). */
 static const unsigned char PNG[] = {
-	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', /* signature */
-	0,    0,   0,	13,  'I',  'H',	 'D',  'R',  /* the header chunk */
-	0,    0,   0,	4,   0,	   0,	 0,    4,    /* 4 x 4 pixels */
-	8,    6,   0,	0,   0,
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00,
+	0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00,
+	0x00, 0x04, 0x08, 0x06, 0x00, 0x00, 0x00, 0xa9, 0xf1, 0x9e, 0x7e,
+	0x00, 0x00, 0x00, 0x12, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63,
+	0x50, 0x48, 0x58, 0xf0, 0x1f, 0x19, 0x33, 0x90, 0x2e, 0x00, 0x00,
+	0x6b, 0x78, 0x21, 0xf1, 0x9b, 0x38, 0x3a, 0x42, 0x00, 0x00, 0x00,
+	0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 };
 
 /* A small pack that loads: two pages, the second without English, and a
@@ -999,6 +1002,29 @@ static void test_printer_device_in_a_pack_is_a_warning(void **state)
 	content_report_release(&r);
 }
 
+/* The deep check decodes every picture row by row, without holding it:
+ * a PNG whose data is cut short is refused by name, though its header is
+ * fine and no probe is asked. */
+static void test_deep_check_decodes_pictures(void **state)
+{
+	const char *dir = *state;
+	struct content_report r;
+	struct err e = { "" };
+	struct content *c;
+
+	write_page_with_picture(dir);
+	c = load_depth(dir, CONTENT_DEEP, NULL, NULL, &r, &e);
+	assert_non_null(c);
+	content_free(c);
+	content_report_release(&r);
+
+	fake_write_n(dir, "welkom/kaart.png", (const char *)PNG,
+		     sizeof(PNG) - 20);
+	assert_null(load_depth(dir, CONTENT_DEEP, NULL, NULL, &r, &e));
+	assert_true(find_diag(&r, "welkom/kaart.png", "kapot") >= 0);
+	content_report_release(&r);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, fake_tmp_teardown)
 
 int main(void)
@@ -1037,6 +1063,7 @@ int main(void)
 		T(test_symlinks_are_refused),
 		T(test_deep_check_names_every_symlink),
 		T(test_printer_device_in_a_pack_is_a_warning),
+		T(test_deep_check_decodes_pictures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

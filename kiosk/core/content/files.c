@@ -3,7 +3,8 @@
  * logos, pictures in pages). Each is opened through packfile, so never
  * through a symlink; its size is checked against the limits staff are told
  * about, and a picture's width and height are read from its header, without
- * decoding it. With CONTENT_DEEP the probe is asked to open it for real.
+ * decoding it. With CONTENT_DEEP a picture is decoded row by row (image.c)
+ * and the probe is asked to open it as the kiosk will.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "core/content/image.h"
 #include "core/content/loader.h"
 
 static int be16(const unsigned char *b)
@@ -131,11 +133,12 @@ char *file_check(struct loader *L, const char *reldir, const char *name,
 		path = xmalloc(n);
 		snprintf(path, n, "%s/%s", L->c->dir, rel);
 	}
-	if (L->depth == CONTENT_DEEP && L->probe) {
+	if (L->depth == CONTENT_DEEP) {
 		char why[300] = "";
 
-		if (L->probe(L->probe_ctx, path, is_pdf, why, sizeof(why)) <
-		    0) {
+		if ((!is_pdf && image_verify(fd, why, sizeof(why)) < 0) ||
+		    (L->probe && L->probe(L->probe_ctx, path, is_pdf, why,
+					  sizeof(why)) < 0)) {
 			diag_add(L, 0, rel, 0, "%s", why);
 			free(path);
 			path = NULL;

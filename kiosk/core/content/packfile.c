@@ -99,8 +99,7 @@ static int open_failed(const struct pack_dir *p, const char *rel)
 	char link[8];
 	int saved = errno;
 
-	if (saved == ENOTDIR &&
-	    pack_find_link(p, rel, link, sizeof(link)) == 0)
+	if (saved == ENOTDIR && pack_find_link(p, rel, link, sizeof(link)) == 0)
 		saved = ELOOP;
 	errno = saved;
 	return -1;
