@@ -40,8 +40,15 @@ check_home 'sqlite3\.h' 'kiosk/core/store/'
 check_home 'qrencode\.h' 'kiosk/core/qr\.c'
 check_home 'md4c' 'kiosk/core/content/'
 check_home '(poppler|cairo)' 'kiosk/core/pdf\.c'
+check_home '(png|jpeglib)\.h' 'kiosk/core/content/image\.c'
 check_home 'sodium\.h' 'kiosk/core/(crypto|pin|seal)'
-check_home 'ini\.h' 'kiosk/core/(content/|ui/theme\.c|i18n\.c)'
+
+# Settings files (packs, theme, translations, the kiosk's own settings)
+# are read by one reader, core/kv.c; no INI library comes back.
+# shellcheck disable=SC2086
+hits=$(grep -n -E '#include *[<"](ini|iniparser)\.h' $ALL)
+[ -n "$hits" ] && report "an INI library is included (use core/kv.h):
+$hits"
 
 # 4. Dependencies point down: base includes nothing of core or platform;
 #    the core never includes the platform; content never includes the ui,

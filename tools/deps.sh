@@ -6,7 +6,7 @@ set -eu
 PACKAGES="
 build-essential pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-libsqlite3-dev libqrencode-dev libinih-dev libmd4c-dev libfontconfig-dev
+libsqlite3-dev libqrencode-dev libmd4c-dev libpng-dev libjpeg-dev libfontconfig-dev
 libpoppler-glib-dev libcairo2-dev poppler-utils qpdf
 fonts-dejavu-core
 libcmocka-dev

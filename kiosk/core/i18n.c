@@ -4,13 +4,13 @@
 #include "core/i18n.h"
 
 #include <dirent.h>
-#include <ini.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
+#include "core/kv.h"
 
 struct i18n_parse {
 	struct i18n_lang *lang;
@@ -20,8 +20,18 @@ struct i18n_parse {
 	int failed;
 };
 
+static void i18n_problem(void *user, enum kv_problem what, int line)
+{
+	struct i18n_parse *p = user;
+
+	if (!p->failed)
+		err_set(p->e, "%s:%d: %s", p->path, line,
+			kv_problem_name(what));
+	p->failed = 1;
+}
+
 static int i18n_handler(void *user, const char *section, const char *name,
-			const char *value)
+			const char *value, int line)
 {
 	struct i18n_parse *p = user;
 	struct i18n_lang *l = p->lang;
@@ -30,25 +40,19 @@ static int i18n_handler(void *user, const char *section, const char *name,
 		if (strcmp(name, "code") == 0 &&
 		    strlen(value) < sizeof(l->code)) {
 			str_copy(l->code, sizeof(l->code), value);
-			return 1;
+			return 0;
 		}
 		if (strcmp(name, "name") == 0 &&
 		    strlen(value) < sizeof(l->name)) {
 			str_copy(l->name, sizeof(l->name), value);
-			return 1;
+			return 0;
 		}
 		if (strcmp(name, "rtl") == 0 &&
 		    (strcmp(value, "0") == 0 || strcmp(value, "1") == 0)) {
 			l->rtl = value[0] == '1';
-			return 1;
-		}
-	} else if (strcmp(section, "ui") == 0) {
-		if (!utf8_valid(value, strlen(value), NULL)) {
-			err_set(p->e, "%s: text of '%s' is not valid UTF-8",
-				p->path, name);
-			p->failed = 1;
 			return 0;
 		}
+	} else if (strcmp(section, "ui") == 0) {
 		if (l->n == p->cap) {
 			p->cap = p->cap ? 2 * p->cap : 64;
 			l->entries =
@@ -58,13 +62,13 @@ static int i18n_handler(void *user, const char *section, const char *name,
 		l->entries[l->n].key = str_dup(name);
 		l->entries[l->n].text = str_dup(value);
 		l->n++;
-		return 1;
+		return 0;
 	}
 	if (!p->failed)
-		err_set(p->e, "%s: unknown key '%s' in [%s]", p->path, name,
-			section);
+		err_set(p->e, "%s:%d: unknown key '%s' in [%s]", p->path, line,
+			name, section);
 	p->failed = 1;
-	return 0;
+	return -1;
 }
 
 static int entry_cmp(const void *a, const void *b)
@@ -87,16 +91,17 @@ static void lang_release(struct i18n_lang *l)
 
 static int load_file(struct i18n_lang *l, const char *path, struct err *e)
 {
+	static const struct kv_handler h = { i18n_handler, i18n_problem };
 	struct i18n_parse p = { .lang = l, .path = path, .e = e };
-	int rc = ini_parse(path, i18n_handler, &p);
+	struct err fe;
+	size_t len;
+	char *buf = file_read(path, 1u << 20, &len, &fe);
 
-	if (rc != 0) {
-		if (rc < 0)
-			err_set(e, "cannot open '%s'", path);
-		else if (!p.failed)
-			err_set(e, "%s:%d: not a valid line", path, rc);
-		else
-			err_prefix(e, "line %d", rc);
+	if (!buf)
+		return err_set(e, "%s", fe.msg);
+	kv_parse(buf, len, &h, &p);
+	free(buf);
+	if (p.failed) {
 		lang_release(l);
 		return -1;
 	}

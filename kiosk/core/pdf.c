@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "base/util.h"
 
 static PopplerDocument *open_doc(const char *path, struct err *e)
@@ -33,10 +34,10 @@ static PopplerDocument *open_doc(const char *path, struct err *e)
 			err_set(e, "deze PDF is beveiligd met een wachtwoord: "
 				   "sla hem op zonder wachtwoord");
 		else
-			err_set(e,
-				"deze PDF is kapot of geen PDF (%s): "
-				"maak hem opnieuw",
-				ge ? ge->message : "?");
+			err_set(e, "deze PDF is kapot of geen PDF: maak hem "
+				   "opnieuw");
+		/* Poppler's own words are for developers: to the log */
+		log_info("poppler: '%s': %s", path, ge ? ge->message : "?");
 		g_clear_error(&ge);
 		return NULL;
 	}

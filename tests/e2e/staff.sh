@@ -94,7 +94,7 @@ fresh
 # a 50 MB "photo": far over the limit, refused before it is read
 { printf '\211PNG\r\n\032\n'; head -c 52428800 /dev/zero; } > "$OUT/p/folders/groot.png"
 printf '[groot.png]\ntitle = Groot\n' >> "$OUT/p/folders/folders.ini"
-refused "50 MB image" "$OUT/p" "'folders/groot.png' is te groot (50 MB, hoogstens 20 MB)"
+refused "50 MB image" "$OUT/p" "'folders/groot.png' is te groot: groter dan 20 MB"
 
 fresh
 convert -size 9000x10 xc:white "$OUT/p/folders/breed.png"

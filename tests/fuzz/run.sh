@@ -9,9 +9,9 @@ OUT=build/fuzz
 mkdir -p "$OUT"
 CORE_SRC=$(find kiosk/base kiosk/core -name '*.c' | sort)
 FLAGS="-std=c11 -D_GNU_SOURCE -Ikiosk -g -O1 -fsanitize=fuzzer,address,undefined"
-LIBS="$(pkg-config --cflags --libs inih md4c libqrencode poppler-glib cairo) -lm"
+LIBS="$(pkg-config --cflags --libs md4c libpng libjpeg libqrencode poppler-glib cairo) -lm"
 fail=0
-for t in content script; do
+for t in content script kv; do
 	bin="$OUT/fuzz_$t"
 	# shellcheck disable=SC2086
 	if ! clang $FLAGS -o "$bin" "tests/fuzz/fuzz_$t.c" $CORE_SRC $LIBS \

@@ -14,12 +14,15 @@
 
 #define WELKOM_NL "Fijn dat u er bent.\n\n## Koffie\n\nDe koffie staat klaar.\n"
 
-/* The start of a PNG file of 4 x 4 pixels: all the quick check reads. */
+/* A whole PNG file of 4 x 4 pixels (the deep check decodes it). */
 static const unsigned char PNG[] = {
-	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', /* signature */
-	0,    0,   0,	13,  'I',  'H',	 'D',  'R',  /* the header chunk */
-	0,    0,   0,	4,   0,	   0,	 0,    4,    /* 4 x 4 pixels */
-	8,    6,   0,	0,   0,
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00,
+	0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00,
+	0x00, 0x04, 0x08, 0x06, 0x00, 0x00, 0x00, 0xa9, 0xf1, 0x9e, 0x7e,
+	0x00, 0x00, 0x00, 0x12, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63,
+	0x50, 0x48, 0x58, 0xf0, 0x1f, 0x19, 0x33, 0x90, 0x2e, 0x00, 0x00,
+	0x6b, 0x78, 0x21, 0xf1, 0x9b, 0x38, 0x3a, 0x42, 0x00, 0x00, 0x00,
+	0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 };
 
 /* A small pack that loads: two pages, the second without English, and a
@@ -333,7 +336,7 @@ static void test_tiles_follow_kiosk_ini_order(void **state)
 	content_report_release(&r);
 }
 
-/* inih reads lines of at most 200 bytes; staff may write longer ones. */
+/* Staff write long lines; no line-length limit may cut them. */
 static void test_long_value_is_read_whole(void **state)
 {
 	const char *dir = *state;
@@ -552,7 +555,7 @@ static void test_tile_without_title(void **state)
 	const char *dir = *state;
 
 	fake_write(dir, "hulp/tile.ini", "[tile]\nkind = page\n");
-	load_fails(dir, "hulp/tile.ini", "kind en title zijn nodig");
+	load_fails(dir, "hulp/tile.ini", "'title = ...' ontbreekt in [tile]");
 	fake_write(dir, "hulp/tile.ini",
 		   "[tile]\nkind = pagina\ntitle = Hulp\n");
 	load_fails(dir, "hulp/tile.ini:2", "onbekende soort 'pagina'");
@@ -887,6 +890,141 @@ static void test_steps_without_headings_name_the_file(void **state)
 	load_fails(dir, "stappen/nl.md", "begin elke stap met een kopje");
 }
 
+/* `name = Proeftuin\0Ussen` showed "Proeftuin" and check said "in orde": a
+ * NUL byte in any text file of a pack is refused on its line. */
+static void test_nul_byte_is_refused_with_its_line(void **state)
+{
+	static const char ini[] = "[kiosk]\nformat = 1\n"
+				  "name = Proeftuin\0Ussen\n"
+				  "languages = nl, en\n[home]\n"
+				  "tiles = welkom, hulp, nieuws\n";
+	static const char md[] =
+		"Fijn dat u er bent.\n\nKoffie\0staat klaar.\n";
+	const char *dir = *state;
+
+	fake_write_n(dir, "kiosk.ini", ini, sizeof(ini) - 1);
+	load_fails(dir, "kiosk.ini:3", "nul-teken");
+	write_pack(dir);
+	fake_write_n(dir, "welkom/nl.md", md, sizeof(md) - 1);
+	load_fails(dir, "welkom/nl.md:3", "nul-teken");
+	write_pack(dir);
+	fake_write_n(dir, "attract.nl.txt", "Welkom\0!\n", 9);
+	load_fails(dir, "attract.nl.txt:1", "nul-teken");
+}
+
+/* A file of the pack that is a symlink, a symlink to a file outside the
+ * pack, or a tile folder that is a symlink: the pack is refused, naming the
+ * link, and nothing of the target is read. */
+static void test_symlinks_are_refused(void **state)
+{
+	const char *dir = *state;
+	char outside[300], target[300], link[300];
+
+	/* the attract lines point at a system file */
+	snprintf(link, sizeof(link), "%s/attract.nl.txt", dir);
+	unlink(link);
+	assert_int_equal(symlink("/etc/passwd", link), 0);
+	load_fails(dir, "attract.nl.txt", "is een snelkoppeling");
+	unlink(link);
+	write_pack(dir);
+
+	/* a page points at a file next to the pack */
+	snprintf(outside, sizeof(outside), "%s-buiten", dir);
+	mkdir(outside, 0700);
+	fake_write(outside, "geheim.md", "Geheim.\n");
+	snprintf(target, sizeof(target), "%s/geheim.md", outside);
+	snprintf(link, sizeof(link), "%s/welkom/nl.md", dir);
+	unlink(link);
+	assert_int_equal(symlink(target, link), 0);
+	load_fails(dir, "welkom/nl.md",
+		   "vervang de snelkoppeling door het "
+		   "bestand zelf");
+	unlink(link);
+	write_pack(dir);
+
+	/* a whole tile folder is elsewhere */
+	fake_write(outside, "hulp/tile.ini",
+		   "[tile]\nkind = page\ntitle = X\n");
+	fake_write(outside, "hulp/nl.md", "Geheim.\n");
+	snprintf(target, sizeof(target), "%s/hulp", outside);
+	snprintf(link, sizeof(link), "%s/hulp", dir);
+	fake_rmtree(link);
+	assert_int_equal(symlink(target, link), 0);
+	load_fails(dir, "hulp: ", "is een snelkoppeling");
+	unlink(link);
+	fake_rmtree(outside);
+}
+
+/* kioskctl check (the deep load) names every symlink in the pack, also
+ * one no setting names, as install refuses those too. */
+static void test_deep_check_names_every_symlink(void **state)
+{
+	const char *dir = *state;
+	struct content_report r;
+	struct err e = { "" };
+	char link[300];
+
+	snprintf(link, sizeof(link), "%s/welkom/oud.png", dir);
+	assert_int_equal(symlink("/etc/passwd", link), 0);
+	assert_null(load_depth(dir, CONTENT_DEEP, NULL, NULL, &r, &e));
+	assert_true(find_diag(&r, "welkom/oud.png", "is een snelkoppeling") >=
+		    0);
+	content_report_release(&r);
+	unlink(link);
+}
+
+/* A printer's device path belongs to one kiosk PC, not to a pack shared
+ * by several: a pack that still has it loads, with a warning on its line
+ * that says where it goes now. */
+static void test_printer_device_in_a_pack_is_a_warning(void **state)
+{
+	const char *dir = *state;
+	struct content_report r;
+	struct content *c;
+	int i;
+
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\n"
+		   "format = 1\n"
+		   "name = Proeftuin Test\n"
+		   "[printer]\n"
+		   "device = /dev/usb/lp0\n"
+		   "paper_mm = 58\n"
+		   "[home]\n"
+		   "tiles = welkom\n");
+	c = load_ok(dir, &r);
+	assert_int_equal(c->printer_paper_mm, 58);
+	i = find_diag(&r, "kiosk.ini:5", "settings.ini");
+	if (i < 0)
+		fail_msg("no warning on kiosk.ini:5 about settings.ini");
+	assert_true(r.items[i].warning);
+	content_free(c);
+	content_report_release(&r);
+}
+
+/* The deep check decodes every picture row by row, without holding it:
+ * a PNG whose data is cut short is refused by name, though its header is
+ * fine and no probe is asked. */
+static void test_deep_check_decodes_pictures(void **state)
+{
+	const char *dir = *state;
+	struct content_report r;
+	struct err e = { "" };
+	struct content *c;
+
+	write_page_with_picture(dir);
+	c = load_depth(dir, CONTENT_DEEP, NULL, NULL, &r, &e);
+	assert_non_null(c);
+	content_free(c);
+	content_report_release(&r);
+
+	fake_write_n(dir, "welkom/kaart.png", (const char *)PNG,
+		     sizeof(PNG) - 20);
+	assert_null(load_depth(dir, CONTENT_DEEP, NULL, NULL, &r, &e));
+	assert_true(find_diag(&r, "welkom/kaart.png", "kapot") >= 0);
+	content_report_release(&r);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, fake_tmp_teardown)
 
 int main(void)
@@ -921,6 +1059,11 @@ int main(void)
 		T(test_every_bad_line_is_reported_on_its_line),
 		T(test_long_comment_stays_a_comment),
 		T(test_steps_without_headings_name_the_file),
+		T(test_nul_byte_is_refused_with_its_line),
+		T(test_symlinks_are_refused),
+		T(test_deep_check_names_every_symlink),
+		T(test_printer_device_in_a_pack_is_a_warning),
+		T(test_deep_check_decodes_pictures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

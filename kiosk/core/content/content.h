@@ -134,7 +134,6 @@ struct content {
 	struct color color;
 	int has_color;
 	struct text contact; /* s[0] NULL: none */
-	char *printer_device;
 	int printer_paper_mm;
 	char langs[CONTENT_LANG_MAX][8]; /* langs[0] is "nl" */
 	int nlangs;

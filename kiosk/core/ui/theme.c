@@ -3,13 +3,13 @@
  */
 #include "core/ui/theme.h"
 
-#include <ini.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
+#include "core/kv.h"
 
 struct theme_key {
 	const char *section, *name;
@@ -67,8 +67,18 @@ struct theme_parse {
 	int failed;
 };
 
+static void theme_problem(void *user, enum kv_problem what, int line)
+{
+	struct theme_parse *p = user;
+
+	if (!p->failed)
+		err_set(p->e, "%s:%d: %s", p->path, line,
+			kv_problem_name(what));
+	p->failed = 1;
+}
+
 static int theme_handler(void *user, const char *section, const char *name,
-			 const char *value)
+			 const char *value, int line)
 {
 	struct theme_parse *p = user;
 	size_t i;
@@ -88,45 +98,44 @@ static int theme_handler(void *user, const char *section, const char *name,
 			if (end == value || *end || v <= 0 || v > 100)
 				break;
 			memcpy(field, &v, sizeof(v));
-			return 1;
+			return 0;
 		}
 		if (strcmp(value, "none") == 0) {
 			memset(field, 0, sizeof(struct color));
-			return 1;
+			return 0;
 		}
 		if (color_parse(value, (struct color *)(void *)field) == 0)
-			return 1;
+			return 0;
 		break;
 	}
 	if (!p->failed) {
 		if (i == ARRAY_LEN(keys))
-			err_set(p->e, "%s: unknown key '%s' in [%s]", p->path,
-				name, section);
+			err_set(p->e, "%s:%d: unknown key '%s' in [%s]",
+				p->path, line, name, section);
 		else
-			err_set(p->e, "%s: bad value '%s' for '%s' in [%s]",
-				p->path, value, name, section);
+			err_set(p->e, "%s:%d: bad value '%s' for '%s' in [%s]",
+				p->path, line, value, name, section);
 	}
 	p->failed = 1;
-	return 0;
+	return -1;
 }
 
 int theme_load(struct theme *t, const char *path, struct err *e)
 {
+	static const struct kv_handler h = { theme_handler, theme_problem };
 	struct theme_parse p = { .t = t, .path = path, .e = e };
-	size_t i;
-	int rc;
+	struct err fe;
+	size_t i, len;
+	char *buf;
 
 	memset(t, 0, sizeof(*t));
-	rc = ini_parse(path, theme_handler, &p);
-	if (rc < 0)
-		return err_set(e, "cannot open theme '%s'", path);
-	if (rc > 0) {
-		if (!p.failed)
-			err_set(e, "%s:%d: not a valid line", path, rc);
-		else
-			err_prefix(e, "line %d", rc);
+	buf = file_read(path, 1u << 20, &len, &fe);
+	if (!buf)
+		return err_set(e, "theme: %s", fe.msg);
+	kv_parse(buf, len, &h, &p);
+	free(buf);
+	if (p.failed)
 		return -1;
-	}
 	for (i = 0; i < ARRAY_LEN(keys); i++)
 		if (!p.seen[i])
 			return err_set(e, "%s: missing '%s' in [%s]", path,

@@ -1,0 +1,185 @@
+/*
+ * files: the pictures and PDFs a pack names (logo, icons, flyers, partner
+ * logos, pictures in pages). Each is opened through packfile, so never
+ * through a symlink; its size is checked against the limits staff are told
+ * about, and a picture's width and height are read from its header, without
+ * decoding it. With CONTENT_DEEP a picture is decoded row by row (image.c)
+ * and the probe is asked to open it as the kiosk will.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/util.h"
+#include "core/content/image.h"
+#include "core/content/loader.h"
+
+static int be16(const unsigned char *b)
+{
+	return (b[0] << 8) | b[1];
+}
+
+static long be32(const unsigned char *b)
+{
+	return ((long)b[0] << 24) | ((long)b[1] << 16) | ((long)b[2] << 8) |
+	       (long)b[3];
+}
+
+/* Reads the width and height of a PNG or JPEG from its header. */
+static int image_size(int fd, long *w, long *h)
+{
+	unsigned char b[32];
+	ssize_t n = pread(fd, b, sizeof(b), 0);
+
+	if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+	    memcmp(b + 12, "IHDR", 4) == 0) {
+		*w = be32(b + 16);
+		*h = be32(b + 20);
+		return 0;
+	}
+	if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
+		/* walk the JPEG segments to the frame header (SOFn) */
+		off_t pos = 2;
+		int i;
+
+		for (i = 0; i < 10000; i++) {
+			unsigned char seg[9];
+
+			if (pread(fd, seg, 4, pos) != 4 || seg[0] != 0xFF)
+				break;
+			if (seg[1] >= 0xC0 && seg[1] <= 0xCF &&
+			    seg[1] != 0xC4 && seg[1] != 0xC8 &&
+			    seg[1] != 0xCC) {
+				if (pread(fd, seg + 4, 5, pos + 4) != 5)
+					break;
+				*h = be16(seg + 5);
+				*w = be16(seg + 7);
+				return 0;
+			}
+			pos += 2 + be16(seg + 2);
+		}
+	}
+	return -1;
+}
+
+char *file_check(struct loader *L, const char *reldir, const char *name,
+		 const char *from, int line, int pdf_ok)
+{
+	char rel[300], missing[400];
+	struct stat st;
+	int is_pdf = ends_with(name, ".pdf"), fd;
+	unsigned limit = is_pdf ? CONTENT_PDF_BYTES : CONTENT_IMAGE_BYTES;
+	char *path = NULL;
+
+	snprintf(rel, sizeof(rel), "%s%s%s", reldir, *reldir ? "/" : "", name);
+	if (!*name || strstr(name, "..") || name[0] == '/' ||
+	    strchr(name, '/') || strchr(name, '\\')) {
+		diag_add(L, 0, from, line,
+			 "'%s' is geen goede bestandsnaam: "
+			 "zet het bestand in dezelfde map en schrijf alleen "
+			 "de naam",
+			 name);
+		return NULL;
+	}
+	if (!(ends_with(name, ".png") || ends_with(name, ".jpg") ||
+	      ends_with(name, ".jpeg") || (pdf_ok && is_pdf))) {
+		diag_add(L, 0, from, line, "'%s': de kiosk kan alleen %s tonen",
+			 name, pdf_ok ? "PDF, PNG en JPEG" : "PNG en JPEG");
+		return NULL;
+	}
+	fd = pack_open(&L->pack, rel, O_RDONLY);
+	if (fd < 0) {
+		snprintf(missing, sizeof(missing), "bestand '%s' bestaat niet",
+			 rel);
+		diag_open_failed(L, errno, rel, from, line, missing);
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(L, 0, from, line, "bestand '%s' bestaat niet", rel);
+		goto out;
+	}
+	if ((size_t)st.st_size > limit) {
+		diag_add(L, 0, from, line,
+			 "'%s' is te groot: groter dan %u MB (het is %lld MB). "
+			 "Maak het bestand kleiner",
+			 rel, limit >> 20, (long long)(st.st_size >> 20));
+		goto out;
+	}
+	if (!is_pdf) {
+		long w = 0, h = 0;
+
+		if (image_size(fd, &w, &h) < 0 || w <= 0 || h <= 0) {
+			diag_add(L, 0, from, line,
+				 "'%s' is geen goed PNG- of JPEG-bestand", rel);
+			goto out;
+		}
+		if (w > CONTENT_IMAGE_PX || h > CONTENT_IMAGE_PX) {
+			diag_add(L, 0, from, line,
+				 "'%s' is te groot: %ld x %ld beeldpunten, "
+				 "hoogstens %d breed en %d hoog. Maak het "
+				 "plaatje kleiner",
+				 rel, w, h, CONTENT_IMAGE_PX, CONTENT_IMAGE_PX);
+			goto out;
+		}
+	}
+	{
+		size_t n = strlen(L->c->dir) + strlen(rel) + 2;
+
+		path = xmalloc(n);
+		snprintf(path, n, "%s/%s", L->c->dir, rel);
+	}
+	if (L->depth == CONTENT_DEEP) {
+		char why[300] = "";
+
+		if ((!is_pdf && image_verify(fd, why, sizeof(why)) < 0) ||
+		    (L->probe && L->probe(L->probe_ctx, path, is_pdf, why,
+					  sizeof(why)) < 0)) {
+			diag_add(L, 0, rel, 0, "%s", why);
+			free(path);
+			path = NULL;
+		}
+	}
+out:
+	close(fd);
+	return path;
+}
+
+void flyers_unlisted(struct loader *L, const struct tile *t)
+{
+	int fd = pack_open(&L->pack, t->id, O_RDONLY | O_DIRECTORY);
+	DIR *dh = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *d;
+	int i, listed;
+
+	if (!dh) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((d = readdir(dh))) {
+		if (!(ends_with(d->d_name, ".pdf") ||
+		      ends_with(d->d_name, ".png") ||
+		      ends_with(d->d_name, ".jpg") ||
+		      ends_with(d->d_name, ".jpeg")))
+			continue;
+		listed = 0;
+		for (i = 0; i < t->nflyers; i++)
+			listed |= strcmp(t->flyers[i].name, d->d_name) == 0;
+		if (t->icon && ends_with(t->icon, d->d_name))
+			listed = 1;
+		if (!listed) {
+			char rel[300];
+
+			snprintf(rel, sizeof(rel), "%s/%s", t->id, d->d_name);
+			diag_add(L, 1, rel, 0,
+				 "staat niet in folders.ini en "
+				 "wordt dus niet getoond");
+		}
+	}
+	closedir(dh);
+}

@@ -1,0 +1,83 @@
+/*
+ * loader: what the files of kiosk/core/content/ share while one pack is
+ * read (private to this folder). content.c drives the load; diag.c keeps
+ * the report; packfile.c opens files; files.c checks pictures and PDFs;
+ * markdown.c reads pages; schema.c reads settings files by table; tiles.c
+ * knows the tile kinds.
+ */
+#ifndef KIOSK_CONTENT_LOADER_H
+#define KIOSK_CONTENT_LOADER_H
+
+#include <stddef.h>
+
+#include "core/content/content.h"
+#include "core/content/packfile.h"
+
+#define TEXT_FILE_MAX (1u << 20) /* settings, pages: 1 MiB */
+
+struct loader {
+	struct content *c;	   /* borrowed: the pack being filled */
+	struct content_report *r;  /* borrowed: the caller's, or &own */
+	struct content_report own; /* used when the caller passed none */
+	enum content_depth depth;
+	content_probe_fn probe;
+	void *probe_ctx;
+	struct pack_dir pack; /* owned by content_load */
+};
+
+/* ---- diag.c ---- */
+
+/* Adds a problem; file is pack-relative, line 0 means the whole file. A
+ * problem already in the report (same file, line and words) is not added
+ * twice. */
+void diag_add(struct loader *L, int warning, const char *file, int line,
+	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Reports why rel (named in `from` at `line`) could not be opened, from
+ * errno as pack_open() or pack_read() left it: a symlink is reported on
+ * the link itself. `missing` is the Dutch words for ENOENT. */
+void diag_open_failed(struct loader *L, int err_no, const char *rel,
+		      const char *from, int line, const char *missing);
+
+/* ---- content.c ---- */
+
+int lang_index(const struct content *c, const char *code);
+/* Line number (from 1) of byte offset off in buf. */
+int text_line_at(const char *buf, size_t off);
+int ends_with(const char *s, const char *suffix);
+void text_release(struct text *t);
+
+/* Reads a text file of the pack that is shown as it is (a page, the attract
+ * lines): UTF-8, no NUL byte (both reported on their line), byte-order mark
+ * dropped. Returns a heap buffer (caller frees), or NULL after reporting;
+ * *missing is 1 when the file is not there at all (not reported). */
+char *text_file_read(struct loader *L, const char *rel, size_t *len,
+		     int *missing);
+
+/* ---- files.c ---- */
+
+/* Checks a picture (or, with pdf_ok, a PDF) named in file `from` at `line`:
+ * a plain name in folder reldir ("" for the pack itself), there, not too
+ * large, really a PNG/JPEG/PDF. Returns its full path (caller frees), or
+ * NULL after reporting why. */
+char *file_check(struct loader *L, const char *reldir, const char *name,
+		 const char *from, int line, int pdf_ok);
+
+/* Warns about pictures and PDFs in tile t's folder that folders.ini does
+ * not name. */
+void flyers_unlisted(struct loader *L, const struct tile *t);
+
+/* ---- markdown.c ---- */
+
+/* Reads tile_id/LANG.md (rel) into d. Returns 0, or -1 after reporting,
+ * or -1 with *missing set (not reported) when the file is not there. */
+int doc_load(struct loader *L, struct doc *d, const char *tile_id,
+	     const char *rel, int *missing);
+void doc_release(struct doc *d);
+
+/* ---- tiles.c ---- */
+
+void tile_load(struct loader *L, struct tile *t);
+void tile_release(struct tile *t);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * settings: what belongs to one kiosk PC rather than to the content pack,
+ * which is shared between kiosks: the printer's device path now, the
+ * volume later (and, with staff mode, more). They live in settings.ini in
+ * the kiosk's data folder, read with the same `key = value` reader as
+ * packs:
+ *
+ *   [printer]
+ *   device = /dev/usb/lp0
+ *
+ *   [sound]
+ *   volume = 80
+ *
+ * A missing file means "all defaults": a kiosk without a printer needs no
+ * settings file at all.
+ */
+#ifndef KIOSK_SETTINGS_H
+#define KIOSK_SETTINGS_H
+
+#include "base/err.h"
+
+#define SETTINGS_FILE "settings.ini"
+
+struct settings {
+	char *printer_device; /* owned; NULL: no printer */
+	int volume;	      /* 0 to 100; -1: not set (the system's own) */
+};
+
+/* Reads DATA_DIR/settings.ini into s (defaults when the file is not
+ * there). Returns 0, or -1 with e naming file:line of the first problem;
+ * s then holds the defaults. Release with settings_release(). */
+int settings_load(struct settings *s, const char *data_dir, struct err *e);
+void settings_release(struct settings *s);
+
+#endif
