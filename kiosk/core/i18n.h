@@ -25,7 +25,7 @@ struct i18n_entry {
 struct i18n_lang {
 	char code[8];
 	char name[32];
-	int rtl; /* written from right to left (Arabic) */
+	int rtl;		    /* written from right to left (Arabic) */
 	struct i18n_entry *entries; /* sorted by key */
 	int n;
 };

@@ -122,6 +122,14 @@ void draw_image(struct draw_list *dl, struct rect r, const char *path, int page,
 	c->text = draw_list_str(dl, path, strlen(path));
 }
 
+void draw_icon(struct draw_list *dl, struct rect r, const char *path,
+	       struct color tint)
+{
+	draw_image(dl, r, path, 0, (struct rect){ 0, 0, 0, 0 });
+	if (dl->ncmds > 0 && dl->cmds[dl->ncmds - 1].kind == DRAW_IMAGE)
+		dl->cmds[dl->ncmds - 1].color = tint;
+}
+
 void draw_prefetch(struct draw_list *dl, struct rect r, const char *path,
 		   int page)
 {

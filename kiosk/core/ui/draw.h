@@ -32,17 +32,18 @@ enum draw_kind {
 struct draw_cmd {
 	enum draw_kind kind;
 	struct rect r;
-	struct color color;
-	int radius;	  /* DRAW_RECT corner radius in pixels */
-	int thick;	  /* DRAW_FRAME line width; DRAW_IMAGE: 1 = only load
-			   * it now (render ahead), do not show */
-	int font_px;	  /* DRAW_TEXT pixel size of the font */
-	int bold;	  /* DRAW_TEXT bold face */
-	const char *text; /* DRAW_TEXT: the line; DRAW_IMAGE: the file;
-			   * DRAW_QR: what the code holds. In the arena. */
-	int page;	  /* DRAW_IMAGE of a PDF: page number from 1 */
-	struct rect src;  /* DRAW_IMAGE: part to show, in 1/1000 of the
-			   * picture (zoom); all zero: the whole picture */
+	struct color color; /* DRAW_IMAGE: a = 0 as it is, else tinted
+			     * (pictograms are white on transparent) */
+	int radius;	    /* DRAW_RECT corner radius in pixels */
+	int thick;	    /* DRAW_FRAME line width; DRAW_IMAGE: 1 = only load
+			     * it now (render ahead), do not show */
+	int font_px;	    /* DRAW_TEXT pixel size of the font */
+	int bold;	    /* DRAW_TEXT bold face */
+	const char *text;   /* DRAW_TEXT: the line; DRAW_IMAGE: the file;
+			     * DRAW_QR: what the code holds. In the arena. */
+	int page;	    /* DRAW_IMAGE of a PDF: page number from 1 */
+	struct rect src;    /* DRAW_IMAGE: part to show, in 1/1000 of the
+			     * picture (zoom); all zero: the whole picture */
 };
 
 struct hit {
@@ -96,6 +97,9 @@ void draw_text(struct draw_list *dl, int x, int y, int w, int h, const char *s,
 void draw_image(struct draw_list *dl, struct rect r, const char *path, int page,
 		struct rect src);
 void draw_qr(struct draw_list *dl, struct rect r, const char *payload);
+/* A pictogram: a white-on-transparent picture painted in `tint`. */
+void draw_icon(struct draw_list *dl, struct rect r, const char *path,
+	       struct color tint);
 /* Asks the platform to load a picture now that will be shown soon. */
 void draw_prefetch(struct draw_list *dl, struct rect r, const char *path,
 		   int page);

@@ -207,6 +207,41 @@ int ui_button_frame(struct ui *ui, const char *id, struct rect r,
 	return button_frame(ui, id, r, label, style, &state);
 }
 
+int ui_button_icon(struct ui *ui, const char *id, struct rect r,
+		   const char *label, const char *icon, enum style_id style)
+{
+	enum ui_state state;
+	int clicked = button_frame(ui, id, r, label, style, &state);
+	int pad = ui_mm(ui, 3), side = ui_icon_px(ui);
+	int lh = ui_line_h(ui, FONT_BUTTON), lines, tx, tw;
+	struct text_run run = { label, strlen(label), 1 };
+	struct color fg = ui->theme->styles[style].fg[state];
+
+	if (side > r.h - 2 * pad)
+		side = r.h - 2 * pad;
+	/* the pictogram at the start, the word after it */
+	draw_icon(&ui->dl,
+		  (struct rect){ r.x + pad * 2, r.y + (r.h - side) / 2, side,
+				 side },
+		  icon, fg);
+	tx = r.x + pad * 3 + side;
+	tw = r.x + r.w - pad - tx;
+	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, tw, 0);
+	ui_text_runs(ui, &run, 1, FONT_BUTTON, tx, r.y + (r.h - lines * lh) / 2,
+		     tw, UI_ALIGN_CENTER, fg, 0, -1, 0);
+	return clicked;
+}
+
+int ui_icon_px(const struct ui *ui)
+{
+	/* as large as a capital of the body text or larger: pictograms do
+	 * not shrink when the letters grow */
+	int px = ui_mm(ui, UI_ICON_MM);
+	int cap = ui_line_h(ui, FONT_BUTTON);
+
+	return px > cap ? px : cap;
+}
+
 int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 	      enum style_id style)
 {

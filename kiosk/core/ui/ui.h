@@ -30,6 +30,7 @@
 #define UI_DRAG_MM	 6.0
 #define UI_SWIPE_MM	 30.0
 #define UI_LONG_PRESS_MS 1500
+#define UI_ICON_MM	 11.0 /* pictograms on buttons */
 
 /* Measuring text is the platform's job (it has the fonts); tests pass a
  * simple stand-in. */
@@ -109,6 +110,14 @@ int ui_line_h(const struct ui *ui, enum font_role role);
  * be unique on the screen and stay the same from frame to frame. */
 int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 	      enum style_id style);
+
+/* A button with a pictogram (a white-on-transparent PNG, tinted like the
+ * label) at its start and the label beside it. */
+int ui_button_icon(struct ui *ui, const char *id, struct rect r,
+		   const char *label, const char *icon, enum style_id style);
+
+/* Side of a pictogram on a button, in pixels. */
+int ui_icon_px(const struct ui *ui);
 
 /* A button whose face the caller draws (an icon, a picture, a date above
  * a title): draws its background and border, puts it in the hit list
