@@ -42,6 +42,7 @@ CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 
 .PHONY: all deps run test unit e2e check-layers asan bench valgrind fuzz \
+        fuzz-bins \
         install clean format
 
 all: $(KIOSK) $(KIOSKCTL)
@@ -92,13 +93,39 @@ $(B)/san/test_%: tests/unit/test_%.c tests/unit/fake.h $(LIBCORE_SAN)
 
 asan: $(KIOSK_SAN) $(KIOSKCTL_SAN) $(UNIT_BINS)
 
+# ---- fuzz targets (clang, libFuzzer + ASan + UBSan) ----
+# The core is compiled once into its own library and rebuilt only when a
+# source changes; each target links against it.
+FUZZ_CC    = clang
+FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE -Ikiosk -g -O1 \
+             -fsanitize=address,undefined
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS  = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+LIBCORE_FUZZ = $(B)/fuzz/libkioskcore.a
+
+$(B)/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC fuzz $<")
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(CORE_CFLAGS) \
+		-MMD -MP -c $< -o $@
+
+$(LIBCORE_FUZZ): $(call objs,$(B)/fuzz/obj,$(BASE_SRC) $(CORE_SRC))
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBCORE_FUZZ)
+	@$(if $(Q),echo "  LINK fuzz $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CORE_CFLAGS) -MMD -MP \
+		-o $@ $< $(LIBCORE_FUZZ) $(CORE_LIBS)
+
+fuzz-bins: $(FUZZ_BINS)
+
 # ---- running ----
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	./$(KIOSK) $(ARGS)
 
 test: deps
-	$(Q)$(MAKE) --no-print-directory asan all
+	$(Q)$(MAKE) --no-print-directory -j$$(nproc) asan all fuzz-bins
 	$(Q)sh tests/run-tests.sh
 
 check-layers:
@@ -112,6 +139,7 @@ bench: deps
 	$(Q)sh tests/bench/run.sh
 
 fuzz: deps
+	$(Q)$(MAKE) --no-print-directory fuzz-bins
 	$(Q)RUNS=200000 sh tests/fuzz/run.sh
 
 PREFIX ?= /usr/local

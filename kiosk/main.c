@@ -15,6 +15,7 @@
 #include "base/log.h"
 #include "base/util.h"
 #include "core/app/app.h"
+#include "core/app/pickup.h"
 #include "core/packstore.h"
 #include "core/app/script.h"
 #include "platform/platform.h"
@@ -29,6 +30,9 @@ struct options {
 	int bench;	   /* print timing lines for tests/bench */
 	long bench_frames; /* render this many animated frames, then exit */
 	int bench_flyer;   /* time turning the pages of a flyer, then exit */
+	const char *bench_page;	 /* tile whose page --bench-page paints */
+	const char *bench_swipe; /* tile whose page --bench-swipe swipes */
+	long bench_n;		 /* frames or gestures for those two */
 };
 
 static void usage(FILE *f)
@@ -63,6 +67,10 @@ static void usage(FILE *f)
 	      "times, exit\n"
 	      "  --bench-flyer       time the pages of the first PDF flyer, "
 	      "exit\n"
+	      "  --bench-page TILE N   paint N frames of a tile's page, "
+	      "print frame times\n"
+	      "  --bench-swipe TILE N  swipe N times across a tile's page, "
+	      "print CPU time\n"
 	      "\n"
 	      "Without a display, set SDL_VIDEODRIVER=offscreen.\n",
 	      f);
@@ -108,6 +116,27 @@ static int parse_args(int argc, char **argv, struct options *o)
 		}
 		if (strcmp(a, "--bench-flyer") == 0) {
 			o->bench = o->bench_flyer = 1;
+			continue;
+		}
+		if (strcmp(a, "--bench-page") == 0 ||
+		    strcmp(a, "--bench-swipe") == 0) {
+			char *end;
+
+			if (i + 2 >= argc ||
+			    (o->bench_n = strtol(argv[i + 2], &end, 10)) < 1 ||
+			    o->bench_n > 1000000 || *end) {
+				fprintf(stderr,
+					"kiosk: %s needs a tile and a number "
+					"from 1 to 1000000\n",
+					a);
+				return -1;
+			}
+			if (a[8] == 'p')
+				o->bench_page = argv[i + 1];
+			else
+				o->bench_swipe = argv[i + 1];
+			o->bench = 1;
+			i += 2;
 			continue;
 		}
 		if (strcmp(a, "--bench-frames") == 0) {
@@ -188,33 +217,49 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-struct host_ctx {
+/* The running kiosk: what the loop keeps between turns. The script runner
+ * uses it too, on its simulated clock. */
+struct loop {
+	struct app *a;
 	struct platform *p;
+	int date;	  /* --date, 0: today's */
+	const char *data; /* data folder watched for installed packs */
+	struct pickup pick;
+	int dirty;	     /* something changed: build a frame */
+	int force;	     /* paint it even when it looks the same */
+	uint64_t painted_ns; /* when the last frame was painted (bench) */
 };
 
 static int host_shot(void *ctx, const struct draw_list *dl, const char *path,
 		     struct err *e)
 {
-	struct host_ctx *h = ctx;
+	struct loop *l = ctx;
 
-	return platform_save_png(h->p, dl, path, e);
+	return platform_save_png(l->p, dl, path, e);
 }
 
 static void host_present(void *ctx, const struct draw_list *dl)
 {
-	struct host_ctx *h = ctx;
+	struct loop *l = ctx;
 
-	if (platform_present(h->p, dl, 0))
-		platform_prefetch(h->p, dl);
+	if (platform_present(l->p, dl, 0))
+		platform_prefetch(l->p, dl);
 }
 
-static int run_script(struct app *a, struct platform *p, const char *script)
+static void pickup_look(struct loop *l, uint64_t now);
+
+static void host_tick(void *ctx, uint64_t now)
 {
-	struct host_ctx hc = { p };
-	struct script_host host = { &hc, host_shot,
-				    platform_headless(p) ? NULL : host_present,
-				    stdout };
-	struct script_run run = { a, &host, a->now };
+	pickup_look(ctx, now);
+}
+
+static int run_script(struct loop *l, const char *script)
+{
+	struct script_host host = { l, host_shot,
+				    platform_headless(l->p) ? NULL
+							    : host_present,
+				    stdout, host_tick };
+	struct script_run run = { l->a, &host, l->a->now };
 	FILE *f = strcmp(script, "-") == 0 ? stdin : fopen(script, "r");
 	int rc;
 
@@ -269,61 +314,274 @@ static void bench_frames(struct app *a, struct platform *p, long n)
 	free(t);
 }
 
-/* Installed packs: when the staff tool swaps data/current, the kiosk
- * loads the new pack once nobody is using it and, if it is whole, shows
- * it from the attract screen. A pack that does not load is logged and the
- * old one stays. */
-struct watch {
-	const char *data;
-	char current[PATH_MAX];
-	uint64_t next_look;
-};
+/* ---- the app as the benchmarks drive it ---- */
 
-#define WATCH_MS 3000
+/* Shows tile t's own view (page, cards, flyer grid) as after a tap on
+ * the home screen. */
+static void bench_open_tile(struct app *a, int t)
+{
+	app_open(a, (struct place){ .route = ROUTE_HOME });
+	app_open(a, (struct place){ .route = ROUTE_TILE, .tile = t });
+}
 
-static void watch_look(struct watch *w, struct app *a, uint64_t now)
+/* Index of the tile whose folder is named id, or -1. */
+static int bench_find_tile(const struct app *a, const char *id)
+{
+	int t;
+
+	for (t = 0; a->content && t < a->content->ntiles; t++)
+		if (strcmp(a->content->tiles[t].id, id) == 0)
+			return t;
+	return -1;
+}
+
+/* ---- installed packs ---- */
+
+/* Reads data/current when the pickup rule says it is time, and shows a
+ * new pack when the rule says so (see core/app/pickup.h). */
+static void pickup_look(struct loop *l, uint64_t now)
 {
 	char cur[PATH_MAX];
 	struct err e = { "" };
 	struct content *c;
 
-	if (!w->data || now < w->next_look)
+	if (!pickup_due(&l->pick, now))
 		return;
-	w->next_look = now + WATCH_MS;
-	if (packstore_current(w->data, cur, sizeof(cur)) < 0 ||
-	    strcmp(cur, w->current) == 0)
+	if (pickup_decide(&l->pick,
+			  packstore_current(l->data, cur, sizeof(cur)) == 0
+				  ? cur
+				  : NULL,
+			  app_resting(l->a)) != PICKUP_SWITCH)
 		return;
-	/* never pull the page from under a visitor: swap when the kiosk
-	 * rests (attract or out-of-order screen), which the idle wipe
-	 * brings about at the latest */
-	if (!app_resting(a))
-		return;
-	str_copy(w->current, sizeof(w->current), cur);
 	c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &e);
 	if (!c) {
 		log_error("new content pack '%s' not shown: %s", cur, e.msg);
 		return;
 	}
 	log_info("new content pack installed: showing '%s'", cur);
-	app_set_content(a, c, cur);
+	app_set_content(l->a, c, cur);
+	l->dirty = 1;
 }
 
-/* Time to paint a flyer page: the first view (rendered then), the next
- * page (rendered ahead while the first was shown), and a page seen before
- * (from the texture cache). Uses the first PDF flyer of the pack. */
-static int bench_flyer(struct app *a, struct platform *p)
+/* ---- the loop ---- */
+
+static int64_t min_wait(int64_t a, int64_t b)
 {
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+/* One turn of the loop: sleeps until an event or the next thing that
+ * changes (a timer, an animation step, a look for installed packs; at
+ * most max_ms, -1: no limit), takes every waiting event, and builds and
+ * paints a frame only when something changed. A run of finger moves
+ * counts as its last move. Returns 1 on SIGTERM. */
+static int loop_turn(struct loop *l, int64_t max_ms)
+{
+	struct app *a = l->a;
+	struct platform_event ev, move;
+	int64_t app_in = app_wakeup_in(a), wait;
+	uint64_t due = platform_ticks() + (uint64_t)(app_in < 0 ? 0 : app_in);
+	uint64_t now;
+	int got, have_move = 0, today;
+
+	wait = min_wait(app_in, pickup_wakeup_in(&l->pick, platform_ticks()));
+	wait = min_wait(wait, max_ms);
+	if (l->dirty)
+		wait = 0;
+	got = platform_wait(l->p, wait > INT_MAX ? INT_MAX : (int)wait, &ev);
+	while (got) {
+		if (ev.kind == PEV_QUIT) {
+			log_info("SIGTERM: stopping");
+			return 1;
+		}
+		if (ev.kind == PEV_POINTER && ev.ptr == UI_PTR_MOVE) {
+			move = ev;
+			have_move = 1;
+		} else {
+			if (have_move)
+				app_pointer(a, move.ptr, move.x, move.y,
+					    platform_ticks());
+			have_move = 0;
+			if (ev.kind == PEV_EXPOSE)
+				l->force = 1;
+			else if (ev.kind == PEV_POINTER)
+				app_pointer(a, ev.ptr, ev.x, ev.y,
+					    platform_ticks());
+		}
+		l->dirty = 1;
+		got = platform_wait(l->p, 0, &ev);
+	}
+	if (have_move)
+		app_pointer(a, move.ptr, move.x, move.y, platform_ticks());
+	now = platform_ticks();
+	today = l->date ? l->date : platform_today();
+	if (today != a->today) {
+		app_set_today(a, today);
+		l->dirty = 1;
+	}
+	if (app_in >= 0 && now >= due)
+		l->dirty = 1; /* a timer or an animation step */
+	app_advance(a, now);
+	pickup_look(l, now);
+	if (l->dirty) {
+		if (platform_present(l->p, app_frame(a), l->force)) {
+			l->painted_ns = mono_ns();
+			platform_prefetch(l->p, &a->ui.dl);
+		}
+		l->dirty = l->force = 0;
+	}
+	return 0;
+}
+
+static void run_loop(struct loop *l, int bench)
+{
+	platform_present(l->p, app_frame(l->a), 1);
+	if (bench) {
+		printf("bench: first-frame-ns %llu\n",
+		       (unsigned long long)mono_ns());
+		fflush(stdout);
+	}
+	while (!loop_turn(l, -1))
+		;
+}
+
+/* ---- benchmarks (make bench) ---- */
+
+static uint64_t cpu_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* One loop turn that takes every queued event and paints the result. */
+static void bench_settle(struct loop *l)
+{
+	loop_turn(l, 0);
+}
+
+/* Paints n frames of tile id's page as fast as it can, a full repaint
+ * each: the cost of a frame that shows a page, whatever its length. */
+static int bench_page(struct loop *l, const char *id, long n)
+{
+	struct app *a = l->a;
+	uint64_t *t, now = a->now;
+	int tile = bench_find_tile(a, id);
+	long i;
+
+	if (tile < 0) {
+		fprintf(stderr, "kiosk: --bench-page: no tile '%s'\n", id);
+		return 1;
+	}
+	bench_open_tile(a, tile);
+	t = xcalloc((size_t)n, sizeof(*t));
+	for (i = 0; i < n; i++) {
+		uint64_t t0 = mono_ns();
+
+		now += 16;
+		app_advance(a, now);
+		platform_present(l->p, app_frame(a), 1);
+		t[i] = mono_ns() - t0;
+	}
+	qsort(t, (size_t)n, sizeof(*t), cmp_u64);
+	printf("bench: page-ms p50 %.3f p99 %.3f\n", t[n / 2] / 1e6,
+	       t[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1] / 1e6);
+	free(t);
+	return 0;
+}
+
+/* Swipes n times to the left across tile id's page through the real
+ * event path (touch events, the loop's turns, frames only when something
+ * changed), and prints the median CPU time of one gesture. Each event is
+ * handled before the next arrives, as a finger on a kiosk does. */
+static int bench_swipe(struct loop *l, const char *id, long n)
+{
+	struct app *a = l->a;
+	int tile = bench_find_tile(a, id), steps = 12, k;
+	int y = a->height / 2, from = a->width * 4 / 5, to = a->width / 5;
+	uint64_t *t;
+	long i;
+
+	if (tile < 0) {
+		fprintf(stderr, "kiosk: --bench-swipe: no tile '%s'\n", id);
+		return 1;
+	}
+	bench_open_tile(a, tile);
+	l->dirty = l->force = 1;
+	bench_settle(l);
+	t = xcalloc((size_t)n, sizeof(*t));
+	for (i = 0; i < n; i++) {
+		uint64_t t0 = cpu_ns();
+
+		/* back to the first part now and then: a page has an end */
+		if (i % 8 == 0) {
+			bench_open_tile(a, tile);
+			l->dirty = 1;
+			bench_settle(l);
+			t0 = cpu_ns();
+		}
+		platform_push_pointer(l->p, UI_PTR_DOWN, from, y);
+		bench_settle(l);
+		for (k = 1; k <= steps; k++) {
+			platform_push_pointer(
+				l->p, k == steps ? UI_PTR_UP : UI_PTR_MOVE,
+				from + (to - from) * k / steps, y);
+			bench_settle(l);
+		}
+		t[i] = cpu_ns() - t0;
+	}
+	qsort(t, (size_t)n, sizeof(*t), cmp_u64);
+	printf("bench: swipe-cpu-ms p50 %.3f\n", t[n / 2] / 1e6);
+	free(t);
+	return 0;
+}
+
+/* Taps the button labelled `label` through the real event path and
+ * returns the milliseconds from the finger lifting to the screen it leads
+ * to painted. */
+static double bench_tap(struct loop *l, const char *label)
+{
+	const struct hit *h = draw_list_find_hit(&l->a->ui.dl, label);
+	uint64_t t0;
+	int x, y;
+
+	if (!h)
+		return -1;
+	x = h->r.x + h->r.w / 2;
+	y = h->r.y + h->r.h / 2;
+	platform_push_pointer(l->p, UI_PTR_DOWN, x, y);
+	bench_settle(l);
+	/* a tap counts when the finger lifts */
+	t0 = mono_ns();
+	platform_push_pointer(l->p, UI_PTR_UP, x, y);
+	bench_settle(l);
+	return (l->painted_ns - t0) / 1e6;
+}
+
+/* Time from a tap on a PDF flyer's thumbnail to its first page on
+ * screen, then from a tap on "next" to the second page (rendered ahead
+ * while the first was shown), then back to the first (from the cache).
+ * Uses the first PDF flyer of the pack, through the real event path. */
+static int bench_flyer(struct loop *l)
+{
+	struct app *a = l->a;
 	int t, f, got = 0;
-	uint64_t ns[3];
-	static const int pages[3] = { 1, 2, 1 };
-	struct place at = { .route = ROUTE_FLYER };
+	double ms[3];
+	const char *title = NULL;
 
 	for (t = 0; t < a->content->ntiles && !got; t++)
 		for (f = 0; f < a->content->tiles[t].nflyers && !got; f++)
 			if (a->content->tiles[t].flyers[f].is_pdf &&
 			    a->content->tiles[t].flyers[f].file) {
-				at.tile = t;
-				at.item = f;
+				bench_open_tile(a, t);
+				title = text_get(
+					&a->content->tiles[t].flyers[f].title,
+					0);
 				got = 1;
 			}
 	if (!got) {
@@ -331,70 +589,26 @@ static int bench_flyer(struct app *a, struct platform *p)
 			"kiosk: --bench-flyer: no PDF flyer in the pack\n");
 		return 1;
 	}
-	for (t = 0; t < 3; t++) {
-		uint64_t t0 = mono_ns();
-
-		/* as a visitor gets there: home, then the flyer's page */
-		at.part = pages[t] - 1;
-		app_open(a, (struct place){ .route = ROUTE_HOME });
-		app_open(a, at);
-		platform_present(p, app_frame(a), 1);
-		ns[t] = mono_ns() - t0;
-		/* the visitor reads; meanwhile the next page is rendered */
-		platform_prefetch(p, app_frame(a));
+	l->dirty = l->force = 1;
+	bench_settle(l);
+	ms[0] = bench_tap(l, title);
+	ms[1] = bench_tap(l, app_tr(a, "nav.next"));
+	ms[2] = bench_tap(l, app_tr(a, "nav.previous"));
+	if (ms[0] < 0 || ms[1] < 0 || ms[2] < 0) {
+		fprintf(stderr, "kiosk: --bench-flyer: no button for the "
+				"flyer or its pages\n");
+		return 1;
 	}
-	printf("bench: flyer-ms first %.3f next %.3f again %.3f\n", ns[0] / 1e6,
-	       ns[1] / 1e6, ns[2] / 1e6);
+	printf("bench: flyer-ms first %.3f next %.3f again %.3f\n", ms[0],
+	       ms[1], ms[2]);
 	return 0;
-}
-
-static void run_loop(struct app *a, struct platform *p, int bench, int date,
-		     struct watch *w)
-{
-	int force = 1;
-
-	platform_present(p, app_frame(a), 1);
-	if (bench) {
-		printf("bench: first-frame-ns %llu\n",
-		       (unsigned long long)mono_ns());
-		fflush(stdout);
-	}
-
-	for (;;) {
-		struct platform_event ev;
-		int64_t wake = app_wakeup_in(a);
-		int got;
-
-		if (w->data && (wake < 0 || wake > WATCH_MS))
-			wake = WATCH_MS;
-		got = platform_wait(p, (int)wake, &ev);
-
-		/* take every event that is already waiting before painting */
-		while (got) {
-			if (ev.kind == PEV_QUIT) {
-				log_info("SIGTERM: stopping");
-				return;
-			}
-			if (ev.kind == PEV_EXPOSE)
-				force = 1;
-			else if (ev.kind == PEV_POINTER)
-				app_pointer(a, ev.ptr, ev.x, ev.y,
-					    platform_ticks());
-			got = platform_wait(p, 0, &ev);
-		}
-		app_set_today(a, date ? date : platform_today());
-		app_advance(a, platform_ticks());
-		watch_look(w, a, platform_ticks());
-		if (platform_present(p, app_frame(a), force))
-			platform_prefetch(p, &a->ui.dl);
-		force = 0;
-	}
 }
 
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
-	struct watch watch = { 0 };
+	struct loop loop = { 0 };
+	char watched[PATH_MAX] = "";
 	struct platform_config pc = { 0 };
 	struct app_config ac = { 0 };
 	struct platform *p;
@@ -426,9 +640,9 @@ int main(int argc, char **argv)
 		struct err ce;
 		struct content *c;
 
-		watch.data = data;
+		loop.data = data;
 		if (packstore_current(data, cur, sizeof(cur)) == 0) {
-			str_copy(watch.current, sizeof(watch.current), cur);
+			str_copy(watched, sizeof(watched), cur);
 			c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL,
 					 &ce);
 			if (c) {
@@ -442,8 +656,7 @@ int main(int argc, char **argv)
 					ce.msg);
 				str_copy(content, sizeof(content), cur);
 			} else {
-				str_copy(content, sizeof(content),
-					 watch.current);
+				str_copy(content, sizeof(content), watched);
 			}
 		}
 	}
@@ -499,14 +712,23 @@ int main(int argc, char **argv)
 	if (a->content)
 		log_info("showing '%s' at %dx%d, data in '%s'", content, w, h,
 			 data);
+	loop.a = a;
+	loop.p = p;
+	loop.date = o.date;
+	if (loop.data)
+		pickup_init(&loop.pick, watched, start);
 	if (o.script)
-		rc = run_script(a, p, o.script);
+		rc = run_script(&loop, o.script);
 	else if (o.bench_frames)
 		bench_frames(a, p, o.bench_frames);
+	else if (o.bench_page)
+		rc = bench_page(&loop, o.bench_page, o.bench_n);
+	else if (o.bench_swipe)
+		rc = bench_swipe(&loop, o.bench_swipe, o.bench_n);
 	else if (o.bench_flyer)
-		rc = a->content ? bench_flyer(a, p) : 1;
+		rc = a->content ? bench_flyer(&loop) : 1;
 	else
-		run_loop(a, p, o.bench, o.date, &watch);
+		run_loop(&loop, o.bench);
 	app_release(a);
 	free(a);
 	platform_close(p);

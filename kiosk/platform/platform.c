@@ -24,6 +24,8 @@
 #define TEXT_CACHE	  512
 #define IMAGE_CACHE	  48
 #define IMAGE_CACHE_BYTES (256u << 20) /* textures kept, about */
+#define WIDTH_CACHE	  8192 /* measured words and phrases, a power of 2 */
+#define WIDTH_PROBE	  8
 
 struct font_slot {
 	int px, bold;
@@ -54,8 +56,21 @@ struct image_entry {
 	int failed; /* could not be loaded: draw a placeholder, do not retry */
 };
 
+/* A measured width: the line breaker asks for the same words every frame,
+ * and a long page has thousands of them. The text itself is kept and
+ * compared, so a hash collision never gives a wrong width. */
+struct width_entry {
+	uint32_t key; /* hash of size, weight and text; 0 = empty */
+	int px, bold, w;
+	size_t n;
+	char *s;       /* the n bytes measured, owned */
+	uint64_t used; /* measure count at last use */
+};
+
 struct platform {
 	struct image_entry images[IMAGE_CACHE];
+	struct width_entry widths[WIDTH_CACHE];
+	uint64_t measures; /* width look-ups so far (the LRU clock) */
 	size_t image_bytes;
 	SDL_Window *win;
 	SDL_Renderer *ren;
@@ -67,10 +82,22 @@ struct platform {
 	uint64_t frame;
 	uint32_t shown_hash;
 	int shown_valid;
+	/* what each command of the frame on screen looked like, so that the
+	 * software renderer repaints only the part that changed (a fading
+	 * line, a pressed button) instead of two million pixels */
+	uint32_t shown_cmd[DRAW_MAX];
+	struct rect shown_box[DRAW_MAX];
+	int shown_ncmds;
+	struct color shown_clear;
+	int software; /* the renderer keeps the frame between presents */
 	int mouse_seen;
 	int headless;
 	SDL_FingerID finger; /* the finger being followed */
 	int finger_down;
+	/* Headless drivers cannot sleep in SDL_WaitEventTimeout (SDL polls
+	 * them every millisecond): there the loop sleeps on this semaphore,
+	 * which every pushed event (SIGTERM, a benchmark's touches) posts. */
+	SDL_sem *wake;
 };
 
 static void text_forget(struct text_entry *t);
@@ -205,9 +232,9 @@ static TTF_Font *font_get(struct platform *p, int px, int bold)
 	return f;
 }
 
-static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
+static int measure(struct platform *p, const char *s, size_t n, int px,
+		   int bold)
 {
-	struct platform *p = ctx;
 	TTF_Font *f = font_get(p, px, bold);
 	char buf[1024];
 	int w = 0, h = 0;
@@ -221,6 +248,43 @@ static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
 	if (TTF_SizeUTF8(f, buf, &w, &h) != 0)
 		return (int)n * px / 2;
 	return w;
+}
+
+static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
+{
+	struct platform *p = ctx;
+	uint32_t key = hash_bytes(HASH_INIT, &px, sizeof(px));
+	struct width_entry *e, *victim = NULL;
+	int i;
+
+	key = hash_bytes(key, &bold, sizeof(bold));
+	key = hash_bytes(key, s, n);
+	if (!key)
+		key = 1;
+	p->measures++;
+	for (i = 0; i < WIDTH_PROBE; i++) {
+		e = &p->widths[(key + (uint32_t)i) & (WIDTH_CACHE - 1)];
+		if (e->key == key && e->px == px && e->bold == bold &&
+		    e->n == n && memcmp(e->s, s, n) == 0) {
+			e->used = p->measures;
+			return e->w;
+		}
+		if (!victim ||
+		    (victim->key && (!e->key || e->used < victim->used)))
+			victim = e;
+		if (!e->key)
+			break; /* slots fill in order: it is not further on */
+	}
+	free(victim->s);
+	victim->s = xmalloc(n ? n : 1);
+	memcpy(victim->s, s, n);
+	victim->n = n;
+	victim->key = key;
+	victim->px = px;
+	victim->bold = bold;
+	victim->used = p->measures;
+	victim->w = measure(p, s, n, px, bold);
+	return victim->w;
 }
 
 /* Height of a capital letter over the font's pixel size. */
@@ -243,6 +307,17 @@ struct ui_metrics platform_metrics(struct platform *p)
 }
 
 /* ---- window ---- */
+
+/* Event watch of headless drivers: an event was pushed, wake the loop.
+ * Runs in the pushing thread, just before the event joins the queue. */
+static int wake_on_event(void *ctx, SDL_Event *ev)
+{
+	struct platform *p = ctx;
+
+	(void)ev;
+	SDL_SemPost(p->wake);
+	return 1;
+}
 
 struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 {
@@ -288,6 +363,11 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	headless = driver && (strcmp(driver, "offscreen") == 0 ||
 			      strcmp(driver, "dummy") == 0);
 	p->headless = headless;
+	/* headless, the software renderer draws straight into the driver's
+	 * own window memory: without this SDL would copy every frame into a
+	 * GL texture (loading Mesa and its threads, a full upload a frame) */
+	if (headless)
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	if (!w || !h) {
 		SDL_DisplayMode mode;
 
@@ -317,6 +397,21 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	if (!p->ren) {
 		err_set(e, "cannot draw in the window: %s", SDL_GetError());
 		goto fail;
+	}
+	if (headless) {
+		p->wake = SDL_CreateSemaphore(0);
+		if (!p->wake) {
+			err_set(e, "cannot make a semaphore: %s",
+				SDL_GetError());
+			goto fail;
+		}
+		SDL_AddEventWatch(wake_on_event, p);
+	}
+	{
+		SDL_RendererInfo info;
+
+		p->software = SDL_GetRendererInfo(p->ren, &info) == 0 &&
+			      (info.flags & SDL_RENDERER_SOFTWARE);
 	}
 	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
 	SDL_GetRendererOutputSize(p->ren, &p->w, &p->h);
@@ -351,8 +446,14 @@ void platform_close(struct platform *p)
 		text_forget(&p->cache[i]);
 	for (i = 0; i < IMAGE_CACHE; i++)
 		image_forget(p, &p->images[i]);
+	for (i = 0; i < WIDTH_CACHE; i++)
+		free(p->widths[i].s);
 	for (i = 0; i < p->nfonts; i++)
 		TTF_CloseFont(p->fonts[i].font);
+	if (p->wake) {
+		SDL_DelEventWatch(wake_on_event, p);
+		SDL_DestroySemaphore(p->wake);
+	}
 	if (p->ren)
 		SDL_DestroyRenderer(p->ren);
 	if (p->win)
@@ -768,13 +869,105 @@ static void paint(struct platform *p, const struct draw_list *dl)
 			"a frame did not fit the draw list; parts are missing");
 }
 
+/* What a command looks like, as a hash, and the box it may paint in. */
+static uint32_t cmd_hash(const struct draw_cmd *c)
+{
+	uint32_t h = HASH_INIT;
+
+	h = hash_bytes(h, &c->kind, sizeof(c->kind));
+	h = hash_bytes(h, &c->r, sizeof(c->r));
+	h = hash_bytes(h, &c->color, sizeof(c->color));
+	h = hash_bytes(h, &c->radius, sizeof(c->radius));
+	h = hash_bytes(h, &c->thick, sizeof(c->thick));
+	h = hash_bytes(h, &c->font_px, sizeof(c->font_px));
+	h = hash_bytes(h, &c->bold, sizeof(c->bold));
+	h = hash_bytes(h, &c->page, sizeof(c->page));
+	h = hash_bytes(h, &c->src, sizeof(c->src));
+	return c->text ? hash_str(h, c->text) : h;
+}
+
+static struct rect cmd_box(const struct draw_cmd *c)
+{
+	struct rect r = c->r;
+
+	if (c->kind == DRAW_TEXT) {
+		/* glyphs may overhang the measured box a little */
+		r.x -= c->font_px / 2;
+		r.w += c->font_px;
+		r.y -= c->font_px;
+		r.h += 2 * c->font_px;
+	}
+	return r;
+}
+
+static void box_add(struct rect *acc, struct rect r)
+{
+	int x2, y2;
+
+	if (r.w <= 0 || r.h <= 0)
+		return;
+	if (acc->w <= 0 || acc->h <= 0) {
+		*acc = r;
+		return;
+	}
+	x2 = acc->x + acc->w > r.x + r.w ? acc->x + acc->w : r.x + r.w;
+	y2 = acc->y + acc->h > r.y + r.h ? acc->y + acc->h : r.y + r.h;
+	acc->x = acc->x < r.x ? acc->x : r.x;
+	acc->y = acc->y < r.y ? acc->y : r.y;
+	acc->w = x2 - acc->x;
+	acc->h = y2 - acc->y;
+}
+
+/* Remembers each command of dl; returns in *dirty the box that differs
+ * from the frame on screen, or 0 when the whole screen must be painted
+ * (another number of commands, another background, nothing shown). */
+static int diff_shown(struct platform *p, const struct draw_list *dl,
+		      struct rect *dirty)
+{
+	int i, same = p->shown_valid && dl->ncmds == p->shown_ncmds &&
+		      memcmp(&dl->clear, &p->shown_clear, sizeof(dl->clear)) ==
+			      0;
+
+	*dirty = (struct rect){ 0, 0, 0, 0 };
+	for (i = 0; i < dl->ncmds; i++) {
+		uint32_t h = cmd_hash(&dl->cmds[i]);
+		struct rect box = cmd_box(&dl->cmds[i]);
+
+		if (same && h != p->shown_cmd[i]) {
+			box_add(dirty, p->shown_box[i]);
+			box_add(dirty, box);
+		}
+		p->shown_cmd[i] = h;
+		p->shown_box[i] = box;
+	}
+	p->shown_ncmds = dl->ncmds;
+	p->shown_clear = dl->clear;
+	return same;
+}
+
 int platform_present(struct platform *p, const struct draw_list *dl, int force)
 {
 	uint32_t h = draw_list_hash(dl);
+	struct rect dirty;
+	int partial;
 
 	if (!force && p->shown_valid && h == p->shown_hash)
 		return 0;
+	partial = diff_shown(p, dl, &dirty) && !force && p->software;
+	if (partial && (dirty.w <= 0 || dirty.h <= 0)) {
+		/* only what the hash of the whole list saw changed, such as
+		 * a picture to render ahead: nothing to paint */
+		p->shown_hash = h;
+		return 0;
+	}
+	if (partial) {
+		SDL_Rect clip = { dirty.x, dirty.y, dirty.w, dirty.h };
+
+		SDL_RenderSetClipRect(p->ren, &clip);
+	}
 	paint(p, dl);
+	if (partial)
+		SDL_RenderSetClipRect(p->ren, NULL);
 	SDL_RenderPresent(p->ren);
 	p->shown_hash = h;
 	p->shown_valid = 1;
@@ -887,6 +1080,33 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 	}
 }
 
+/* One event from the queue within ms (-1: forever) for drivers that
+ * cannot sleep in SDL: wait on the semaphore the event watch posts. The
+ * watch runs just before the event is queued, so a wake-up with an empty
+ * queue looks again a few times. */
+static int wait_headless(struct platform *p, int ms, SDL_Event *sev)
+{
+	int tries;
+
+	SDL_PumpEvents();
+	if (SDL_PeepEvents(sev, 1, SDL_GETEVENT, SDL_FIRSTEVENT,
+			   SDL_LASTEVENT) > 0)
+		return 1;
+	if (ms == 0)
+		return 0;
+	if ((ms < 0 ? SDL_SemWait(p->wake)
+		    : SDL_SemWaitTimeout(p->wake, (Uint32)ms)) != 0)
+		return 0;
+	for (tries = 0; tries < 20; tries++) {
+		SDL_PumpEvents();
+		if (SDL_PeepEvents(sev, 1, SDL_GETEVENT, SDL_FIRSTEVENT,
+				   SDL_LASTEVENT) > 0)
+			return 1;
+		SDL_Delay(1);
+	}
+	return 0;
+}
+
 int platform_wait(struct platform *p, int timeout_ms, struct platform_event *ev)
 {
 	SDL_Event sev;
@@ -899,14 +1119,37 @@ int platform_wait(struct platform *p, int timeout_ms, struct platform_event *ev)
 			Uint32 gone = SDL_GetTicks() - start;
 
 			if (gone >= (Uint32)timeout_ms)
-				return 0;
-			left = timeout_ms - (int)gone;
+				left = 0;
+			else
+				left = timeout_ms - (int)gone;
 		}
-		got = left < 0 ? SDL_WaitEvent(&sev)
-			       : SDL_WaitEventTimeout(&sev, left);
+		if (p->wake)
+			got = wait_headless(p, left, &sev);
+		else if (left == 0)
+			got = SDL_PollEvent(&sev);
+		else
+			got = left < 0 ? SDL_WaitEvent(&sev)
+				       : SDL_WaitEventTimeout(&sev, left);
 		if (!got)
 			return 0;
 		if (map_event(p, &sev, ev))
 			return 1;
 	}
+}
+
+void platform_push_pointer(struct platform *p, enum ptr_kind kind, int x, int y)
+{
+	SDL_Event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = kind == UI_PTR_DOWN ? SDL_FINGERDOWN
+		  : kind == UI_PTR_UP ? SDL_FINGERUP
+				      : SDL_FINGERMOTION;
+	ev.tfinger.timestamp = SDL_GetTicks();
+	ev.tfinger.touchId = 1;
+	ev.tfinger.fingerId = 1;
+	ev.tfinger.x = (float)x / (float)(p->w ? p->w : 1);
+	ev.tfinger.y = (float)y / (float)(p->h ? p->h : 1);
+	ev.tfinger.pressure = 1.0f;
+	SDL_PushEvent(&ev);
 }

@@ -76,6 +76,11 @@ struct platform_event {
 int platform_wait(struct platform *p, int timeout_ms,
 		  struct platform_event *ev);
 
+/* Queues a finger event at pixel x,y as a touch screen would send it
+ * (used by make bench to time a swipe through the real event path). */
+void platform_push_pointer(struct platform *p, enum ptr_kind kind, int x,
+			   int y);
+
 /* Opens an image or PDF fully to prove it can be shown (content_probe_fn
  * for CONTENT_DEEP checks). Needs no window. */
 int platform_probe(void *ctx, const char *path, int is_pdf, char *why,

@@ -1,10 +1,11 @@
 #!/bin/sh
 # make-big-pack.sh DIR: writes a large generated content pack for the
 # benchmark: 500 screenfuls of text (five page tiles of 100 parts, one
-# steps tile of 100 steps... in all about 500 pages) and 100 flyers (copies
-# of the demo pack's PDF and pictures). Start-up and memory must not grow
-# with it: the kiosk reads text when it starts, but opens flyers only when
-# they are shown.
+# steps tile of 100 steps... in all about 500 pages), a page tile `kort`
+# that fits on one screen (to compare a frame of a long page with), and 100
+# flyers (copies of the demo pack's PDF and pictures). Start-up and memory
+# must not grow with it: the kiosk reads text when it starts, but opens
+# flyers only when they are shown.
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DIR=$1
@@ -16,7 +17,7 @@ format = 1
 name = Grote testwijk
 languages = nl, en
 [home]
-tiles = p1, p2, p3, p4, p5, stappen, folders
+tiles = p1, p2, p3, p4, p5, kort, stappen, folders
 EOI
 echo "Een wachtscherm met een zin" > "$DIR/attract.nl.txt"
 echo "A waiting screen with one line" > "$DIR/attract.en.txt"
@@ -35,6 +36,12 @@ for t in p1 p2 p3 p4 p5; do
 			done
 		} > "$DIR/$t/$lang.md"
 	done
+done
+mkdir -p "$DIR/kort"
+printf '[tile]\nkind = page\ntitle = Kort\ntitle.en = Short\n' > "$DIR/kort/tile.ini"
+for lang in nl en; do
+	printf '# Kort\n\n## Deel 1\n\n%s %s\n\n- een punt\n- nog een punt\n' \
+		"$para" "$para" > "$DIR/kort/$lang.md"
 done
 mkdir -p "$DIR/stappen"
 printf '[tile]\nkind = steps\ntitle = Stappen\n' > "$DIR/stappen/tile.ini"

@@ -11,7 +11,7 @@
 #
 # Start and memory are also measured with a large generated pack (500
 # pages, 100 flyers; tests/bench/make-big-pack.sh), or BENCH_BIG_PACK=DIR.
-# Takes about two minutes; nothing here is a pass/fail test.
+# Takes about five minutes; nothing here is a pass/fail test.
 set -eu
 
 cd "$(dirname "$0")/../.."
@@ -84,7 +84,7 @@ started=$(date +%s)
 echo "Wijkkiosk benchmark, $(date '+%Y-%m-%d %H:%M'), $(nproc) CPUs:" \
      "kiosk against a minimal SDL2 + SDL2_ttf baseline."
 echo "Figures are medians (start: 7 runs after a warm-up; frame times: 3" \
-     "runs of 600 frames); memory and idle CPU come from one run each."
+     "runs of 600 frames); memory and idle CPU (60 s) come from one run each."
 echo "The machine is shared and noisy: read the ratios, not the last digit."
 
 # headless; the big pack only here, loading it does not depend on display

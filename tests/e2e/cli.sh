@@ -74,11 +74,6 @@ check "script from standard input, step by step" \
 check "SIGINT ignored, SIGTERM ends cleanly" \
 	python3 "$ROOT/tests/e2e/signals.py" "$KIOSK" "$DATA"
 
-# A newly installed pack reaches the running kiosk without a restart.
-check "running kiosk picks up an installed pack" \
-	python3 "$ROOT/tests/e2e/pickup.py" "$KIOSK" \
-	"${KIOSKCTL:-$(dirname "$KIOSK")/kioskctl}" "$ROOT"
-
 # An installed pack that was damaged afterwards (a bad disk, a hand edit):
 # the kiosk shows the previous installed pack instead, not a broken one.
 CTL_BIN="${KIOSKCTL:-$(dirname "$KIOSK")/kioskctl}"

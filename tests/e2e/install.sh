@@ -339,4 +339,11 @@ check "rollback crashes at step 1 (KIOSKCTL_CRASH_AT works)" \
 check "a crash at any of the $((done_at - 1)) rollback steps leaves current whole" \
 	crash_ok
 
+# ---- a running kiosk takes up an installed pack ----
+# On the script's simulated clock: the pickup rule runs as time passes,
+# with no real waiting.
+
+check "running kiosk shows an installed pack once the visitor has gone" \
+	python3 "$ROOT/tests/e2e/pickup.py" "$KIOSK" "$KIOSKCTL" "$ROOT"
+
 [ $fails = 0 ]

@@ -1,26 +1,23 @@
 #!/bin/sh
-# Builds the fuzz targets with clang (libFuzzer + ASan + UBSan) and runs
-# each for RUNS inputs (default 4000: the short run of `make test`; `make
-# fuzz` passes a larger number). Exit 1 when a target finds a crash.
+# Runs each fuzz target (clang, libFuzzer + ASan + UBSan; built by `make
+# fuzz-bins` against a core library compiled once) for RUNS inputs
+# (default 4000: the short run of `make test`; `make fuzz` passes a larger
+# number). Exit 1 when a target finds a crash.
 set -u
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-4000}
 OUT=build/fuzz
 mkdir -p "$OUT"
-CORE_SRC=$(find kiosk/base kiosk/core -name '*.c' | sort)
-FLAGS="-std=c11 -D_GNU_SOURCE -Ikiosk -g -O1 -fsanitize=fuzzer,address,undefined"
-LIBS="$(pkg-config --cflags --libs md4c libpng libjpeg libqrencode poppler-glib cairo) -lm"
 fail=0
-for t in content script kv; do
+# the targets and the core library they share are built by make, which
+# rebuilds only what changed (`make fuzz-bins`; `make test` does it first)
+if ! ${MAKE:-make} --no-print-directory fuzz-bins > "$OUT/build.log" 2>&1; then
+	echo "fuzz: build failed"
+	sed 's/^/  /' "$OUT/build.log" | head -20
+	exit 1
+fi
+for t in $(ls tests/fuzz/fuzz_*.c | sed "s|.*fuzz_||; s|\.c$||"); do
 	bin="$OUT/fuzz_$t"
-	# shellcheck disable=SC2086
-	if ! clang $FLAGS -o "$bin" "tests/fuzz/fuzz_$t.c" $CORE_SRC $LIBS \
-		> "$OUT/build-$t.log" 2>&1; then
-		echo "fuzz_$t: build failed"
-		sed 's/^/  /' "$OUT/build-$t.log" | head -20
-		fail=1
-		continue
-	fi
 	mkdir -p "$OUT/corpus-$t"
 	if "$bin" -runs="$RUNS" -max_len=4096 "$OUT/corpus-$t" \
 		"tests/fuzz/corpus/$t" > "$OUT/run-$t.log" 2>&1; then

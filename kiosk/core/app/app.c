@@ -360,7 +360,11 @@ void app_pointer(struct app *a, enum ptr_kind kind, int x, int y, uint64_t now)
 			a->visit.prompt = 0;
 		return;
 	}
-	if (ui_pointer(&a->ui, kind, x, y, a->now))
+	ui_pointer(&a->ui, kind, x, y, a->now);
+	/* a press or release must meet the widgets in a frame; a move only
+	 * moves the pointer (the drag rule is decided in ui_pointer), and
+	 * the next frame shows it: no layout for every finger move */
+	if (kind != UI_PTR_MOVE)
 		run_frame(a);
 }
 

@@ -255,6 +255,8 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 	case SCRIPT_WAIT:
 		run->now += (uint64_t)cmd->ms;
 		app_advance(a, run->now);
+		if (run->host->tick)
+			run->host->tick(run->host->ctx, run->now);
 		break;
 	case SCRIPT_EXPECT:
 		if (!draw_list_has_text(dl, cmd->arg))

@@ -62,10 +62,8 @@ void ui_reset_input(struct ui *ui)
 	ui->swipe = 0;
 }
 
-int ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
+void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 {
-	int was_pressing = ui->down && ui->active && !ui->dragging;
-
 	ui->px = x;
 	ui->py = y;
 	ui->now = now;
@@ -85,9 +83,7 @@ int ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 		if (ui->down && hypot(x - ui->press_x, y - ui->press_y) >
 					ui->px_per_mm * UI_DRAG_MM)
 			ui->dragging = 1;
-		/* only a widget held down can look different after a move
-		 * (pressed, or no longer once the finger drags or leaves) */
-		return was_pressing;
+		break;
 	case UI_PTR_UP: {
 		int dx = x - ui->press_x, dy = y - ui->press_y;
 
@@ -104,7 +100,6 @@ int ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 		break;
 	}
 	}
-	return 1;
 }
 
 void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear)

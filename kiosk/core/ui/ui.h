@@ -84,10 +84,9 @@ struct ui {
 void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
 	     double px_per_mm);
 
-/* Feeds one pointer event. Returns 1 when a frame must run for widgets to
- * see it (a press, a release, a move of a finger holding a widget), 0
- * for a move that can change nothing on screen. */
-int ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now);
+/* Feeds one pointer event; a frame after a press or release lets the
+ * widgets see it. */
+void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now);
 
 /* Frame brackets: begin clears the lists; end forgets the press/release. */
 void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear);
