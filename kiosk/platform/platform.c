@@ -719,7 +719,13 @@ static void draw_image_cmd(struct platform *p, const struct draw_cmd *c)
 	dst.h = (int)(sh * scale);
 	dst.x = c->r.x + (c->r.w - dst.w) / 2;
 	dst.y = c->r.y + (c->r.h - dst.h) / 2;
+	/* a pictogram (white on transparent) takes its button's colour */
+	if (c->color.a)
+		SDL_SetTextureColorMod(e->tex, c->color.r, c->color.g,
+				       c->color.b);
 	SDL_RenderCopy(p->ren, e->tex, &src, &dst);
+	if (c->color.a)
+		SDL_SetTextureColorMod(e->tex, 255, 255, 255);
 }
 
 static void draw_qr_cmd(struct platform *p, const struct draw_cmd *c)

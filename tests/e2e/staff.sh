@@ -105,7 +105,7 @@ mkdir -p "$OUT/leeg"
 refused "empty folder" "$OUT/leeg" "kiosk.ini: bestand ontbreekt"
 
 fresh
-sed -i 's/^title = .*/title = Een heel erg lange titel die nooit op een tegel past omdat hij maar doorgaat en doorgaat met woorden/' "$OUT/p/welkom/tile.ini"
+sed -i 's/^title = .*/title = Een heel erg lange titel die nooit op een tegel past omdat hij maar doorgaat en doorgaat met woorden, en dan nog meer woorden, zodat hij zelfs over de hele breedte van het scherm in twee regels niet past, want er komt geen eind aan deze titel die veel te lang is/' "$OUT/p/welkom/tile.ini"
 refused "text that does not fit" "$OUT/p" "tekst past niet op het scherm"
 
 fresh

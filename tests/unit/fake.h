@@ -125,6 +125,11 @@ static inline void fake_kiosk_free(struct fake_kiosk *k)
 	free(k);
 }
 
+/* Chooses a language the way a visitor does: the language button in the
+ * bottom bar (its label is in the language now shown), then the
+ * language by its own name. */
+static inline void fake_language(struct fake_kiosk *k, const char *name);
+
 /* cmocka setup and teardown that put a fresh kiosk in *state. */
 static inline int fake_setup(void **state)
 {
@@ -300,6 +305,11 @@ static inline void fake_rmtree(const char *dir)
 	nftw(dir, fake_rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Chooses a language the way a visitor does: the language button in the
+ * bottom bar (its label is in the language now shown), then the
+ * language by its own name. */
+static inline void fake_language(struct fake_kiosk *k, const char *name);
+
 /* cmocka setup and teardown that put a fresh scratch folder's path in
  * *state and remove the folder after the test, passed or failed. */
 static inline int fake_tmp_setup(void **state)
@@ -318,6 +328,21 @@ static inline int fake_tmp_teardown(void **state)
 	fake_rmtree(*state);
 	free(*state);
 	return 0;
+}
+
+static inline void fake_language(struct fake_kiosk *k, const char *name)
+{
+	static const char *const buttons[] = { "Taal",	"Language", "Dil",
+					       "Język", "Мова",	    "اللغة" };
+	size_t i;
+
+	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++)
+		if (fake_hit(k, buttons[i])) {
+			fake_tap(k, buttons[i]);
+			fake_tap(k, name);
+			return;
+		}
+	fail_msg("no language button on screen to choose %s", name);
 }
 
 #endif

@@ -160,7 +160,7 @@ static int shows(struct fake_kiosk *k, enum shown what)
 	case SHOWN_NEWS:
 		/* one item: its date, and nothing to turn or tap but the
 		 * header */
-		return back && !flyer && !footer && dl->nhits <= 3 &&
+		return back && !flyer && !footer && dl->nhits <= 5 &&
 		       shows_a_date(dl);
 	case SHOWN_TILE:
 		return back && !flyer && !shows(k, SHOWN_NEWS);
@@ -276,7 +276,7 @@ static void test_language_switch_and_back(void **state)
 	int i;
 
 	fake_tap(k, START);
-	fake_tap(k, "English");
+	fake_language(k, "English");
 	assert_true(fake_visible(k, "What would you like to know about?"));
 	assert_true(fake_visible(k, "Questions? E-mail"));
 	for (i = 0; i < NTILES; i++) {
@@ -291,7 +291,7 @@ static void test_language_switch_and_back(void **state)
 	assert_null(fake_hit(k, "Terug"));
 
 	/* back to Dutch, on the page itself */
-	fake_tap(k, "Nederlands");
+	fake_language(k, "Nederlands");
 	assert_true(fake_visible(k, "Mail ons"));
 	assert_false(fake_visible(k, "E-mail us"));
 	fake_tap(k, "Terug");
@@ -299,7 +299,58 @@ static void test_language_switch_and_back(void **state)
 		assert_non_null(fake_hit(k, TITLES_NL[i]));
 		assert_null(fake_hit(k, TITLES_EN[i]));
 	}
+	assert_non_null(fake_hit(k, "Taal"));
+}
+
+/* The chooser shows every language in its own name; the one in use
+ * stands out; the choice returns to where the visitor was. */
+static void test_language_chooser(void **state)
+{
+	struct fake_kiosk *k = *state;
+
+	fake_tap(k, START);
+	fake_tap(k, "Stap voor stap");
+	fake_tap(k, "Volgende");
+	fake_tap(k, "Taal");
+	assert_true(fake_visible(k, "Kies uw taal"));
+	assert_non_null(fake_hit(k, "Nederlands"));
 	assert_non_null(fake_hit(k, "English"));
+	/* a way back without choosing */
+	fake_tap(k, "Terug");
+	assert_true(fake_visible(k, "Stap 2 van 7"));
+	fake_tap(k, "Taal");
+	fake_tap(k, "English");
+	/* the same screen, in English, from its first step */
+	assert_true(fake_visible(k, "Step 1 of 7"));
+	assert_non_null(fake_hit(k, "Language"));
+}
+
+/* Everything a visitor taps to find their way sits in the bottom bar,
+ * within reach from a wheelchair; "Begin" brings them home from any
+ * depth. */
+static void test_controls_within_reach(void **state)
+{
+	static const char *const bar[] = { "Terug", "Begin", "Lees voor",
+					   "Taal", "Grotere letters" };
+	struct fake_kiosk *k = *state;
+	size_t i;
+
+	fake_tap(k, START);
+	fake_tap(k, "Folders");
+	fake_tap(k, FLYER);
+	for (i = 0; i < sizeof(bar) / sizeof(bar[0]); i++) {
+		const struct hit *h = fake_hit(k, bar[i]);
+
+		if (!h)
+			fail_msg("no \"%s\" on the flyer screen", bar[i]);
+		if (h->r.y < FAKE_H * 3 / 4)
+			fail_msg("\"%s\" is at y=%d, not in the bottom bar",
+				 bar[i], h->r.y);
+	}
+	fake_tap(k, "Begin");
+	assert_true(shows(k, SHOWN_HOME));
+	/* and "Terug" after that has nowhere further back to go */
+	assert_null(fake_hit(k, "Terug"));
 }
 
 static void test_larger_text_makes_letters_bigger(void **state)
@@ -581,7 +632,7 @@ static void test_new_pack_returns_to_attract(void **state)
 	struct content *deurne;
 
 	fake_tap(k, START);
-	fake_tap(k, "English");
+	fake_language(k, "English");
 	fake_tap(k, "Larger text");
 	fake_tap(k, "Step by step");
 	fake_tap(k, "Next");
@@ -601,7 +652,7 @@ static void test_new_pack_returns_to_attract(void **state)
 	fake_tap(k, START);
 	assert_non_null(fake_hit(k, "Zo werken we"));
 	assert_null(fake_hit(k, "Stap voor stap"));
-	assert_null(fake_hit(k, "English")); /* Deurne is Dutch only */
+	assert_null(fake_hit(k, "Taal")); /* Deurne is Dutch only */
 	assert_non_null(fake_hit(k, "Grotere letters"));
 }
 
@@ -740,7 +791,7 @@ static void test_countdown_wipes_everything(void **state)
 
 	fake_tap(k, START);
 	normal_px = font_px_of(k, HOME_Q);
-	fake_tap(k, "English");
+	fake_language(k, "English");
 	fake_tap(k, "Larger text");
 	fake_tap(k, "Leaflets");
 	fake_tap(k, "The Samenwerkwijze in brief (in Dutch)");
@@ -893,6 +944,14 @@ static void check_screen(void *ctx, const char *where, const char *file,
 			"%d texts do not fit their box, the first: "
 			"\"%s\"",
 			dl->clipped, dl->clipped_text);
+	/* read aloud: every screen has words to speak, from its own lists */
+	{
+		struct readaloud r = { 0 };
+
+		if (readaloud_compose(&r, dl, "Knop: {1}") == 0)
+			problem(w, where, "nothing to read aloud");
+		readaloud_wipe(&r);
+	}
 	for (i = 0; i < dl->nhits; i++)
 		skip[i] = exempt(w, where, dl, &dl->hits[i]);
 	for (i = 0; i < dl->nhits; i++) {
@@ -973,6 +1032,71 @@ static void test_every_screen_of_deurne_is_accessible(void **state)
 {
 	(void)state;
 	walk_pack("content/deurne", 1);
+}
+
+/* ---- read aloud ---- */
+
+/* The speaker button reads the screen in its language, marks the
+ * sentence being heard, and a tap anywhere stops it at once. */
+static void test_read_aloud_and_stop(void **state)
+{
+	struct fake_kiosk *k = *state;
+	const char *lang = NULL;
+	const char *const *lines = NULL;
+	int n = 0, i, marked = 0;
+	const struct draw_list *dl;
+
+	fake_tap(k, START);
+	fake_tap(k, "Stel een vraag");
+	assert_int_equal(app_speech_take(k->a, &lang, &lines, &n),
+			 APP_SPEECH_NONE);
+	fake_tap(k, "Lees voor");
+	assert_int_equal(app_speech_take(k->a, &lang, &lines, &n),
+			 APP_SPEECH_START);
+	assert_string_equal(lang, "nl");
+	/* title first, then the body, then the buttons */
+	assert_true(n > 5);
+	assert_string_equal(lines[0], "Stel een vraag");
+	assert_string_equal(lines[1], "Heeft u een vraag?");
+	assert_string_equal(lines[n - 1], "Knop: Volgende");
+	/* the button says what it does now */
+	assert_non_null(fake_hit(k, "Stop met lezen"));
+	/* the sentence being heard is marked with a frame around it */
+	app_speech_heard(k->a, 1);
+	dl = fake_frame(k);
+	for (i = 0; i < dl->ncmds; i++)
+		if (dl->cmds[i].kind == DRAW_FRAME &&
+		    dl->cmds[i].color.r == k->a->theme.accent.r &&
+		    dl->cmds[i].color.g == k->a->theme.accent.g &&
+		    dl->cmds[i].color.b == k->a->theme.accent.b)
+			marked = 1;
+	assert_true(marked);
+	/* a tap anywhere, even on nothing, ends it */
+	fake_tap_xy(k, FAKE_W / 2, FAKE_H / 2);
+	assert_int_equal(app_speech_take(k->a, &lang, &lines, &n),
+			 APP_SPEECH_STOP);
+	assert_non_null(fake_hit(k, "Lees voor"));
+
+	/* in English, English words */
+	fake_language(k, "English");
+	fake_tap(k, "Read aloud");
+	assert_int_equal(app_speech_take(k->a, &lang, &lines, &n),
+			 APP_SPEECH_START);
+	assert_string_equal(lang, "en");
+	assert_string_equal(lines[0], "Ask a question");
+	assert_string_equal(lines[n - 1], "Button: Next");
+	/* leaving the screen stops it, and so does the idle wipe */
+	fake_tap(k, "Next");
+	assert_int_equal(app_speech_take(k->a, &lang, &lines, &n),
+			 APP_SPEECH_STOP);
+	fake_tap(k, "Read aloud");
+	assert_int_equal(app_speech_take(k->a, &lang, &lines, &n),
+			 APP_SPEECH_START);
+	fake_wait(k, idle_ms(k) + VISIT_PROMPT_SECONDS * 1000);
+	assert_true(shows(k, SHOWN_ATTRACT));
+	assert_int_equal(app_speech_take(k->a, &lang, &lines, &n),
+			 APP_SPEECH_STOP);
+	assert_int_equal(k->a->speech.n, 0);
 }
 
 /* ---- long documents ---- */
@@ -1142,6 +1266,9 @@ int main(void)
 		T(test_tile_opens_its_page_and_back_returns),
 		T(test_finger_sliding_off_a_tile_does_not_open_it),
 		T(test_language_switch_and_back),
+		T(test_language_chooser),
+		T(test_controls_within_reach),
+		T(test_read_aloud_and_stop),
 		T(test_larger_text_makes_letters_bigger),
 		T(test_long_press_on_name_opens_staff_info),
 		T(test_steps_advance_by_button_and_swipe),

@@ -34,6 +34,9 @@ int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 	if (i18n_load_dir(&a->i18n, path, e) < 0)
 		return -1;
 	str_copy(a->content_dir, sizeof(a->content_dir), cfg->content_dir);
+	snprintf(a->icons_dir, sizeof(a->icons_dir), "%s/icons",
+		 cfg->assets_dir);
+	a->speaking = -1;
 	c = content_load(cfg->content_dir, CONTENT_QUICK, NULL, NULL, NULL, e);
 	if (!c) {
 		str_copy(a->broken_why, sizeof(a->broken_why), e->msg);
@@ -91,6 +94,7 @@ void app_release(struct app *a)
 	free(a->flyer_pages);
 	a->flyer_pages = NULL;
 	i18n_release(&a->i18n);
+	readaloud_wipe(&a->speech);
 	visit_wipe(&a->visit, a->now);
 }
 
@@ -126,6 +130,8 @@ struct screen_ctx app_screen_ctx(struct app *a, const struct place *at)
 	c.now = a->now;
 	c.today = a->today;
 	c.flows = &a->flows;
+	c.icons_dir = a->icons_dir;
+	c.speaking = a->speaking;
 	c.flyer_pages = a->flyer_pages;
 	c.reqs = &a->reqs;
 	return c;
@@ -162,7 +168,7 @@ static int place_exists(const struct app *a, const struct place *p)
 	if (!a->content)
 		return 0;
 	if (p->route == ROUTE_ATTRACT || p->route == ROUTE_HOME ||
-	    p->route == ROUTE_INFO)
+	    p->route == ROUTE_INFO || p->route == ROUTE_LANG)
 		return 1;
 	if (p->tile < 0 || p->tile >= a->content->ntiles)
 		return 0;
@@ -193,11 +199,72 @@ int app_open(struct app *a, struct place p)
 	return 0;
 }
 
+static void run_frame(struct app *a);
+
+/* ---- reading aloud ---- */
+
+static void speech_stop(struct app *a)
+{
+	if (a->speaking >= 0 || a->speech_cmd == APP_SPEECH_START)
+		a->speech_cmd = APP_SPEECH_STOP;
+	a->speaking = -1;
+	readaloud_wipe(&a->speech);
+}
+
+/* Reads the frame just built: its texts, then its buttons. */
+static void speech_start(struct app *a)
+{
+	readaloud_compose(&a->speech, &a->ui.dl, app_tr(a, "speech.button"));
+	if (a->speech.n == 0)
+		return;
+	a->speaking = 0;
+	a->speech_cmd = APP_SPEECH_START;
+}
+
+enum app_speech_cmd app_speech_take(struct app *a, const char **lang,
+				    const char *const **lines, int *n)
+{
+	enum app_speech_cmd cmd = a->speech_cmd;
+
+	a->speech_cmd = APP_SPEECH_NONE;
+	if (cmd == APP_SPEECH_START) {
+		*lang = a->content ? a->content->langs[a->visit.lang] : "nl";
+		*lines = a->speech.lines;
+		*n = a->speech.n;
+	}
+	return cmd;
+}
+
+void app_speech_heard(struct app *a, int sentence)
+{
+	if (a->speaking < 0)
+		return;
+	a->speaking = sentence >= 0 && sentence < a->speech.n ? sentence : -1;
+	if (a->speaking < 0)
+		readaloud_wipe(&a->speech);
+}
+
+int app_say(struct app *a, struct readaloud *r)
+{
+	run_frame(a);
+	return readaloud_compose(r, &a->ui.dl, app_tr(a, "speech.button"));
+}
+
 static void apply(struct app *a, const struct screen_req *r)
 {
 	struct visit *v = &a->visit;
 
+	/* leaving the screen or changing its words ends the reading */
+	if (r->kind != REQ_TAPPED && r->kind != REQ_ZOOM &&
+	    r->kind != REQ_SPEAK)
+		speech_stop(a);
 	switch (r->kind) {
+	case REQ_SPEAK:
+		if (r->value)
+			speech_start(a);
+		else
+			speech_stop(a);
+		break;
 	case REQ_OPEN:
 		app_open(a, r->to);
 		break;
@@ -243,6 +310,10 @@ static void run_frame(struct app *a)
 	c = app_screen_ctx(a, NULL);
 	ui_begin(&a->ui, a->width, a->height, a->now, a->theme.background);
 	screens_run(&c);
+	/* the sentence being heard, marked for people who read a little */
+	if (a->speaking >= 0 && a->speaking < a->speech.n && !a->visit.prompt)
+		draw_frame(&a->ui.dl, a->speech.where[a->speaking],
+			   a->theme.accent, ui_mm(&a->ui, 1.0));
 	ui_end(&a->ui);
 	for (i = 0; i < a->reqs.n; i++)
 		apply(a, &a->reqs.r[i]);
@@ -253,6 +324,7 @@ static void run_frame(struct app *a)
 
 void app_wipe(struct app *a)
 {
+	speech_stop(a);
 	visit_wipe(&a->visit, a->now);
 	a->ui.large = 0;
 	ui_wipe(&a->ui);
@@ -364,8 +436,16 @@ void app_pointer(struct app *a, enum ptr_kind kind, int x, int y, uint64_t now)
 	/* a press or release must meet the widgets in a frame; a move only
 	 * moves the pointer (the drag rule is decided in ui_pointer), and
 	 * the next frame shows it: no layout for every finger move */
-	if (kind != UI_PTR_MOVE)
+	if (kind != UI_PTR_MOVE) {
+		int reading = a->speaking >= 0;
+
 		run_frame(a);
+		/* a tap anywhere ends the reading (the speaker button, while
+		 * it reads, asks for the same) */
+		if (kind == UI_PTR_UP && reading && a->speaking >= 0 &&
+		    a->speech_cmd != APP_SPEECH_START)
+			speech_stop(a);
+	}
 }
 
 int app_type(struct app *a, const char *text, uint64_t now, struct err *e)

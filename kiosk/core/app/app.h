@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "core/app/readaloud.h"
 #include "core/app/visit.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
@@ -53,9 +54,21 @@ struct app {
 	struct attract_state attract;
 	struct kiosk_facts facts; /* for the staff's info screen */
 
+	char icons_dir[1024]; /* the pictograms */
+
+	struct readaloud speech; /* what is being read aloud (wiped) */
+	int speaking;		 /* sentence being heard, -1: silent */
+	int speech_cmd;		 /* enum app_speech_cmd, for the platform */
+
 	struct flow_cache flows; /* document layouts of this pack */
 	int *flyer_pages;	 /* owned; page count per flyer, 0: unknown */
 	struct screen_reqs reqs; /* asked for during the frame being run */
+};
+
+enum app_speech_cmd {
+	APP_SPEECH_NONE,  /* nothing new */
+	APP_SPEECH_START, /* start reading these sentences */
+	APP_SPEECH_STOP,  /* be silent at once */
 };
 
 /* Loads theme and translations (failure: -1 and e says what is missing)
@@ -110,6 +123,20 @@ int app_open(struct app *a, struct place p);
 
 /* The screen context for the current place (or `at`, when not NULL). */
 struct screen_ctx app_screen_ctx(struct app *a, const struct place *at);
+
+/* What the loudspeaker should do now; each command is handed out once.
+ * START fills *lang (a language code such as "nl") and the sentences,
+ * borrowed until the next app call. */
+enum app_speech_cmd app_speech_take(struct app *a, const char **lang,
+				    const char *const **lines, int *n);
+
+/* The platform says which sentence is heard now (-1: finished); the
+ * screen marks it. */
+void app_speech_heard(struct app *a, int sentence);
+
+/* The sentences the speaker button would read on the current screen,
+ * into r (the caller wipes it with readaloud_wipe). Returns how many. */
+int app_say(struct app *a, struct readaloud *r);
 
 /* Shorthand for a UI string in the visitor's language. */
 const char *app_tr(const struct app *a, const char *key);

@@ -173,13 +173,16 @@ int script_parse(const char *line, struct script_cmd *cmd, struct err *e)
 		cmd->op = SCRIPT_SHOT;
 		return expect_end(p, e);
 	}
-	if (strcmp(word, "list") == 0 || strcmp(word, "quit") == 0) {
-		cmd->op = word[0] == 'l' ? SCRIPT_LIST : SCRIPT_QUIT;
+	if (strcmp(word, "list") == 0 || strcmp(word, "quit") == 0 ||
+	    strcmp(word, "say") == 0) {
+		cmd->op = word[0] == 'l'   ? SCRIPT_LIST
+			  : word[0] == 's' ? SCRIPT_SAY
+					   : SCRIPT_QUIT;
 		return expect_end(p, e);
 	}
 	return err_set(e,
 		       "unknown command '%s' (known: tap, swipe, type, "
-		       "wait, expect, expect-not, shot, list, quit)",
+		       "wait, expect, expect-not, shot, list, say, quit)",
 		       word);
 }
 
@@ -279,6 +282,17 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 	case SCRIPT_LIST:
 		list_frame(dl, run->host->out);
 		return 0;
+	case SCRIPT_SAY: {
+		struct readaloud r = { 0 };
+		int i, n = app_say(a, &r);
+
+		for (i = 0; i < n; i++)
+			fprintf(run->host->out, "say: %s\n", r.lines[i]);
+		fprintf(run->host->out, "end\n");
+		fflush(run->host->out);
+		readaloud_wipe(&r);
+		return 0;
+	}
 	case SCRIPT_QUIT:
 		rc = 1;
 		break;

@@ -4,7 +4,8 @@
  * line, `#` starts a comment:
  *
  *   tap "Label" | tap X Y | swipe left|right | type "text" | wait MS |
- *   expect "text" | expect-not "text" | shot FILE.png | list | quit
+ *   expect "text" | expect-not "text" | shot FILE.png | list | say |
+ *   quit
  *
  * Parsing and running live in the core; the platform only lends a way to
  * save a frame as PNG. The clock is simulated: `wait` moves it forward and
@@ -33,6 +34,7 @@ enum script_op {
 	SCRIPT_EXPECT_NOT,
 	SCRIPT_SHOT,
 	SCRIPT_LIST,
+	SCRIPT_SAY,
 	SCRIPT_QUIT,
 };
 

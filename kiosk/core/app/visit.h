@@ -27,6 +27,7 @@ enum route {
 	ROUTE_FLYER,   /* one flyer, page by page */
 	ROUTE_NEWS,    /* one news item */
 	ROUTE_INFO,    /* kiosk facts for staff: long press on the name */
+	ROUTE_LANG,    /* the language chooser */
 };
 
 /* One place on the stack. Each place keeps its own screenful, so going

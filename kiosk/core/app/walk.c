@@ -28,7 +28,8 @@ static void visit_screen(struct walker *w, const char *what, const char *file)
 static void place_name(const struct app *a, const struct place *p, int part,
 		       int parts, char *out, size_t size)
 {
-	const char *id = p->route >= ROUTE_TILE && p->route != ROUTE_INFO
+	const char *id = p->route == ROUTE_TILE || p->route == ROUTE_FLYER ||
+					 p->route == ROUTE_NEWS
 				 ? a->content->tiles[p->tile].id
 				 : "";
 
@@ -51,6 +52,9 @@ static void place_name(const struct app *a, const struct place *p, int part,
 		break;
 	case ROUTE_INFO:
 		snprintf(out, size, "kioskinfo");
+		break;
+	case ROUTE_LANG:
+		snprintf(out, size, "talen");
 		break;
 	}
 	(void)parts;

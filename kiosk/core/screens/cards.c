@@ -27,7 +27,7 @@ static void card(const struct screen_ctx *c, const struct doc *d, int k, int n,
 	const struct theme *th = c->theme;
 	int start = doc_section_start(d, k);
 	int end = k + 1 < n ? doc_section_start(d, k + 1) : d->nblocks;
-	int circle = ui_mm(ui, 18), pad = ui_mm(ui, 8), ny, lines;
+	int circle = ui_mm(ui, 18), pad = ui_mm(ui, 8), ny, lines, tx;
 	const struct block *head = &d->blocks[start];
 	const struct flow_layout *l;
 	char num[16];
@@ -46,11 +46,17 @@ static void card(const struct screen_ctx *c, const struct doc *d, int k, int n,
 				       (circle - ui_line_h(ui, FONT_TITLE)) / 2,
 			       circle, 0 },
 		num, FONT_TITLE, UI_ALIGN_CENTER, th->header_text);
-	ny = r.y + pad + circle + ui_mm(ui, 6);
-	lines = ui_text_runs(ui, head->runs, head->nruns, FONT_TITLE, r.x + pad,
-			     ny, r.w - 2 * pad, UI_ALIGN_LEFT, th->text, 0, 3,
-			     UI_RECORD | UI_CLIP | UI_BOLD);
-	ny += (lines < 3 ? lines : 3) * ui_line_h(ui, FONT_TITLE) +
+	/* the title beside the number, so the text has the room below */
+	tx = r.x + pad + circle + ui_mm(ui, 4);
+	ny = r.y + pad;
+	lines = ui_text_runs(ui, head->runs, head->nruns, FONT_TITLE, tx,
+			     ny + (circle - ui_line_h(ui, FONT_TITLE)) / 2,
+			     r.x + r.w - pad - tx, UI_ALIGN_LEFT, th->text, 0,
+			     3, UI_RECORD | UI_CLIP | UI_BOLD);
+	ny += (lines < 2 ? circle
+			 : (circle - ui_line_h(ui, FONT_TITLE)) / 2 +
+				   (lines < 3 ? lines : 3) *
+					   ui_line_h(ui, FONT_TITLE)) +
 	      ui_mm(ui, 4);
 	l = flow_get(c->flows, ui, d->blocks, start + 1, end, r.w - 2 * pad,
 		     r.y + r.h - ny - ui_mm(ui, 4), 0);
@@ -87,7 +93,8 @@ static void draw(const struct screen_ctx *c)
 	for (i = 0; i < per && part * per + i < n; i++)
 		card(c, d, part * per + i, n,
 		     (struct rect){ m + i * (cw + gap), y, cw,
-				    c->height - y - ui_mm(ui, FOOTER_MM) });
+				    chrome_bottom(c) - y -
+					    ui_mm(ui, FOOTER_MM) });
 	chrome_part_label(c, "nav.part", part, pages, where, sizeof(where));
 	chrome_footer(c, part, pages, where);
 }

@@ -18,41 +18,27 @@ int chrome_button_w(const struct screen_ctx *c, const char *label)
 	return w;
 }
 
-static const char *lang_name(const struct screen_ctx *c, int lang)
+const char *chrome_icon(const struct screen_ctx *c, const char *name, char *out,
+			size_t size)
 {
-	int idx = i18n_find(c->i18n, c->content->langs[lang]);
+	snprintf(out, size, "%s/%s.png", c->icons_dir, name);
+	return out;
+}
 
-	return idx >= 0 ? c->i18n->langs[idx].name : c->content->langs[lang];
+int chrome_icon_button_w(const struct screen_ctx *c, const char *label)
+{
+	return chrome_button_w(c, label) + ui_icon_px(c->ui) + ui_mm(c->ui, 3);
 }
 
 int chrome_header(const struct screen_ctx *c, int left_end, const char *title)
 {
 	struct ui *ui = c->ui;
 	int h = ui_mm(ui, HEADER_MM), m = ui_mm(ui, MARGIN_MM);
-	int bh = ui_mm(ui, BUTTON_H_MM), by = (h - bh) / 2;
-	const char *size_label =
-		screen_tr(c, c->visit->large ? "size.normal" : "size.larger");
-	int sw = chrome_button_w(c, size_label), x = c->width - m - sw;
 
 	draw_rect(&ui->dl, (struct rect){ 0, 0, c->width, h },
 		  c->theme->header_bg, 0);
-	if (ui_button(ui, "size", (struct rect){ x, by, sw, bh }, size_label,
-		      STYLE_HEADER))
-		screen_ask(c, (struct screen_req){ .kind = REQ_LARGE,
-						   .value = !c->visit->large });
-	if (c->content->nlangs > 1) {
-		int next = (c->visit->lang + 1) % c->content->nlangs;
-		const char *name = lang_name(c, next);
-		int lw = chrome_button_w(c, name);
-
-		x -= lw + ui_mm(ui, 6);
-		if (ui_button(ui, "lang", (struct rect){ x, by, lw, bh }, name,
-			      STYLE_HEADER))
-			screen_ask(c, (struct screen_req){ .kind = REQ_LANG,
-							   .value = next });
-	}
 	if (title) {
-		int tx = left_end + ui_mm(ui, 8), w = x - ui_mm(ui, 8) - tx;
+		int tx = left_end + ui_mm(ui, 8), w = c->width - m - tx;
 		struct text_run run = { title, strlen(title), 1 };
 
 		if (ui_text_lines(ui, &run, 1, FONT_TITLE, w, 0) == 1)
@@ -69,22 +55,89 @@ int chrome_header(const struct screen_ctx *c, int left_end, const char *title)
 	return h;
 }
 
-int chrome_header_back(const struct screen_ctx *c, const char *title,
-		       int *bottom)
+int chrome_bottom(const struct screen_ctx *c)
+{
+	return c->height - ui_mm(c->ui, BAR_MM);
+}
+
+/* One button of the bar; returns 1 when tapped. */
+static int bar_button(const struct screen_ctx *c, const char *id,
+		      const char *icon, const char *label, int x, int w)
 {
 	struct ui *ui = c->ui;
-	int m = ui_mm(ui, MARGIN_MM), bh = ui_mm(ui, BUTTON_H_MM);
-	const char *back = screen_tr(c, "nav.back");
-	int bw = chrome_button_w(c, back);
+	int bh = ui_mm(ui, BUTTON_H_MM);
+	int y = chrome_bottom(c) + (ui_mm(ui, BAR_MM) - bh) / 2;
+	char path[512];
 
-	*bottom = chrome_header(c, m + bw, title);
-	if (ui_button(ui, "back",
-		      (struct rect){ m, (*bottom - bh) / 2, bw, bh }, back,
-		      STYLE_HEADER)) {
-		screen_ask(c, (struct screen_req){ .kind = REQ_BACK });
-		return 1;
+	return ui_button_icon(ui, id, (struct rect){ x, y, w, bh }, label,
+			      chrome_icon(c, icon, path, sizeof(path)),
+			      STYLE_HEADER);
+}
+
+int chrome_bar(const struct screen_ctx *c, int with_back)
+{
+	struct ui *ui = c->ui;
+	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 4), x, w;
+	int speaking = c->speaking >= 0;
+	const char *label;
+
+	draw_rect(&ui->dl,
+		  (struct rect){ 0, chrome_bottom(c), c->width,
+				 c->height - chrome_bottom(c) },
+		  c->theme->header_bg, 0);
+	/* at the start: the way back, and the way home */
+	x = m;
+	if (with_back) {
+		label = screen_tr(c, "nav.back");
+		w = chrome_icon_button_w(c, label);
+		if (bar_button(c, "back", "back", label, x, w)) {
+			screen_ask(c, (struct screen_req){ .kind = REQ_BACK });
+			return 1;
+		}
+		x += w + gap;
+		label = screen_tr(c, "nav.home");
+		w = chrome_icon_button_w(c, label);
+		if (bar_button(c, "home", "home", label, x, w)) {
+			screen_ask(c, (struct screen_req){
+					      .kind = REQ_OPEN,
+					      .to = { .route = ROUTE_HOME } });
+			return 1;
+		}
 	}
+	/* at the end, from the edge inwards: text size, language, speaker */
+	x = c->width - m;
+	label = screen_tr(c, c->visit->large ? "size.normal" : "size.larger");
+	w = chrome_icon_button_w(c, label);
+	x -= w;
+	if (bar_button(c, "size", c->visit->large ? "smaller" : "larger", label,
+		       x, w))
+		screen_ask(c, (struct screen_req){ .kind = REQ_LARGE,
+						   .value = !c->visit->large });
+	if (c->content->nlangs > 1) {
+		label = screen_tr(c, "lang.button");
+		w = chrome_icon_button_w(c, label);
+		x -= w + gap;
+		if (bar_button(c, "lang", "language", label, x, w)) {
+			screen_ask(c, (struct screen_req){
+					      .kind = REQ_OPEN,
+					      .to = { .route = ROUTE_LANG } });
+			return 1;
+		}
+	}
+	label = screen_tr(c, speaking ? "speech.stop" : "speech.read");
+	w = chrome_icon_button_w(c, label);
+	x -= w + gap;
+	if (bar_button(c, "speak", speaking ? "stop" : "speaker", label, x, w))
+		screen_ask(c, (struct screen_req){ .kind = REQ_SPEAK,
+						   .value = !speaking });
 	return 0;
+}
+
+int chrome_header_back(const struct screen_ctx *c, const char *title, int *top)
+{
+	*top = chrome_header(c, ui_mm(c->ui, MARGIN_MM) - ui_mm(c->ui, 8),
+			     title);
+	return chrome_bar(c, 1);
 }
 
 void chrome_footer(const struct screen_ctx *c, int part, int parts,
@@ -94,10 +147,12 @@ void chrome_footer(const struct screen_ctx *c, int part, int parts,
 	int m = ui_mm(ui, MARGIN_MM), bh = ui_mm(ui, BUTTON_H_MM);
 	const char *prev = screen_tr(c, "nav.previous");
 	const char *next = screen_tr(c, "nav.next");
-	int fy = c->height - ui_mm(ui, FOOTER_MM) +
+	int fy = chrome_bottom(c) - ui_mm(ui, FOOTER_MM) +
 		 (ui_mm(ui, FOOTER_MM) - bh) / 2;
-	int pw = chrome_button_w(c, prev), nw = chrome_button_w(c, next);
+	int pw = chrome_icon_button_w(c, prev),
+	    nw = chrome_icon_button_w(c, next);
 	int swipe = ui_swipe(ui), to = part;
+	char path[512];
 
 	if (parts <= 1)
 		return;
@@ -105,13 +160,17 @@ void chrome_footer(const struct screen_ctx *c, int part, int parts,
 		(struct rect){ m + pw, fy + (bh - ui_line_h(ui, FONT_BODY)) / 2,
 			       c->width - 2 * m - pw - nw, 0 },
 		where, FONT_BODY, UI_ALIGN_CENTER, c->theme->text);
-	if (part > 0 && ui_button(ui, "prev", (struct rect){ m, fy, pw, bh },
-				  prev, STYLE_SECONDARY))
+	if (part > 0 &&
+	    ui_button_icon(ui, "prev", (struct rect){ m, fy, pw, bh }, prev,
+			   chrome_icon(c, "previous", path, sizeof(path)),
+			   STYLE_SECONDARY))
 		to = part - 1;
 	else if (part < parts - 1 &&
-		 ui_button(ui, "next",
-			   (struct rect){ c->width - m - nw, fy, nw, bh }, next,
-			   STYLE_PRIMARY))
+		 ui_button_icon(ui, "next",
+				(struct rect){ c->width - m - nw, fy, nw, bh },
+				next,
+				chrome_icon(c, "next", path, sizeof(path)),
+				STYLE_PRIMARY))
 		to = part + 1;
 	else if (swipe < 0 && part < parts - 1)
 		to = part + 1;

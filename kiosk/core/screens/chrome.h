@@ -15,9 +15,10 @@
 #include "core/screens/screen.h"
 
 #define MARGIN_MM     12.0
-#define HEADER_MM     30.0
+#define HEADER_MM     24.0
 #define BUTTON_H_MM   20.0
-#define FOOTER_MM     32.0
+#define FOOTER_MM     32.0  /* "Vorige", where you are, "Volgende" */
+#define BAR_MM	      30.0  /* the bottom bar, within reach when seated */
 #define COLUMN_MM     290.0 /* longest comfortable line of body text */
 #define DOUBLE_TAP_MS 450
 
@@ -32,13 +33,29 @@ int chrome_tile_header(const struct screen_ctx *c, int *top);
 /* Width a button needs for its label, never below the touch minimum. */
 int chrome_button_w(const struct screen_ctx *c, const char *label);
 
-/* The coloured bar. The title starts at left_end; returns its height. */
+/* The coloured bar on top with the title (from left_end); returns its
+ * height. It holds no buttons: the top edge of a standing kiosk is out of
+ * reach from a wheelchair. */
 int chrome_header(const struct screen_ctx *c, int left_end, const char *title);
 
-/* The bar with "Terug"; returns 1 (and asks to go back) when tapped.
- * *bottom gets the bar's height. */
-int chrome_header_back(const struct screen_ctx *c, const char *title,
-		       int *bottom);
+/* The bottom bar: "Terug" and "Begin" at the start when with_back, the
+ * visitor's own buttons (read aloud, language, text size) at the end.
+ * Returns 1 when a button asked to leave this screen. */
+int chrome_bar(const struct screen_ctx *c, int with_back);
+
+/* Top of the bottom bar. */
+int chrome_bottom(const struct screen_ctx *c);
+
+/* The header with a title and the bottom bar with "Terug"; returns 1
+ * when a bar button leaves the screen. *top gets the header's height. */
+int chrome_header_back(const struct screen_ctx *c, const char *title, int *top);
+
+/* Width a button with a pictogram and its label needs. */
+int chrome_icon_button_w(const struct screen_ctx *c, const char *label);
+
+/* Full path of pictogram `name` ("back", "home", ...) into out. */
+const char *chrome_icon(const struct screen_ctx *c, const char *name, char *out,
+			size_t size);
 
 /* The footer for `parts` screenfuls; asks for another part on a tap or
  * swipe. `where` is the text between the buttons. */

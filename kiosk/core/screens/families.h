@@ -17,6 +17,7 @@ extern const struct screen_family screen_flyer;	    /* flyers.c: one flyer */
 extern const struct screen_family screen_partners;  /* partners.c */
 extern const struct screen_family screen_news;	    /* news.c: the list */
 extern const struct screen_family screen_news_item; /* news.c: one item */
+extern const struct screen_family screen_languages; /* languages.c */
 extern const struct screen_family screen_info;	    /* info.c */
 
 /* The out-of-order screen (broken.c) and "Bent u er nog?" (prompt.c):

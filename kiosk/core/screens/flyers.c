@@ -63,7 +63,8 @@ static void grid_draw(const struct screen_ctx *c)
 		return;
 	y = chrome_body_top(c);
 	cw = (c->width - 2 * m - (cols - 1) * gap) / cols;
-	ch = (c->height - y - ui_mm(ui, FOOTER_MM) - (rows - 1) * gap) / rows;
+	ch = (chrome_bottom(c) - y - ui_mm(ui, FOOTER_MM) - (rows - 1) * gap) /
+	     rows;
 	for (i = 0; i < per; i++) {
 		int k = nth(c, t, part * per + i), th;
 		const struct flyer *f;
@@ -173,13 +174,13 @@ static void flyer_draw(const struct screen_ctx *c)
 	int m = ui_mm(ui, MARGIN_MM), top, pages, page, side_w = ui_mm(ui, 110);
 	int bh = ui_mm(ui, BUTTON_H_MM);
 	struct rect view, side;
-	char where[64];
+	char where[64], icon[512];
 
 	if (chrome_header_back(c, text_get(&f->title, c->visit->lang), &top))
 		return;
 	pages = flyer_pages(c);
 	view = (struct rect){ m, top + ui_mm(ui, 6), c->width - 3 * m - side_w,
-			      c->height - top - ui_mm(ui, 6) -
+			      chrome_bottom(c) - top - ui_mm(ui, 6) -
 				      ui_mm(ui, FOOTER_MM) };
 	side = (struct rect){ view.x + view.w + m, view.y, side_w, view.h };
 	if (pages < 0) {
@@ -190,10 +191,13 @@ static void flyer_draw(const struct screen_ctx *c)
 	page = chrome_clamp(c->at->part, pages);
 	page_view(c, f, view, page, pages);
 	/* beside the page: zoom button, and the QR to take it home */
-	if (ui_button(ui, "zoom", (struct rect){ side.x, side.y, side.w, bh },
-		      screen_tr(c, c->visit->zoom ? "flyers.zoom_out"
-						  : "flyers.zoom_in"),
-		      STYLE_SECONDARY))
+	if (ui_button_icon(
+		    ui, "zoom", (struct rect){ side.x, side.y, side.w, bh },
+		    screen_tr(c, c->visit->zoom ? "flyers.zoom_out"
+						: "flyers.zoom_in"),
+		    chrome_icon(c, c->visit->zoom ? "zoom-out" : "zoom-in",
+				icon, sizeof(icon)),
+		    STYLE_SECONDARY))
 		screen_ask(c, (struct screen_req){ .kind = REQ_ZOOM,
 						   .value = !c->visit->zoom,
 						   .x = 500,

@@ -70,7 +70,9 @@ static void draw(const struct screen_ctx *c)
 		     screen_tr(c, "home.choose"), FONT_TITLE, UI_ALIGN_LEFT,
 		     th->text);
 	y += ui_mm(ui, 6);
-	bottom = c->height - m;
+	if (chrome_bar(c, 0))
+		return;
+	bottom = chrome_bottom(c) - ui_mm(ui, 4);
 	if (*contact) {
 		char line[600];
 		const char *args[1] = { contact };
@@ -134,7 +136,8 @@ static int one(const struct screen_ctx *c)
 	return 1;
 }
 
-/* Every visible tile, then the staff facts (long press on the name). */
+/* Every visible tile, the staff facts (long press on the name) and the
+ * language chooser. */
 static int reach(const struct screen_ctx *c, int i, struct place *to)
 {
 	int ti = nth_tile(c, i), n = 0, k;
@@ -147,6 +150,10 @@ static int reach(const struct screen_ctx *c, int i, struct place *to)
 		n += tile_visible(c, k);
 	if (i == n) {
 		*to = (struct place){ .route = ROUTE_INFO };
+		return 1;
+	}
+	if (i == n + 1 && c->content->nlangs > 1) {
+		*to = (struct place){ .route = ROUTE_LANG };
 		return 1;
 	}
 	return 0;

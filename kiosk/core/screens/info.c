@@ -13,7 +13,7 @@ static void draw(const struct screen_ctx *c)
 	struct ui *ui = c->ui;
 	int m = ui_mm(ui, MARGIN_MM), y, bh = ui_mm(ui, BUTTON_H_MM), i;
 	const char *close = screen_tr(c, "nav.close");
-	char line[1400], langs[64] = "", nums[4][16];
+	char line[1400], langs[64] = "", nums[4][16], icon[512];
 	const char *args[7] = { c->facts->version,
 				c->facts->content_dir,
 				langs,
@@ -23,6 +23,8 @@ static void draw(const struct screen_ctx *c)
 				nums[3] };
 
 	y = chrome_header(c, m - ui_mm(ui, 8), screen_tr(c, "info.title"));
+	if (chrome_bar(c, 0))
+		return;
 	y += ui_mm(ui, 10);
 	for (i = 0; i < c->content->nlangs; i++) {
 		size_t used = strlen(langs);
@@ -38,10 +40,11 @@ static void draw(const struct screen_ctx *c)
 	i18n_format(line, sizeof(line), screen_tr(c, "info.facts"), args, 7);
 	y += ui_text(ui, (struct rect){ m, y, c->width - 2 * m, 0 }, line,
 		     FONT_BODY, UI_ALIGN_LEFT, c->theme->text);
-	if (ui_button(ui, "close",
-		      (struct rect){ m, y + ui_mm(ui, 10),
-				     chrome_button_w(c, close), bh },
-		      close, STYLE_PRIMARY))
+	if (ui_button_icon(ui, "close",
+			   (struct rect){ m, y + ui_mm(ui, 10),
+					  chrome_icon_button_w(c, close), bh },
+			   close, chrome_icon(c, "close", icon, sizeof(icon)),
+			   STYLE_PRIMARY))
 		screen_ask(c, (struct screen_req){ .kind = REQ_BACK });
 }
 

@@ -36,8 +36,8 @@ static int row_h(const struct screen_ctx *c)
 static int per_screen(const struct screen_ctx *c)
 {
 	int gap = ui_mm(c->ui, 5);
-	int per = (c->height - chrome_body_top(c) - ui_mm(c->ui, FOOTER_MM) +
-		   gap) /
+	int per = (chrome_bottom(c) - chrome_body_top(c) -
+		   ui_mm(c->ui, FOOTER_MM) + gap) /
 		  (row_h(c) + gap);
 
 	return per < 1 ? 1 : per;
@@ -142,7 +142,7 @@ static void item_draw(const struct screen_ctx *c)
 	y += ui_mm(ui, 6);
 	run = (struct text_run){ body, strlen(body), 0 };
 	ui_text_runs(ui, &run, 1, FONT_BODY, m, y, text_w, UI_ALIGN_LEFT, fg, 0,
-		     (c->height - m - y) / ui_line_h(ui, FONT_BODY),
+		     (chrome_bottom(c) - m - y) / ui_line_h(ui, FONT_BODY),
 		     UI_RECORD | UI_CLIP);
 	if (link) {
 		int x = m + text_w + ui_mm(ui, 12);
@@ -150,7 +150,7 @@ static void item_draw(const struct screen_ctx *c)
 		chrome_qr_box(
 			c,
 			(struct rect){ x, top + ui_mm(ui, 8), c->width - m - x,
-				       c->height - top - ui_mm(ui, 16) },
+				       chrome_bottom(c) - top - ui_mm(ui, 16) },
 			link, nw->video ? "news.video_qr" : "news.link_qr");
 	}
 }

@@ -14,7 +14,7 @@ static const struct flow_layout *layout(const struct screen_ctx *c, int *x)
 	int col = chrome_column(c, x), top = chrome_body_top(c);
 
 	return flow_get(c->flows, c->ui, d->blocks, 0, d->nblocks, col,
-			c->height - top - ui_mm(c->ui, FOOTER_MM), 0);
+			chrome_bottom(c) - top - ui_mm(c->ui, FOOTER_MM), 0);
 }
 
 static int parts(const struct screen_ctx *c)

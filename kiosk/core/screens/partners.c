@@ -22,7 +22,7 @@ static struct grid grid_of(const struct screen_ctx *c)
 	g.gap = ui_mm(ui, 6);
 	g.cols = c->visit->large ? 1 : 2;
 	g.y0 = chrome_body_top(c);
-	avail = c->height - g.y0 - ui_mm(ui, FOOTER_MM);
+	avail = chrome_bottom(c) - g.y0 - ui_mm(ui, FOOTER_MM);
 	g.ch = ui_line_h(ui, FONT_BODY) * 4 + ui_mm(ui, 8);
 	g.rows = (avail + g.gap) / (g.ch + g.gap);
 	if (g.rows < 1)

@@ -15,8 +15,9 @@ void screen_prompt_draw(const struct screen_ctx *c)
 	uint64_t gone = c->now - c->visit->prompt_since;
 	int left = VISIT_PROMPT_SECONDS - (int)(gone / 1000);
 	const char *yes = screen_tr(c, "idle.continue");
-	int bw = chrome_button_w(c, yes) + ui_mm(ui, 30), bh = ui_mm(ui, 30);
-	char msg[512], num[16];
+	int bw = chrome_icon_button_w(c, yes) + ui_mm(ui, 30),
+	    bh = ui_mm(ui, 30);
+	char msg[512], num[16], icon[512];
 	const char *args[1] = { num };
 
 	if (left < 1)
@@ -32,7 +33,8 @@ void screen_prompt_draw(const struct screen_ctx *c)
 	y += ui_mm(ui, 10);
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 }, msg,
 		     FONT_BODY, UI_ALIGN_CENTER, c->theme->text);
-	ui_button(ui, "still-here",
-		  (struct rect){ (w - bw) / 2, y + ui_mm(ui, 15), bw, bh }, yes,
-		  STYLE_PRIMARY);
+	ui_button_icon(ui, "still-here",
+		       (struct rect){ (w - bw) / 2, y + ui_mm(ui, 15), bw, bh },
+		       yes, chrome_icon(c, "still-here", icon, sizeof(icon)),
+		       STYLE_PRIMARY);
 }

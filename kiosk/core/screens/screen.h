@@ -32,6 +32,7 @@ enum screen_req_kind {
 	REQ_LARGE,  /* larger text on (1) or off (0) */
 	REQ_ZOOM,   /* flyer zoom `value` at x, y (0..1000 of the page) */
 	REQ_TAPPED, /* remember this tap on a flyer page (double tap) */
+	REQ_SPEAK,  /* read this screen aloud (1) or stop (0) */
 };
 
 struct screen_req {
@@ -75,7 +76,9 @@ struct screen_ctx {
 	const struct place *at; /* the place being drawn (or walked) */
 	const struct kiosk_facts *facts;
 	const struct attract_state *attract;
-	int ui_lang; /* the visit's language as an index into i18n */
+	const char *icons_dir; /* the pictograms, assets/icons */
+	int speaking;	       /* sentence being read aloud, -1: silent */
+	int ui_lang;	       /* the visit's language as an index into i18n */
 	int width, height;
 	uint64_t now;
 	int today; /* YYYYMMDD */

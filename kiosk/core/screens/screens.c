@@ -16,6 +16,8 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_news_item;
 	case ROUTE_INFO:
 		return &screen_info;
+	case ROUTE_LANG:
+		return &screen_languages;
 	case ROUTE_TILE:
 		break;
 	}

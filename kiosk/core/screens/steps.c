@@ -19,7 +19,7 @@ static void dots(const struct screen_ctx *c, int n, int part)
 {
 	struct ui *ui = c->ui;
 	int dot = ui_mm(ui, 5), i;
-	int y = c->height - ui_mm(ui, FOOTER_MM) - dot * 2;
+	int y = chrome_bottom(c) - ui_mm(ui, FOOTER_MM) - dot * 2;
 	int step = dot * 2;
 
 	/* many steps: the dots shrink to fit the width */
@@ -79,7 +79,7 @@ static void draw(const struct screen_ctx *c)
 		x = m;
 	}
 	l = flow_get(c->flows, ui, d->blocks, start + 1, end, text_w,
-		     c->height - y - ui_mm(ui, FOOTER_MM) - dot * 3,
+		     chrome_bottom(c) - y - ui_mm(ui, FOOTER_MM) - dot * 3,
 		     FLOW_SKIP_IMAGES);
 	flow_draw(ui, l, x, y, 0, c->theme->text);
 	if (l->pages > 1)
@@ -87,7 +87,7 @@ static void draw(const struct screen_ctx *c)
 	if (img >= 0) {
 		int ix = m + text_w + ui_mm(ui, 10);
 		struct rect ir = { ix, y, c->width - m - ix,
-				   c->height - y - ui_mm(ui, FOOTER_MM) -
+				   chrome_bottom(c) - y - ui_mm(ui, FOOTER_MM) -
 					   dot * 3 };
 
 		draw_image(&ui->dl, ir, d->blocks[img].image, 0,
