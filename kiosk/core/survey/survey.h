@@ -1,0 +1,109 @@
+/*
+ * survey: a neighbourhood survey (enquête) as a pack defines it, and the
+ * answers of one visitor while they fill it in.
+ *
+ * A pack holds a survey as a tile of kind `survey` whose folder has a
+ * survey.ini: a [survey] section (title, intro, minutes, public results)
+ * and one [question ID] section per question, in order. content/ reads and
+ * checks it (file:line messages in Dutch); this header is the shape the
+ * reader fills, the screens show and the store saves.
+ *
+ * The version is derived, never written by staff: a hash of the normalised
+ * definition (ids, kinds, options, conditions; not the wording of texts in
+ * other languages), so answers to different definitions never mix.
+ */
+#ifndef KIOSK_SURVEY_H
+#define KIOSK_SURVEY_H
+
+#include <stdint.h>
+
+#include "core/content/content.h"
+
+#define SURVEY_ID_MAX	    32 /* bytes of an id, with the NUL */
+#define SURVEY_QUESTION_MAX 40
+#define SURVEY_OPTION_MAX   12
+#define SURVEY_TEXT_MAX	    500 /* bytes of one open answer */
+
+enum question_kind {
+	QUESTION_CHOICE, /* one of the options */
+	QUESTION_MULTI,	 /* several options (at most max_choices, 0: any) */
+	QUESTION_SCALE,	 /* 1..5 with faces and words */
+	QUESTION_YESNO,	 /* ja / nee */
+	QUESTION_NUMBER, /* a whole number in min..max, or one of the bands */
+	QUESTION_TEXT,	 /* a short open answer, on the on-screen keyboard */
+	QUESTION_INFO,	 /* a screen of text between questions, no answer */
+};
+
+struct survey_option {
+	char id[SURVEY_ID_MAX]; /* stable: what the store and the CSV use */
+	struct text label;
+	int other; /* "anders, namelijk": choosing it opens a text field */
+};
+
+/* A number band such as "18 tot 30": lo..hi inclusive. */
+struct survey_band {
+	int lo, hi;
+	struct text label;
+};
+
+enum condition_op {
+	COND_NONE,   /* always shown */
+	COND_EQUALS, /* the answer to `question` is option values[0] */
+	COND_ONE_OF, /* ... is one of values[0..nvalues-1] */
+	COND_NOT,    /* ... is answered and none of values[] */
+};
+
+struct survey_condition {
+	enum condition_op op;
+	int question;		       /* index of an earlier question */
+	int values[SURVEY_OPTION_MAX]; /* option indexes */
+	int nvalues;
+};
+
+struct survey_question {
+	char id[SURVEY_ID_MAX];
+	enum question_kind kind;
+	struct text title; /* the question itself */
+	struct text help;  /* one line under it, may be empty */
+	int required;
+	int public_result; /* its bars may show on the thank-you screen */
+	struct survey_option options[SURVEY_OPTION_MAX];
+	int noptions;
+	int max_choices; /* QUESTION_MULTI; 0: no maximum */
+	int min, max;	 /* QUESTION_NUMBER range */
+	struct survey_band bands[SURVEY_OPTION_MAX]; /* NUMBER as bands */
+	int nbands;
+	int max_len; /* QUESTION_TEXT bytes, at most SURVEY_TEXT_MAX */
+	struct survey_condition when;
+	int line; /* where it starts in survey.ini, for messages */
+};
+
+struct survey {
+	char id[SURVEY_ID_MAX]; /* the tile's folder name */
+	struct text title, intro;
+	int minutes; /* how long it takes, as the start screen says */
+	struct survey_question questions[SURVEY_QUESTION_MAX];
+	int nquestions;
+	char version[17]; /* 16 hex digits of the definition's hash */
+	struct when when; /* open from / until (the tile's dates) */
+};
+
+/* One visitor's answers while they fill it in; lives in struct visit and
+ * goes with it on the idle wipe. */
+struct survey_answer {
+	int answered;	 /* 0: not (yet) answered or skipped */
+	int choice;	 /* CHOICE, SCALE (1..5), YESNO (1 ja, 0 nee), NUMBER
+			  * value, or the band index */
+	uint32_t chosen; /* MULTI: bit i for option i */
+	char text[SURVEY_TEXT_MAX + 1]; /* TEXT, or the "anders" text */
+};
+
+struct survey_answers {
+	struct survey_answer a[SURVEY_QUESTION_MAX];
+};
+
+/* 1 when question q is to be shown, given the answers so far. */
+int survey_shows(const struct survey *s, const struct survey_answers *ans,
+		 int q);
+
+#endif
