@@ -161,18 +161,27 @@ static void test_ussen_loads_without_problems(void **state)
 	static const char *const en[] = { "How we work", "Step by step",
 					  "Leaflets",	 "Who takes part?",
 					  "News",	 "Ask a question" };
+	static const char *const tr[] = {
+		"Çalışma şeklimiz",  "Adım adım", "Broşürler",
+		"Kimler katılıyor?", "Haberler",  "Soru sorun"
+	};
+	static const char *const ar[] = { "طريقة عملنا", "خطوة بخطوة",
+					  "نشرات",	 "من يشارك؟",
+					  "أخبار",	 "لديك سؤال؟" };
 	struct content_report r;
 	struct content *c = load_ok("content/ussen", &r);
 	char **lines;
-	int i;
+	int i, l;
 
 	(void)state;
 	assert_int_equal(r.errors, 0);
 	assert_int_equal(r.warnings, 0);
 	assert_string_equal(c->name, "Proeftuin Ussen");
-	assert_int_equal(c->nlangs, 2);
+	assert_int_equal(c->nlangs, 4);
 	assert_string_equal(c->langs[0], "nl");
 	assert_string_equal(c->langs[1], "en");
+	assert_string_equal(c->langs[2], "tr");
+	assert_string_equal(c->langs[3], "ar");
 	assert_int_equal(c->idle_seconds, 90);
 	assert_int_equal(c->ntiles, 6);
 	for (i = 0; i < 6; i++) {
@@ -181,11 +190,12 @@ static void test_ussen_loads_without_problems(void **state)
 		assert_string_equal(t->id, ids[i]);
 		assert_int_equal(t->kind, kinds[i]);
 		assert_string_equal(text_get(&t->title, 1), en[i]);
+		assert_string_equal(text_get(&t->title, 2), tr[i]);
+		assert_string_equal(text_get(&t->title, 3), ar[i]);
 		if (t->kind == TILE_PAGE || t->kind == TILE_WERKWIJZE ||
-		    t->kind == TILE_STEPS) {
-			assert_true(t->doc[0].nblocks > 0);
-			assert_true(t->doc[1].nblocks > 0);
-		}
+		    t->kind == TILE_STEPS)
+			for (l = 0; l < 4; l++)
+				assert_true(t->doc[l].nblocks > 0);
 	}
 	assert_string_equal(text_get(&c->tiles[0].title, 0), "De werkwijze");
 	assert_int_equal(c->tiles[2].nflyers, 3);
@@ -194,7 +204,8 @@ static void test_ussen_loads_without_problems(void **state)
 	assert_true(content_highlights(c, 0, &lines) > 0);
 	assert_string_equal(lines[0],
 			    "Wat wil je? Wat kan je zelf? Wat heb je nodig?");
-	assert_true(content_highlights(c, 1, &lines) > 0);
+	for (l = 1; l < 4; l++)
+		assert_true(content_highlights(c, l, &lines) > 0);
 	content_free(c);
 	content_report_release(&r);
 }

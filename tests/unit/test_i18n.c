@@ -59,6 +59,28 @@ static void test_lookup_in_dutch_and_english(void **state)
 	assert_int_equal(i18n_find(t, "xx"), -1);
 }
 
+/* The six languages of the kiosk, each by its own name in its own script;
+ * only Arabic runs right to left. */
+static void test_six_languages_name_themselves(void **state)
+{
+	static const char *const want[][2] = {
+		{ "nl", "Nederlands" }, { "en", "English" },
+		{ "tr", "Türkçe" },	{ "pl", "Polski" },
+		{ "uk", "Українська" }, { "ar", "العربية" },
+	};
+	struct i18n *t = *state;
+	size_t i;
+
+	assert_int_equal(t->nlangs, (int)ARRAY_LEN(want));
+	for (i = 0; i < ARRAY_LEN(want); i++) {
+		int l = lang(t, want[i][0]);
+
+		assert_string_equal(t->langs[l].name, want[i][1]);
+		assert_int_equal(t->langs[l].rtl,
+				 strcmp(want[i][0], "ar") == 0);
+	}
+}
+
 static void test_missing_english_falls_back_to_dutch(void **state)
 {
 	const char *dir = *state;
@@ -197,6 +219,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		LOADED(test_lookup_in_dutch_and_english),
+		LOADED(test_six_languages_name_themselves),
 		SCRATCH(test_missing_english_falls_back_to_dutch),
 		LOADED(test_unknown_key_shows_the_key),
 		cmocka_unit_test(test_format_fills_placeholders),

@@ -150,6 +150,20 @@ const struct flow_layout *flow_get(struct flow_cache *fc, struct ui *ui,
 	return l;
 }
 
+int flow_used_h(const struct flow_layout *l, int page)
+{
+	int i, h = 0;
+
+	for (i = 0; i < l->nslices; i++) {
+		const struct flow_slice *sl = &l->slices[i];
+		int bottom = sl->y + sl->take * l->line_h;
+
+		if (sl->page == page && bottom > h)
+			h = bottom;
+	}
+	return h;
+}
+
 void flow_draw(struct ui *ui, const struct flow_layout *l, int x, int top,
 	       int page, struct color text)
 {

@@ -57,6 +57,9 @@ const struct flow_layout *flow_get(struct flow_cache *fc, struct ui *ui,
 				   const struct block *blocks, int from, int to,
 				   int width, int height, int flags);
 
+/* Height in pixels that screenful `page` of a layout takes. */
+int flow_used_h(const struct flow_layout *l, int page);
+
 /* Draws screenful `page` of a layout with its top-left at x, top. */
 void flow_draw(struct ui *ui, const struct flow_layout *l, int x, int top,
 	       int page, struct color text);
