@@ -398,8 +398,7 @@ static void fire_timers(struct app *a)
 	}
 	if (on_attract(a) &&
 	    a->now >= a->attract.since + ATTRACT_HIGHLIGHT_MS) {
-		char **lines;
-		int n = content_highlights(a->content, a->visit.lang, &lines);
+		int n = screen_attract_count(a->content);
 
 		a->attract.highlight = n ? (a->attract.highlight + 1) % n : 0;
 		a->attract.since = a->now;

@@ -10,13 +10,52 @@
 #include "core/screens/chrome.h"
 #include "core/screens/families.h"
 
+/* Languages whose own lines the attract screen shows (Dutch always). */
+static int own_lines(const struct content *ct, int lang)
+{
+	return lang == 0 || ct->nhighlights[lang] > 0;
+}
+
+int screen_attract_count(const struct content *ct)
+{
+	int l, most = 0, langs = 0;
+
+	for (l = 0; l < ct->nlangs; l++)
+		if (own_lines(ct, l)) {
+			langs++;
+			if (ct->nhighlights[l] > most)
+				most = ct->nhighlights[l];
+		}
+	return most * langs;
+}
+
+/* Highlight k: the languages take turns, each with its own next line,
+ * so a passer-by sees their own language come by. */
+static const char *attract_line(const struct content *ct, int k, int *lang)
+{
+	int l, langs = 0, turn, i = 0, n;
+	char **lines;
+
+	for (l = 0; l < ct->nlangs; l++)
+		langs += own_lines(ct, l);
+	if (langs == 0 || screen_attract_count(ct) == 0)
+		return NULL;
+	turn = k % langs;
+	for (l = 0; l < ct->nlangs; l++)
+		if (own_lines(ct, l) && i++ == turn)
+			break;
+	*lang = l;
+	n = content_highlights(ct, l, &lines);
+	return n > 0 ? lines[(k / langs) % n] : NULL;
+}
+
 static void draw(const struct screen_ctx *c)
 {
 	struct ui *ui = c->ui;
 	const struct attract_state *as = c->attract;
 	struct color fg = c->theme->attract_text, faded = fg;
-	char **lines;
-	int n = content_highlights(c->content, c->visit->lang, &lines);
+	int line_lang = 0;
+	const char *line = attract_line(c->content, as->highlight, &line_lang);
 	int w = c->width, h = c->height, col = w * 3 / 4;
 	uint64_t t = c->now - as->since;
 	struct rect start;
@@ -41,14 +80,13 @@ static void draw(const struct screen_ctx *c)
 	}
 	y += ui_text(ui, (struct rect){ (w - col) / 2, y, col, 0 },
 		     c->content->name, FONT_HERO, UI_ALIGN_CENTER, fg);
-	if (n > 0) {
+	if (line) {
 		if (as->fading && t < ATTRACT_FADE_MS)
 			faded.a = (uint8_t)(255 * t / ATTRACT_FADE_MS);
 		ui_text(ui,
 			(struct rect){ (w - col) / 2, y + ui_mm(ui, 15), col,
 				       0 },
-			lines[as->highlight % n], FONT_TITLE, UI_ALIGN_CENTER,
-			faded);
+			line, FONT_TITLE, UI_ALIGN_CENTER, faded);
 	}
 	/* an outlined "button" so it is clear where to touch */
 	sh = ui_line_h(ui, FONT_TITLE) + ui_line_h(ui, FONT_BODY) +
@@ -60,11 +98,16 @@ static void draw(const struct screen_ctx *c)
 		     screen_tr(c, "attract.start"), FONT_TITLE, UI_ALIGN_CENTER,
 		     fg);
 	if (c->content->nlangs > 1) {
-		int en = i18n_find(c->i18n, "en");
+		/* under it in the language of the line above, else English */
+		int other = i18n_find(
+			c->i18n,
+			c->content->langs[line_lang > 0 ? line_lang : 0]);
 
-		if (en > 0)
+		if (other <= 0)
+			other = i18n_find(c->i18n, "en");
+		if (other > 0)
 			ui_text(ui, (struct rect){ start.x, y, start.w, 0 },
-				i18n_get(c->i18n, en, "attract.start"),
+				i18n_get(c->i18n, other, "attract.start"),
 				FONT_BODY, UI_ALIGN_CENTER, fg);
 	}
 }

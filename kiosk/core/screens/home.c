@@ -43,16 +43,26 @@ static void draw(const struct screen_ctx *c)
 				 1 };
 	const char *contact = text_get(&c->content->contact, c->visit->lang);
 
-	/* the centre's name; a long press here opens facts for staff */
+	/* the centre's logo and name; a long press on the name opens facts
+	 * for staff */
 	{
 		int w = ui->m.text_width(ui->m.ctx, name.s, name.n,
 					 ui_font_px(ui, FONT_TITLE), 1);
+		int x = m, side = top - ui_mm(ui, 4);
 
+		if (c->content->logo) {
+			draw_image(&ui->dl,
+				   (struct rect){ x, (top - side) / 2, side,
+						  side },
+				   c->content->logo, 0,
+				   (struct rect){ 0, 0, 0, 0 });
+			x += side + ui_mm(ui, 4);
+		}
 		if (w > c->width / 2)
 			w = c->width / 2;
-		ui_area(ui, "name", (struct rect){ m, 0, w, top },
+		ui_area(ui, "name", (struct rect){ x, 0, w, top },
 			c->content->name);
-		ui_text_runs(ui, &name, 1, FONT_TITLE, m,
+		ui_text_runs(ui, &name, 1, FONT_TITLE, x,
 			     (top - ui_line_h(ui, FONT_TITLE)) / 2,
 			     c->width / 2, UI_ALIGN_LEFT, th->header_text, 0, 1,
 			     UI_RECORD | UI_CLIP);

@@ -38,6 +38,18 @@ static int parts(const struct screen_ctx *c)
 	return chrome_pages(screen_tile(c)->npartners, g.rows * g.cols);
 }
 
+/* What kind of contact it is: an e-mail address, a web address or (by
+ * default) a phone number. */
+static const char *contact_key(const char *contact)
+{
+	if (strchr(contact, '@'))
+		return "partners.mail";
+	if (strncmp(contact, "http", 4) == 0 ||
+	    strncmp(contact, "www.", 4) == 0)
+		return "partners.web";
+	return "partners.phone";
+}
+
 static void card(const struct screen_ctx *c, const struct partner *p,
 		 struct rect r)
 {
@@ -45,7 +57,7 @@ static void card(const struct screen_ctx *c, const struct partner *p,
 	int lh = ui_line_h(ui, FONT_BODY), logo = ui_mm(ui, 22);
 	int tx = r.x + ui_mm(ui, 5), tw;
 	struct text_run run;
-	char line[600];
+	const char *line;
 
 	draw_rect(&ui->dl, r, (struct color){ 255, 255, 255, 255 },
 		  ui_mm(ui, c->theme->radius_mm));
@@ -59,12 +71,24 @@ static void card(const struct screen_ctx *c, const struct partner *p,
 	run = (struct text_run){ p->name, strlen(p->name), 1 };
 	ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3), tw,
 		     UI_ALIGN_LEFT, c->theme->text, 0, 1, UI_RECORD | UI_CLIP);
-	snprintf(line, sizeof(line), "%s%s%s",
-		 text_get(&p->line, c->visit->lang), p->contact ? " " : "",
-		 p->contact ? p->contact : "");
+	line = text_get(&p->line, c->visit->lang);
 	run = (struct text_run){ line, strlen(line), 0 };
 	ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3) + lh, tw,
-		     UI_ALIGN_LEFT, c->theme->text, 0, 3, UI_RECORD | UI_CLIP);
+		     UI_ALIGN_LEFT, c->theme->text, 0, p->contact ? 2 : 3,
+		     UI_RECORD | UI_CLIP);
+	if (p->contact) {
+		/* the way to reach them on a line of its own, with a word
+		 * that says what it is */
+		const char *args[1] = { p->contact };
+		char how[600];
+
+		i18n_format(how, sizeof(how),
+			    screen_tr(c, contact_key(p->contact)), args, 1);
+		run = (struct text_run){ how, strlen(how), 0 };
+		ui_text_runs(ui, &run, 1, FONT_BODY, tx,
+			     r.y + ui_mm(ui, 3) + 3 * lh, tw, UI_ALIGN_LEFT,
+			     c->theme->text, 0, 1, UI_RECORD | UI_CLIP);
+	}
 }
 
 static void draw(const struct screen_ctx *c)

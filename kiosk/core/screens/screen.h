@@ -130,6 +130,10 @@ void screen_doc_file(const struct screen_ctx *c, char *out, size_t size);
 int screen_reach_item(const struct screen_ctx *c, enum route route, int k,
 		      struct place *to);
 
+/* How many highlights the attract screen takes turns with: the lines of
+ * every language with its own attract file, alternating. */
+int screen_attract_count(const struct content *ct);
+
 /* Index into ctx->flyer_pages of flyer `item` of tile `tile`. */
 int screen_flyer_slot(const struct content *ct, int tile, int item);
 

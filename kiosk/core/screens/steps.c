@@ -72,12 +72,11 @@ static void draw(const struct screen_ctx *c)
 				  UI_ALIGN_LEFT, c->theme->text, 0, 2,
 				  UI_RECORD | UI_CLIP | UI_BOLD);
 	y += ui_mm(ui, 6);
-	/* the step's text; its picture goes beside it, not in it */
-	text_w = chrome_column(c, &x);
-	if (img >= 0) {
-		text_w = (c->width - 2 * m) / 2;
-		x = m;
-	}
+	/* the step's text under its heading, in the same column; its
+	 * picture goes beside it, not in it */
+	x = m;
+	text_w = img >= 0 ? (c->width - 2 * m) / 2
+			  : chrome_column(c, &i); /* the width, from m */
 	l = flow_get(c->flows, ui, d->blocks, start + 1, end, text_w,
 		     chrome_bottom(c) - y - ui_mm(ui, FOOTER_MM) - dot * 3,
 		     FLOW_SKIP_IMAGES);
@@ -96,7 +95,8 @@ static void draw(const struct screen_ctx *c)
 			draw_text_item(&ui->dl, ir, d->blocks[img].text);
 	}
 	dots(c, n, part);
-	chrome_footer(c, part, pages, where);
+	/* "Stap 2 van 7" stands above the heading: not again below */
+	chrome_footer(c, part, pages, "");
 }
 
 const struct screen_family screen_steps = { "steps", draw, parts, NULL,
