@@ -2,7 +2,8 @@
 # Quiet lines by default; `make V=1` shows the commands.
 
 CC      ?= cc
-PKGS     = sdl2 SDL2_ttf SDL2_image inih md4c fontconfig libqrencode poppler-glib cairo
+PKGS     = sdl2 SDL2_ttf SDL2_image inih md4c fontconfig libqrencode poppler-glib cairo \
+           espeak-ng
 CORE_PKGS = inih md4c libqrencode poppler-glib cairo
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla \
            -Wwrite-strings -Wno-format-truncation -Werror
