@@ -2,7 +2,8 @@
 # Quiet lines by default; `make V=1` shows the commands.
 
 CC      ?= cc
-PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode poppler-glib cairo
+PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode \
+           poppler-glib cairo espeak-ng
 CORE_PKGS = md4c libpng libjpeg libqrencode poppler-glib cairo
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla \
            -Wwrite-strings -Wno-format-truncation -Werror
@@ -22,6 +23,7 @@ BASE_SRC = $(wildcard kiosk/base/*.c)
 CORE_SRC = $(sort $(shell find kiosk/core -name '*.c'))
 PLAT_SRC = $(wildcard kiosk/platform/*.c)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
+PTEST_SRC = $(wildcard tests/platform/test_*.c)
 
 # Core library objects, a normal and a sanitizer flavour.
 define objs
@@ -35,6 +37,7 @@ KIOSK_SAN    = $(B)/san/kiosk
 KIOSKCTL     = $(B)/kioskctl
 KIOSKCTL_SAN = $(B)/san/kioskctl
 UNIT_BINS    = $(patsubst tests/unit/%.c,$(B)/san/%,$(UNIT_SRC))
+PTEST_BINS   = $(patsubst tests/platform/%.c,$(B)/san/platform/%,$(PTEST_SRC))
 
 PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -91,7 +94,16 @@ $(B)/san/test_%: tests/unit/test_%.c tests/unit/fake.h $(LIBCORE_SAN)
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) $(CORE_CFLAGS) -Ikiosk -o $@ $< \
 		$(LIBCORE_SAN) $(CORE_LIBS) -lcmocka
 
-asan: $(KIOSK_SAN) $(KIOSKCTL_SAN) $(UNIT_BINS)
+# a platform test links the one platform module it is named after
+$(B)/san/platform/test_%: tests/platform/test_%.c \
+		$(B)/san/obj/kiosk/platform/%.o $(LIBCORE_SAN)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) $(PKG_CFLAGS) -o $@ $< \
+		$(B)/san/obj/kiosk/platform/$*.o $(LIBCORE_SAN) $(PKG_LIBS) \
+		-lcmocka -lm -lpthread
+
+asan: $(KIOSK_SAN) $(KIOSKCTL_SAN) $(UNIT_BINS) $(PTEST_BINS)
 
 # ---- fuzz targets (clang, libFuzzer + ASan + UBSan) ----
 # The core is compiled once into its own library and rebuilt only when a
@@ -152,7 +164,8 @@ install: $(KIOSK) $(KIOSKCTL)
 	ln -sf ../lib/wijkkiosk/build/kioskctl $(DESTDIR)$(PREFIX)/bin/kioskctl
 
 format:
-	clang-format -i $$(find kiosk tools tests/unit tests/fuzz -name '*.[ch]')
+	clang-format -i $$(find kiosk tools tests/unit tests/platform tests/fuzz \
+		-name '*.[ch]')
 
 clean:
 	rm -rf $(B)

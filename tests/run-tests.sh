@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test of Wijkkiosk: the layer check, the unit tests of the core
-# (sanitizer build), and the end-to-end tests that drive the real kiosk
-# binary headless. Ends with the line "N passed, N failed".
+# and of platform modules (sanitizer build, no sound card), and the
+# end-to-end tests that drive the real kiosk binary headless. Ends with the
+# line "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -45,6 +46,18 @@ echo "== unit tests (ASan + UBSan)"
 for t in build/san/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
+	if "$t" > "$OUT/$name.log" 2>&1; then
+		ok "$name ($(grep -c '^\[       OK \]' "$OUT/$name.log") cases)"
+	else
+		bad "$name" "$OUT/$name.log"
+	fi
+done
+
+echo "== platform tests (ASan + UBSan, no sound card)"
+for t in build/san/platform/test_*; do
+	[ -x "$t" ] || continue
+	name=platform/$(basename "$t")
+	mkdir -p "$OUT/platform"
 	if "$t" > "$OUT/$name.log" 2>&1; then
 		ok "$name ($(grep -c '^\[       OK \]' "$OUT/$name.log") cases)"
 	else

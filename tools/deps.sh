@@ -8,6 +8,7 @@ build-essential pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libqrencode-dev libmd4c-dev libpng-dev libjpeg-dev libfontconfig-dev
 libpoppler-glib-dev libcairo2-dev poppler-utils qpdf
+libespeak-ng-dev espeak-ng-data
 fonts-dejavu-core
 libcmocka-dev
 xvfb xauth zbar-tools imagemagick python3 fontconfig

@@ -11,6 +11,9 @@
 #
 # Start and memory are also measured with a large generated pack (500
 # pages, 100 flyers; tests/bench/make-big-pack.sh), or BENCH_BIG_PACK=DIR.
+# Read-aloud gets its own table (tests/bench/speech.c, build/bench/speech):
+# speech_say to the first sample, and CPU while a paragraph is spoken.
+#
 # Takes about five minutes; nothing here is a pass/fail test.
 set -eu
 
@@ -39,6 +42,16 @@ mkdir -p build/bench
 cc -std=c11 -O2 $WARN -o "$BASELINE" tests/bench/minimal.c \
 	$(pkg-config --cflags --libs sdl2 SDL2_ttf) ||
 	die "cannot build '$BASELINE'"
+
+# read-aloud: first sound and CPU while speaking (tests/bench/speech.c);
+# runs without a sound card on SDL's dummy audio driver
+SPEECH=build/bench/speech
+# shellcheck disable=SC2046,SC2086
+cc -std=c11 -D_GNU_SOURCE -O2 $WARN -Wno-format-truncation -Ikiosk \
+	-o "$SPEECH" tests/bench/speech.c kiosk/platform/speech.c \
+	kiosk/base/err.c kiosk/base/log.c \
+	$(pkg-config --cflags --libs sdl2 espeak-ng) -lm ||
+	die "cannot build '$SPEECH'"
 
 BIG=
 if [ -z "${BENCH_BIG_PACK:-}" ]; then
@@ -86,6 +99,9 @@ echo "Wijkkiosk benchmark, $(date '+%Y-%m-%d %H:%M'), $(nproc) CPUs:" \
 echo "Figures are medians (start: 7 runs after a warm-up; frame times: 3" \
      "runs of 600 frames); memory and idle CPU (60 s) come from one run each."
 echo "The machine is shared and noisy: read the ratios, not the last digit."
+
+# read-aloud first: it needs neither a display nor the pack
+"$SPEECH" build/bench/speech.wav || die "the read-aloud bench failed"
 
 # headless; the big pack only here, loading it does not depend on display
 if [ -n "$BIG" ]; then
