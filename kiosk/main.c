@@ -18,12 +18,15 @@
 #include "core/app/pickup.h"
 #include "core/packstore.h"
 #include "core/app/script.h"
+#include "core/settings.h"
 #include "platform/platform.h"
+#include "platform/speech.h"
 
 #define DEFAULT_SCREEN_INCHES 24.0
 
 struct options {
 	const char *content, *data, *script, *assets, *font, *bold_font;
+	const char *audio_out; /* --audio-out: everything spoken, as WAV */
 	int width, height, windowed;
 	double inches;
 	int date;	   /* --date YYYYMMDD, 0: today's */
@@ -60,6 +63,8 @@ static void usage(FILE *f)
 	      "next to build/)\n"
 	      "  --date YYYY-MM-DD   pretend it is this day (for shows_from, "
 	      "show_until)\n"
+	      "  --audio-out FILE    also write everything read aloud to FILE "
+	      "(WAV)\n"
 	      "  --font FILE, --bold-font FILE   fonts to use instead of "
 	      "DejaVu Sans\n"
 	      "  --bench             print timing lines (used by make bench)\n"
@@ -162,6 +167,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			target = &o->script;
 		else if (strcmp(a, "--assets") == 0)
 			target = &o->assets;
+		else if (strcmp(a, "--audio-out") == 0)
+			target = &o->audio_out;
 		else if (strcmp(a, "--font") == 0)
 			target = &o->font;
 		else if (strcmp(a, "--bold-font") == 0)
@@ -228,7 +235,60 @@ struct loop {
 	int dirty;	     /* something changed: build a frame */
 	int force;	     /* paint it even when it looks the same */
 	uint64_t painted_ns; /* when the last frame was painted (bench) */
+
+	/* read aloud: opened at the first "Lees voor", so start-up pays
+	 * nothing for it */
+	struct speech *speech;
+	struct speech_config speech_cfg;
+	int speech_failed; /* it would not open: said once in the log */
+	int scripted;	   /* a script run: speech follows its clock */
 };
+
+/* Carries the app's read-aloud requests to the speech engine, and tells
+ * the app which sentence is being heard. */
+static void speech_sync(struct loop *l, uint64_t now)
+{
+	const char *lang = "nl";
+	const char *const *lines = NULL;
+	struct err e = { "" };
+	int n = 0, cur;
+
+	switch (app_speech_take(l->a, &lang, &lines, &n)) {
+	case APP_SPEECH_START:
+		if (!l->speech && !l->speech_failed) {
+			l->speech = speech_open(&l->speech_cfg, &e);
+			if (!l->speech) {
+				l->speech_failed = 1;
+				log_error("read aloud is not available: %s",
+					  e.msg);
+			}
+		}
+		if (!l->speech ||
+		    speech_say(l->speech, lang, lines, n, &e) < 0) {
+			app_speech_heard(l->a, -1);
+			l->dirty = 1;
+			break;
+		}
+		/* a script's clock jumps: have every sound ready for it */
+		if (l->scripted)
+			speech_flush(l->speech);
+		break;
+	case APP_SPEECH_STOP:
+		if (l->speech)
+			speech_stop(l->speech);
+		break;
+	case APP_SPEECH_NONE:
+		break;
+	}
+	if (!l->speech)
+		return;
+	speech_tick(l->speech, now);
+	cur = speech_sentence(l->speech);
+	if (cur != l->a->speaking) {
+		app_speech_heard(l->a, cur);
+		l->dirty = 1;
+	}
+}
 
 static int host_shot(void *ctx, const struct draw_list *dl, const char *path,
 		     struct err *e)
@@ -251,6 +311,7 @@ static void pickup_look(struct loop *l, uint64_t now);
 static void host_tick(void *ctx, uint64_t now)
 {
 	pickup_look(ctx, now);
+	speech_sync(ctx, now);
 }
 
 static int run_script(struct loop *l, const char *script)
@@ -389,6 +450,8 @@ static int loop_turn(struct loop *l, int64_t max_ms)
 	int got, have_move = 0, today;
 
 	wait = min_wait(app_in, pickup_wakeup_in(&l->pick, platform_ticks()));
+	if (l->speech)
+		wait = min_wait(wait, speech_wakeup_in(l->speech));
 	wait = min_wait(wait, max_ms);
 	if (l->dirty)
 		wait = 0;
@@ -427,6 +490,7 @@ static int loop_turn(struct loop *l, int64_t max_ms)
 		l->dirty = 1; /* a timer or an animation step */
 	app_advance(a, now);
 	pickup_look(l, now);
+	speech_sync(l, now);
 	if (l->dirty) {
 		if (platform_present(l->p, app_frame(a), l->force)) {
 			l->painted_ns = mono_ns();
@@ -715,6 +779,19 @@ int main(int argc, char **argv)
 	loop.a = a;
 	loop.p = p;
 	loop.date = o.date;
+	loop.scripted = o.script != NULL;
+	{
+		/* the volume is the kiosk's own setting, not the pack's */
+		struct settings st;
+		struct err se = { "" };
+
+		if (settings_load(&st, data, &se) < 0)
+			log_error("%s", se.msg);
+		loop.speech_cfg.wav_path = o.audio_out;
+		loop.speech_cfg.volume_pct = st.volume >= 0 ? st.volume : 100;
+		loop.speech_cfg.use_device = !platform_headless(p);
+		settings_release(&st);
+	}
 	if (loop.data)
 		pickup_init(&loop.pick, watched, start);
 	if (o.script)
@@ -729,6 +806,7 @@ int main(int argc, char **argv)
 		rc = a->content ? bench_flyer(&loop) : 1;
 	else
 		run_loop(&loop, o.bench);
+	speech_close(loop.speech);
 	app_release(a);
 	free(a);
 	platform_close(p);

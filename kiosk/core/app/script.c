@@ -258,8 +258,6 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 	case SCRIPT_WAIT:
 		run->now += (uint64_t)cmd->ms;
 		app_advance(a, run->now);
-		if (run->host->tick)
-			run->host->tick(run->host->ctx, run->now);
 		break;
 	case SCRIPT_EXPECT:
 		if (!draw_list_has_text(dl, cmd->arg))
@@ -297,6 +295,10 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 		rc = 1;
 		break;
 	}
+	/* the host runs what the real loop runs after events and on time
+	 * (a newly installed pack, the speech of "Lees voor") */
+	if (run->host->tick)
+		run->host->tick(run->host->ctx, run->now);
 	dl = app_frame(a);
 	if (run->host->present)
 		run->host->present(run->host->ctx, dl);

@@ -55,9 +55,9 @@ struct script_host {
 	/* shows the frame (a real window); may be NULL */
 	void (*present)(void *ctx, const struct draw_list *dl);
 	FILE *out; /* where `list` writes */
-	/* the simulated clock moved to now (after `wait`): the host runs
-	 * what the real loop runs on time, such as taking up a newly
-	 * installed pack; may be NULL */
+	/* called after every command, at the simulated time now: the host
+	 * runs what the real loop runs after events and on time, such as
+	 * taking up a newly installed pack or reading aloud; may be NULL */
 	void (*tick)(void *ctx, uint64_t now);
 };
 
