@@ -391,6 +391,56 @@ static void run_loop(struct app *a, struct platform *p, int bench, int date,
 	}
 }
 
+/* The data folder: made when missing, then proved writable. Only its
+ * last folder is made (for the default below $HOME, the XDG folders too),
+ * so a mistyped --data never grows a tree of folders. A folder that is a
+ * file, cannot be made, is read-only or on a full disk does not stop the
+ * kiosk: it logs why, once, and writes nothing. Returns 1 when the kiosk
+ * may write there. */
+static int data_prepare(const char *data, int is_default)
+{
+	const char *base = is_default ? path_default_data_base(data) : NULL;
+	struct err e = { "" };
+
+	if (path_mkdir_below(data, base, &e) == 0 &&
+	    path_probe_write(data, &e) == 0)
+		return 1;
+	log_error("data folder unusable, running without saving: %s", e.msg);
+	return 0;
+}
+
+/* The pack to show when none is named: the installed one, else the one
+ * installed before it, else the demo pack already in `content`. A data
+ * folder that cannot be read simply has no installed pack. */
+static void pick_installed(struct watch *w, const char *data, char *content,
+			   size_t size)
+{
+	char cur[PATH_MAX];
+	struct err ce = { "" };
+	struct content *c;
+
+	w->data = data;
+	if (packstore_current(data, cur, sizeof(cur)) < 0)
+		return;
+	str_copy(w->current, sizeof(w->current), cur);
+	c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &ce);
+	if (c) {
+		content_free(c);
+		str_copy(content, size, cur);
+		return;
+	}
+	if (packstore_previous(data, cur, sizeof(cur)) == 0) {
+		log_error("installed pack cannot be shown (%s); showing the "
+			  "previous one",
+			  ce.msg);
+		str_copy(content, size, cur);
+	} else {
+		log_error("installed pack cannot be shown (%s); showing the "
+			  "demo pack",
+			  ce.msg);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -402,7 +452,7 @@ int main(int argc, char **argv)
 	struct err e = { "" };
 	char home[PATH_MAX], content[PATH_MAX + 32], assets[PATH_MAX + 32];
 	char data[PATH_MAX];
-	int w, h, rc = 0;
+	int w, h, rc = 0, data_ok;
 	uint64_t start;
 
 	o.inches = DEFAULT_SCREEN_INCHES;
@@ -417,50 +467,18 @@ int main(int argc, char **argv)
 		str_copy(data, sizeof(data), o.data);
 	else
 		path_default_data(data, sizeof(data));
-	if (o.content) {
+	if (o.content)
 		str_copy(content, sizeof(content), o.content);
-	} else {
-		/* an installed pack wins over the demo; a current pack that
-		 * does not load falls back to the previous one */
-		char cur[PATH_MAX];
-		struct err ce;
-		struct content *c;
-
-		watch.data = data;
-		if (packstore_current(data, cur, sizeof(cur)) == 0) {
-			str_copy(watch.current, sizeof(watch.current), cur);
-			c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL,
-					 &ce);
-			if (c) {
-				str_copy(content, sizeof(content), cur);
-				content_free(c);
-			} else if (packstore_previous(data, cur, sizeof(cur)) ==
-				   0) {
-				log_error(
-					"installed pack cannot be shown (%s); "
-					"showing the previous one",
-					ce.msg);
-				str_copy(content, sizeof(content), cur);
-			} else {
-				str_copy(content, sizeof(content),
-					 watch.current);
-			}
-		}
-	}
-	if (!path_is_dir(content)) {
+	else
+		pick_installed(&watch, data, content, sizeof(content));
+	if (o.content && !path_is_dir(content)) {
 		fprintf(stderr,
 			"kiosk: content folder '%s' does not exist: "
 			"pass --content DIR with a content pack\n",
 			content);
 		return 1;
 	}
-	if (path_mkdirs(data, &e) < 0) {
-		fprintf(stderr,
-			"kiosk: %s: pass --data DIR with a folder the "
-			"kiosk may write to\n",
-			e.msg);
-		return 1;
-	}
+	data_ok = data_prepare(data, !o.data);
 
 	/* a public kiosk ignores Ctrl+C and ends cleanly on SIGTERM; a
 	 * script run (tests, previews) keeps the default: both end it */
@@ -497,8 +515,8 @@ int main(int argc, char **argv)
 	}
 	app_set_today(a, o.date ? o.date : platform_today());
 	if (a->content)
-		log_info("showing '%s' at %dx%d, data in '%s'", content, w, h,
-			 data);
+		log_info("showing '%s' at %dx%d, data in '%s'%s", content, w, h,
+			 data, data_ok ? "" : " (not written)");
 	if (o.script)
 		rc = run_script(a, p, o.script);
 	else if (o.bench_frames)
