@@ -190,6 +190,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 struct host_ctx {
 	struct platform *p;
+	struct platform_signals *sig;
 };
 
 static int host_shot(void *ctx, const struct draw_list *dl, const char *path,
@@ -208,12 +209,41 @@ static void host_present(void *ctx, const struct draw_list *dl)
 		platform_prefetch(h->p, dl);
 }
 
-static int run_script(struct app *a, struct platform *p, const char *script)
+/* `key NAME`: the platform puts the key into SDL's queue as a keyboard
+ * would, and what comes out of platform_wait reaches the app as in the
+ * touch loop. */
+static int host_key(void *ctx, struct app *a, const char *name, uint64_t now,
+		    struct err *e)
 {
-	struct host_ctx hc = { p };
-	struct script_host host = { &hc, host_shot,
-				    platform_headless(p) ? NULL : host_present,
-				    stdout };
+	struct host_ctx *h = ctx;
+	struct platform_event ev;
+
+	if (platform_key(h->p, name, e) < 0)
+		return -1;
+	while (platform_wait(h->p, 0, &ev))
+		if (ev.kind == PEV_POINTER)
+			app_pointer(a, ev.ptr, ev.x, ev.y, now);
+	return 0;
+}
+
+static int host_wait_input(void *ctx, FILE *f)
+{
+	struct host_ctx *h = ctx;
+
+	if (platform_wait_input(h->sig, fileno(f)) == 0)
+		return 0;
+	log_info("SIGTERM: stopping");
+	return -1;
+}
+
+static int run_script(struct app *a, struct platform *p,
+		      struct platform_signals *sig, const char *script)
+{
+	struct host_ctx hc = { p, sig };
+	struct script_host host = {
+		&hc,	host_shot, platform_headless(p) ? NULL : host_present,
+		stdout, host_key,  host_wait_input
+	};
 	struct script_run run = { a, &host, a->now };
 	FILE *f = strcmp(script, "-") == 0 ? stdin : fopen(script, "r");
 	int rc;
@@ -223,6 +253,10 @@ static int run_script(struct app *a, struct platform *p, const char *script)
 			strerror(errno));
 		return 1;
 	}
+	/* read a pipe a byte at a time, so waiting for the next line never
+	 * misses a line already in a buffer */
+	if (f == stdin)
+		setvbuf(stdin, NULL, _IONBF, 0);
 	rc = script_run_file(&run, f, script);
 	if (f != stdin)
 		fclose(f);
@@ -377,6 +411,8 @@ static void run_loop(struct app *a, struct platform *p, int bench, int date,
 			}
 			if (ev.kind == PEV_EXPOSE)
 				force = 1;
+			else if (ev.kind == PEV_RESCAN) /* SIGHUP */
+				w->next_look = 0;
 			else if (ev.kind == PEV_POINTER)
 				app_pointer(a, ev.ptr, ev.x, ev.y,
 					    platform_ticks());
@@ -448,6 +484,7 @@ int main(int argc, char **argv)
 	struct platform_config pc = { 0 };
 	struct app_config ac = { 0 };
 	struct platform *p;
+	struct platform_signals *sig;
 	struct app *a;
 	struct err e = { "" };
 	char home[PATH_MAX], content[PATH_MAX + 32], assets[PATH_MAX + 32];
@@ -480,9 +517,10 @@ int main(int argc, char **argv)
 	}
 	data_ok = data_prepare(data, !o.data);
 
-	/* a public kiosk ignores Ctrl+C and ends cleanly on SIGTERM; a
-	 * script run (tests, previews) keeps the default: both end it */
-	if (!o.script && platform_signals_init(&e) < 0) {
+	/* SIGTERM ends the kiosk cleanly, other signals are logged; a public
+	 * kiosk ignores Ctrl+C, a script run (tests, previews) ends on it */
+	sig = platform_signals_init(!o.script, &e);
+	if (!sig) {
 		fprintf(stderr, "kiosk: %s\n", e.msg);
 		return 1;
 	}
@@ -518,7 +556,7 @@ int main(int argc, char **argv)
 		log_info("showing '%s' at %dx%d, data in '%s'%s", content, w, h,
 			 data, data_ok ? "" : " (not written)");
 	if (o.script)
-		rc = run_script(a, p, o.script);
+		rc = run_script(a, p, sig, o.script);
 	else if (o.bench_frames)
 		bench_frames(a, p, o.bench_frames);
 	else if (o.bench_flyer)
