@@ -45,7 +45,7 @@ CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 
 .PHONY: all deps run test unit e2e check-layers asan bench valgrind fuzz \
-        fuzz-bins \
+        fuzz-bins monkey \
         install clean format
 
 all: $(KIOSK) $(KIOSKCTL)
@@ -149,6 +149,15 @@ valgrind: $(KIOSK)
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh tests/bench/run.sh
+
+# Random use of both demo packs under ASan/UBSan for MINUTES minutes
+# (make test runs half a minute): taps, screens, findings, memory.
+MINUTES ?= 0.5
+SEED    ?= 13
+monkey: deps
+	$(Q)$(MAKE) --no-print-directory $(KIOSK_SAN)
+	$(Q)python3 tests/monkey/monkey.py $(KIOSK_SAN) . $(B)/monkey \
+		--minutes $(MINUTES) --seed $(SEED)
 
 fuzz: deps
 	$(Q)$(MAKE) --no-print-directory fuzz-bins

@@ -242,6 +242,7 @@ struct loop {
 	struct speech_config speech_cfg;
 	int speech_failed; /* it would not open: said once in the log */
 	int scripted;	   /* a script run: speech follows its clock */
+	struct platform_signals *sig; /* SIGTERM and friends, as events */
 };
 
 /* Carries the app's read-aloud requests to the speech engine, and tells
@@ -314,12 +315,44 @@ static void host_tick(void *ctx, uint64_t now)
 	speech_sync(ctx, now);
 }
 
+/* `key NAME`: the platform puts the key into SDL's queue as a keyboard
+ * would, and what comes out of platform_wait reaches the app as in the
+ * touch loop. */
+static int host_key(void *ctx, struct app *a, const char *name, uint64_t now,
+		    struct err *e)
+{
+	struct loop *l = ctx;
+	struct platform_event ev;
+
+	if (platform_key(l->p, name, e) < 0)
+		return -1;
+	while (platform_wait(l->p, 0, &ev))
+		if (ev.kind == PEV_POINTER)
+			app_pointer(a, ev.ptr, ev.x, ev.y, now);
+	return 0;
+}
+
+static int host_wait_input(void *ctx, FILE *f)
+{
+	struct loop *l = ctx;
+
+	if (platform_wait_input(l->sig, fileno(f)) == 0)
+		return 0;
+	log_info("SIGTERM: stopping");
+	return -1;
+}
+
 static int run_script(struct loop *l, const char *script)
 {
-	struct script_host host = { l, host_shot,
-				    platform_headless(l->p) ? NULL
-							    : host_present,
-				    stdout, host_tick };
+	struct script_host host = {
+		.ctx = l,
+		.shot = host_shot,
+		.present = platform_headless(l->p) ? NULL : host_present,
+		.out = stdout,
+		.tick = host_tick,
+		.key = host_key,
+		.wait_input = host_wait_input,
+	};
 	struct script_run run = { l->a, &host, l->a->now };
 	FILE *f = strcmp(script, "-") == 0 ? stdin : fopen(script, "r");
 	int rc;
@@ -471,6 +504,8 @@ static int loop_turn(struct loop *l, int64_t max_ms)
 			have_move = 0;
 			if (ev.kind == PEV_EXPOSE)
 				l->force = 1;
+			else if (ev.kind == PEV_RESCAN) /* SIGHUP */
+				l->pick.next_look = 0;
 			else if (ev.kind == PEV_POINTER)
 				app_pointer(a, ev.ptr, ev.x, ev.y,
 					    platform_ticks());
@@ -668,6 +703,56 @@ static int bench_flyer(struct loop *l)
 	return 0;
 }
 
+/* The data folder: made when missing, then proved writable. Only its
+ * last folder is made (for the default below $HOME, the XDG folders too),
+ * so a mistyped --data never grows a tree of folders. A folder that is a
+ * file, cannot be made, is read-only or on a full disk does not stop the
+ * kiosk: it logs why, once, and writes nothing. Returns 1 when the kiosk
+ * may write there. */
+static int data_prepare(const char *data, int is_default)
+{
+	const char *base = is_default ? path_default_data_base(data) : NULL;
+	struct err e = { "" };
+
+	if (path_mkdir_below(data, base, &e) == 0 &&
+	    path_probe_write(data, &e) == 0)
+		return 1;
+	log_error("data folder unusable, running without saving: %s", e.msg);
+	return 0;
+}
+
+/* The pack to show when none is named: the installed one, else the one
+ * installed before it, else the demo pack already in `content`. A data
+ * folder that cannot be read simply has no installed pack. */
+static void pick_installed(struct loop *l, char *watched, size_t wsize,
+			   const char *data, char *content, size_t size)
+{
+	char cur[PATH_MAX];
+	struct err ce = { "" };
+	struct content *c;
+
+	l->data = data;
+	if (packstore_current(data, cur, sizeof(cur)) < 0)
+		return;
+	str_copy(watched, wsize, cur);
+	c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &ce);
+	if (c) {
+		content_free(c);
+		str_copy(content, size, cur);
+		return;
+	}
+	if (packstore_previous(data, cur, sizeof(cur)) == 0) {
+		log_error("installed pack cannot be shown (%s); showing the "
+			  "previous one",
+			  ce.msg);
+		str_copy(content, size, cur);
+	} else {
+		log_error("installed pack cannot be shown (%s); showing the "
+			  "demo pack",
+			  ce.msg);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -680,7 +765,7 @@ int main(int argc, char **argv)
 	struct err e = { "" };
 	char home[PATH_MAX], content[PATH_MAX + 32], assets[PATH_MAX + 32];
 	char data[PATH_MAX];
-	int w, h, rc = 0;
+	int w, h, rc = 0, data_ok;
 	uint64_t start;
 
 	o.inches = DEFAULT_SCREEN_INCHES;
@@ -698,50 +783,22 @@ int main(int argc, char **argv)
 	if (o.content) {
 		str_copy(content, sizeof(content), o.content);
 	} else {
-		/* an installed pack wins over the demo; a current pack that
-		 * does not load falls back to the previous one */
-		char cur[PATH_MAX];
-		struct err ce;
-		struct content *c;
-
-		loop.data = data;
-		if (packstore_current(data, cur, sizeof(cur)) == 0) {
-			str_copy(watched, sizeof(watched), cur);
-			c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL,
-					 &ce);
-			if (c) {
-				str_copy(content, sizeof(content), cur);
-				content_free(c);
-			} else if (packstore_previous(data, cur, sizeof(cur)) ==
-				   0) {
-				log_error(
-					"installed pack cannot be shown (%s); "
-					"showing the previous one",
-					ce.msg);
-				str_copy(content, sizeof(content), cur);
-			} else {
-				str_copy(content, sizeof(content), watched);
-			}
-		}
+		pick_installed(&loop, watched, sizeof(watched), data, content,
+			       sizeof(content));
 	}
-	if (!path_is_dir(content)) {
+	if (o.content && !path_is_dir(content)) {
 		fprintf(stderr,
 			"kiosk: content folder '%s' does not exist: "
 			"pass --content DIR with a content pack\n",
 			content);
 		return 1;
 	}
-	if (path_mkdirs(data, &e) < 0) {
-		fprintf(stderr,
-			"kiosk: %s: pass --data DIR with a folder the "
-			"kiosk may write to\n",
-			e.msg);
-		return 1;
-	}
+	data_ok = data_prepare(data, !o.data);
 
-	/* a public kiosk ignores Ctrl+C and ends cleanly on SIGTERM; a
-	 * script run (tests, previews) keeps the default: both end it */
-	if (!o.script && platform_signals_init(&e) < 0) {
+	/* SIGTERM ends the kiosk cleanly, other signals are logged; a public
+	 * kiosk ignores Ctrl+C, a script run (tests, previews) ends on it */
+	loop.sig = platform_signals_init(!o.script, &e);
+	if (!loop.sig) {
 		fprintf(stderr, "kiosk: %s\n", e.msg);
 		return 1;
 	}
@@ -774,8 +831,8 @@ int main(int argc, char **argv)
 	}
 	app_set_today(a, o.date ? o.date : platform_today());
 	if (a->content)
-		log_info("showing '%s' at %dx%d, data in '%s'", content, w, h,
-			 data);
+		log_info("showing '%s' at %dx%d, data in '%s'%s", content, w, h,
+			 data, data_ok ? "" : " (not written)");
 	loop.a = a;
 	loop.p = p;
 	loop.date = o.date;

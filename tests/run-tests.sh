@@ -106,6 +106,14 @@ for s in tests/e2e/*.sh; do
 	fi
 done
 
+echo "== monkey, half a minute (make monkey MINUTES=30 runs longer)"
+if python3 tests/monkey/monkey.py build/san/kiosk "$ROOT" "$OUT/monkey" \
+	--minutes 0.5 > "$OUT/monkey.log" 2>&1; then
+	ok "monkey ($(sed -n 's/^monkey: \([0-9]*\) taps.*/\1/p' "$OUT/monkey.log") taps)"
+else
+	bad "monkey" "$OUT/monkey.log"
+fi
+
 echo "== fuzzing, short run (make fuzz runs longer)"
 if sh tests/fuzz/run.sh > "$OUT/fuzz.log" 2>&1; then
 	ok "fuzz ($(grep -c 'no crash' "$OUT/fuzz.log") targets)"

@@ -369,8 +369,11 @@ static int cmd_install(struct opts *o)
 		return 1;
 	}
 	data_dir(o, data, sizeof(data));
-	if (path_mkdirs(data, &e) < 0 ||
-	    packstore_install(data, o->args[0], crash_step, &at, &e) < 0) {
+	/* the default folder may need its XDG parents below $HOME; any
+	 * other missing folder is reported by the install itself */
+	if (!o->data && path_default_data_base(data))
+		path_mkdir_below(data, path_default_data_base(data), &e);
+	if (packstore_install(data, o->args[0], crash_step, &at, &e) < 0) {
 		fprintf(stderr, "kioskctl: %s\n", e.msg);
 		return 1;
 	}

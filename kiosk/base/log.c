@@ -22,9 +22,12 @@ void log_msg(enum log_level level, const char *fmt, ...)
 
 	if (level < min_level)
 		return;
+	/* one whole line at a time: the signal thread logs too */
+	flockfile(stderr);
 	fprintf(stderr, "kiosk: %s: ", names[level]);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	funlockfile(stderr);
 }

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,6 +249,121 @@ int path_mkdirs(const char *path, struct err *e)
 	return 0;
 }
 
+/* Returns -1 with errno set to code, after the message is written (so a
+ * caller can still put the cause in its own words). */
+static int fail_with(int code)
+{
+	errno = code;
+	return -1;
+}
+
+/* parent of path, without trailing slashes: "/a/b" -> "/a", "b" -> "." */
+static void path_parent(const char *path, char *out, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		str_copy(out, size, ".");
+	else if (slash == path)
+		str_copy(out, size, "/");
+	else
+		snprintf(out, size, "%.*s", (int)(slash - path), path);
+}
+
+int path_mkdir_below(const char *path, const char *base, struct err *e)
+{
+	char buf[4096], parent[4096];
+	size_t n, from, i;
+	struct stat st;
+	int code;
+
+	n = str_copy(buf, sizeof(buf), path);
+	if (n == 0 || n != strlen(path)) {
+		err_set(e, "'%s' is not a usable folder name", path);
+		return fail_with(n ? ENAMETOOLONG : ENOENT);
+	}
+	while (n > 1 && buf[n - 1] == '/')
+		buf[--n] = '\0';
+	if (stat(buf, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		err_set(e, "'%s' is not a folder", buf);
+		return fail_with(ENOTDIR);
+	}
+	if (base) {
+		from = strlen(base);
+		while (from > 1 && base[from - 1] == '/')
+			from--;
+		if (from >= n || strncmp(buf, base, from) != 0 ||
+		    (from > 1 && buf[from] != '/')) {
+			err_set(e, "'%s' is not inside '%s'", buf, base);
+			return fail_with(EINVAL);
+		}
+		snprintf(parent, sizeof(parent), "%.*s", (int)from, base);
+	} else {
+		path_parent(buf, parent, sizeof(parent));
+		from = strrchr(buf, '/') ? (size_t)(strrchr(buf, '/') - buf)
+					 : 0;
+	}
+	if (!path_is_dir(parent)) {
+		err_set(e,
+			"cannot create folder '%s': the folder '%s' above it "
+			"does not exist",
+			buf, parent);
+		return fail_with(ENOENT);
+	}
+	/* each missing folder after base, in order */
+	for (i = from + 1; i <= n; i++) {
+		if (buf[i] != '/' && buf[i] != '\0')
+			continue;
+		buf[i] = '\0';
+		if (mkdir(buf, 0755) != 0 && errno != EEXIST) {
+			code = errno;
+			err_set(e, "cannot create folder '%s': %s", buf,
+				strerror(code));
+			return fail_with(code);
+		}
+		if (i < n)
+			buf[i] = '/';
+	}
+	if (!path_is_dir(buf)) {
+		err_set(e, "'%s' is not a folder", buf);
+		return fail_with(ENOTDIR);
+	}
+	return 0;
+}
+
+int path_probe_write(const char *path, struct err *e)
+{
+	char tmp[4096 + 32];
+	int fd, code = 0;
+
+	/* an unnamed file leaves nothing behind, even after a power cut */
+	tmp[0] = '\0';
+	fd = open(path, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR)) {
+		snprintf(tmp, sizeof(tmp), "%s/.write-test-XXXXXX", path);
+		fd = mkstemp(tmp);
+	}
+	if (fd < 0) {
+		code = errno;
+	} else {
+		errno = 0;
+		if (write(fd, "w", 1) != 1)
+			code = errno ? errno : ENOSPC;
+		else if (fsync(fd) != 0)
+			code = errno;
+		close(fd);
+		if (tmp[0])
+			unlink(tmp);
+	}
+	if (code) {
+		err_set(e, "cannot write in '%s': %s", path, strerror(code));
+		return fail_with(code);
+	}
+	return 0;
+}
+
 void path_default_data(char *out, size_t size)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
@@ -257,6 +373,16 @@ void path_default_data(char *out, size_t size)
 	else
 		snprintf(out, size, "%s/.local/share/wijkkiosk",
 			 home && *home ? home : "/tmp");
+}
+
+const char *path_default_data_base(const char *data)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (n > 1 && strncmp(data, home, n) == 0 && data[n] == '/')
+		return home;
+	return NULL;
 }
 
 void path_home(char *out, size_t size)

@@ -46,12 +46,30 @@ char *file_read(const char *path, size_t max_bytes, size_t *len, struct err *e);
 /* 1 when path names an existing directory. */
 int path_is_dir(const char *path);
 
-/* Creates a folder and its parents (like mkdir -p). */
+/* Creates a folder and its parents (like mkdir -p). For folders the
+ * user names on purpose, such as an output folder for pictures. */
 int path_mkdirs(const char *path, struct err *e);
+
+/* Makes sure the folder `path` exists, creating only what is missing below
+ * `base`, which must exist (NULL: the parent of path, so at most the last
+ * folder is made). A mistyped path never grows a tree of folders. Returns
+ * 0 when path is a folder afterwards; else -1, e says why and errno holds
+ * the cause (ENOTDIR when path is something other than a folder). */
+int path_mkdir_below(const char *path, const char *base, struct err *e);
+
+/* Proves that files can be written in the folder `path`: writes, syncs and
+ * removes a small unnamed file. -1 (e and errno say why) on a read-only or
+ * full disk, or without permission. */
+int path_probe_write(const char *path, struct err *e);
 
 /* The kiosk's data folder when none is given: $XDG_DATA_HOME/wijkkiosk,
  * else ~/.local/share/wijkkiosk. */
 void path_default_data(char *out, size_t size);
+
+/* For the default data folder `data`: the folder below which its missing
+ * parents may be made too ($HOME, when data lies inside it, as the XDG
+ * rules ask), else NULL. Borrowed from the environment. */
+const char *path_default_data_base(const char *data);
 
 /* The folder that holds build/ (the source tree, or the install folder),
  * found from /proc/self/exe: assets/ and content/ live there. */

@@ -268,11 +268,18 @@ static int job_open(struct job *j, const char *data_dir, int create,
 		struct err sub;
 
 		job_step(j, "create the data folder %s", data_dir);
-		if (path_mkdirs(data_dir, &sub) < 0)
+		/* only the last folder: a mistyped --data grows no tree */
+		if (path_mkdir_below(data_dir, NULL, &sub) < 0)
 			return err_set(e,
-				       "kan de gegevensmap '%s' niet maken "
-				       "(%s)",
-				       data_dir, sub.msg);
+				       "kan de gegevensmap '%s' niet maken: "
+				       "%s",
+				       data_dir,
+				       errno == ENOENT	  ? "de map erboven "
+							    "bestaat niet"
+				       : errno == ENOTDIR ? "er staat een "
+							    "bestand met die "
+							    "naam"
+							  : why(errno));
 	}
 	j->data_fd = open(data_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (j->data_fd < 0)

@@ -8,12 +8,16 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/log.h"
 #include "base/util.h"
@@ -103,9 +107,11 @@ struct platform {
 static void text_forget(struct text_entry *t);
 static void image_forget(struct platform *p, struct image_entry *e);
 
-/* SIGTERM arrives as this event: the program's only user event, distinct
- * from SDL_QUIT (window close, Alt+F4), which a kiosk ignores. */
-#define QUIT_EVENT SDL_USEREVENT
+/* Signals arrive as this event, the program's only user event, distinct
+ * from SDL_QUIT (window close, Alt+F4), which a kiosk ignores. Its code
+ * says which: */
+#define SIGNAL_EVENT SDL_USEREVENT
+enum { SIGNAL_TERM, SIGNAL_RESCAN };
 
 int platform_today(void)
 {
@@ -121,53 +127,140 @@ uint64_t platform_ticks(void)
 	return SDL_GetTicks64();
 }
 
-/* ---- signals: SIGTERM ends the kiosk, SIGINT (Ctrl+C) does not ---- */
+/* ---- signals ----
+ * One thread takes every signal the kiosk handles with sigwait(), with the
+ * signals blocked in all other threads (which inherit the mask, so this
+ * must run before any other thread starts). So no handler ever interrupts
+ * other code and no global is needed: the thread owns a struct
+ * platform_signals, which lives until the process ends, and passes news
+ * on as SDL events (the touch loop waits for those) and, for SIGTERM, as
+ * a byte on a pipe that is never drained (a script run waits on its input
+ * and that pipe).
+ */
+struct platform_signals {
+	int public_kiosk;
+	int pipe[2];
+};
 
-static int signal_thread(void *unused)
+static void signal_push(int code)
 {
+	SDL_Event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = SIGNAL_EVENT;
+	ev.user.code = code;
+	SDL_PushEvent(&ev);
+}
+
+static void signal_set(sigset_t *set, int public_kiosk)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+	sigaddset(set, SIGUSR1);
+	sigaddset(set, SIGUSR2);
+	sigaddset(set, SIGPIPE);
+	if (public_kiosk)
+		sigaddset(set, SIGINT);
+}
+
+static int signal_thread(void *arg)
+{
+	struct platform_signals *s = arg;
 	sigset_t set;
 	int sig;
 
-	(void)unused;
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
+	signal_set(&set, s->public_kiosk);
 	for (;;) {
 		if (sigwait(&set, &sig) != 0)
 			continue;
-		if (sig == SIGTERM) {
-			SDL_Event ev;
-
-			memset(&ev, 0, sizeof(ev));
-			ev.type = QUIT_EVENT;
-			SDL_PushEvent(&ev);
-			return 0;
+		switch (sig) {
+		case SIGTERM:
+			/* whoever ends the program logs it */
+			signal_push(SIGNAL_TERM);
+			if (write(s->pipe[1], "t", 1) < 0 && errno != EAGAIN)
+				log_error("cannot pass SIGTERM on: %s",
+					  strerror(errno));
+			break;
+		case SIGHUP:
+			if (s->public_kiosk) {
+				log_info("SIGHUP: looking for a newly "
+					 "installed pack now");
+				signal_push(SIGNAL_RESCAN);
+			} else {
+				log_info("SIGHUP: ignored in a script run");
+			}
+			break;
+		case SIGINT:
+			log_info("ignoring Ctrl+C: the kiosk stops only on "
+				 "SIGTERM");
+			break;
+		default:
+			log_info("%s: ignored (the kiosk stops only on "
+				 "SIGTERM)",
+				 sig == SIGUSR1	  ? "SIGUSR1"
+				 : sig == SIGUSR2 ? "SIGUSR2"
+						  : "SIGPIPE");
+			break;
 		}
-		log_info("ignoring Ctrl+C: the kiosk stops only on SIGTERM");
 	}
+	return 0; /* not reached: the thread waits as long as the process */
 }
 
-int platform_signals_init(struct err *e)
+struct platform_signals *platform_signals_init(int public_kiosk, struct err *e)
 {
+	struct platform_signals *s;
 	sigset_t set;
 	SDL_Thread *t;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0)
-		return err_set(e, "cannot block signals");
+	/* SIGPIPE too is blocked: a write to a reader that went away then
+	 * fails with EPIPE where it is written, and a SIGPIPE sent with kill
+	 * reaches the thread below, which logs it */
+	signal_set(&set, public_kiosk);
+	if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) {
+		err_set(e, "cannot block signals");
+		return NULL;
+	}
 	/* SDL must not turn SIGINT/SIGTERM into SDL_QUIT itself */
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-	if (SDL_Init(SDL_INIT_EVENTS) != 0)
-		return err_set(e, "cannot start SDL events: %s",
-			       SDL_GetError());
-	t = SDL_CreateThread(signal_thread, "signals", NULL);
-	if (!t)
-		return err_set(e, "cannot start signal thread: %s",
-			       SDL_GetError());
+	if (SDL_Init(SDL_INIT_EVENTS) != 0) {
+		err_set(e, "cannot start SDL events: %s", SDL_GetError());
+		return NULL;
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->public_kiosk = public_kiosk;
+	if (pipe2(s->pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+		err_set(e, "cannot make a pipe: %s", strerror(errno));
+		free(s);
+		return NULL;
+	}
+	t = SDL_CreateThread(signal_thread, "signals", s);
+	if (!t) {
+		err_set(e, "cannot start signal thread: %s", SDL_GetError());
+		close(s->pipe[0]);
+		close(s->pipe[1]);
+		free(s);
+		return NULL;
+	}
 	SDL_DetachThread(t);
-	return 0;
+	return s;
+}
+
+int platform_wait_input(struct platform_signals *s, int fd)
+{
+	struct pollfd pf[2] = { { fd, POLLIN, 0 }, { s->pipe[0], POLLIN, 0 } };
+
+	for (;;) {
+		if (poll(pf, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return 0; /* let the read itself report it */
+		}
+		if (pf[1].revents)
+			return -1;
+		if (pf[0].revents)
+			return 0;
+	}
 }
 
 /* ---- fonts ---- */
@@ -344,6 +437,9 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
 	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+	/* losing the focus (Alt+Tab in a bare X session) must not minimize
+	 * a full-screen kiosk */
+	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		err_set(e,
 			"no display found (%s): run the kiosk in a "
@@ -1017,8 +1113,9 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 		     struct platform_event *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (ev->type == QUIT_EVENT) {
-		out->kind = PEV_QUIT;
+	if (ev->type == SIGNAL_EVENT) {
+		out->kind =
+			ev->user.code == SIGNAL_RESCAN ? PEV_RESCAN : PEV_QUIT;
 		return 1;
 	}
 	switch (ev->type) {
@@ -1080,8 +1177,9 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 		}
 		return 0;
 	default:
-		/* SDL_QUIT (window close, Alt+F4) and keys such as Escape
-		 * do not end a public kiosk */
+		/* SDL_QUIT (window close, Alt+F4), keys (Escape, Ctrl+Q,
+		 * Ctrl+W, ...) and typed text do not end or change a public
+		 * kiosk: the touch screen is its only input */
 		return 0;
 	}
 }
@@ -1109,6 +1207,110 @@ static int wait_headless(struct platform *p, int ms, SDL_Event *sev)
 				   SDL_LASTEVENT) > 0)
 			return 1;
 		SDL_Delay(1);
+	}
+	return 0;
+}
+
+/* Modifier names a `key` line may use, with the key a keyboard has for
+ * each (the left one). */
+static const struct {
+	const char *name;
+	SDL_Scancode sc;
+	SDL_Keymod mod;
+} key_mods[] = {
+	{ "ctrl", SDL_SCANCODE_LCTRL, KMOD_LCTRL },
+	{ "control", SDL_SCANCODE_LCTRL, KMOD_LCTRL },
+	{ "alt", SDL_SCANCODE_LALT, KMOD_LALT },
+	{ "shift", SDL_SCANCODE_LSHIFT, KMOD_LSHIFT },
+	{ "super", SDL_SCANCODE_LGUI, KMOD_LGUI },
+	{ "gui", SDL_SCANCODE_LGUI, KMOD_LGUI },
+	{ "win", SDL_SCANCODE_LGUI, KMOD_LGUI },
+	{ "altgr", SDL_SCANCODE_RALT, KMOD_RALT },
+};
+
+static void key_push(struct platform *p, Uint32 type, SDL_Scancode sc,
+		     SDL_Keycode code, Uint16 mod)
+{
+	SDL_Event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = type;
+	ev.key.timestamp = SDL_GetTicks();
+	ev.key.windowID = SDL_GetWindowID(p->win);
+	ev.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+	ev.key.keysym.scancode = sc;
+	ev.key.keysym.sym = code;
+	ev.key.keysym.mod = mod;
+	SDL_PushEvent(&ev);
+}
+
+int platform_key(struct platform *p, const char *name, struct err *e)
+{
+	size_t held[8]; /* indexes into key_mods, in the order pressed */
+	SDL_Keycode code;
+	Uint16 mod = 0, own_mod = 0;
+	int nheld = 0, i;
+	char part[64];
+	const char *at = name;
+
+	for (;;) {
+		const char *plus = strchr(at, '+');
+		size_t n = plus && plus[1] ? (size_t)(plus - at) : strlen(at);
+		size_t m;
+
+		if (n == 0 || n >= sizeof(part))
+			return err_set(e, "bad key name '%s'", name);
+		memcpy(part, at, n);
+		part[n] = '\0';
+		for (m = 0; m < ARRAY_LEN(key_mods); m++)
+			if (SDL_strcasecmp(part, key_mods[m].name) == 0)
+				break;
+		if (!at[n]) {
+			/* the key itself; a modifier alone is its key */
+			code = m < ARRAY_LEN(key_mods)
+				       ? SDL_GetKeyFromScancode(key_mods[m].sc)
+				       : SDL_GetKeyFromName(part);
+			own_mod = m < ARRAY_LEN(key_mods) ? key_mods[m].mod : 0;
+			if (code == SDLK_UNKNOWN)
+				return err_set(e,
+					       "unknown key '%s' (use SDL key "
+					       "names: Escape, F4, Tab, "
+					       "BackSpace, Delete, w, q)",
+					       part);
+			break;
+		}
+		if (m == ARRAY_LEN(key_mods) || nheld == (int)ARRAY_LEN(held))
+			return err_set(e,
+				       "unknown modifier '%s' in '%s' (use "
+				       "ctrl, alt, shift, super)",
+				       part, name);
+		key_push(p, SDL_KEYDOWN, key_mods[m].sc,
+			 SDL_GetKeyFromScancode(key_mods[m].sc),
+			 mod |= key_mods[m].mod);
+		held[nheld++] = m;
+		at += n + 1;
+	}
+	/* a modifier pressed on its own holds itself while down, as SDL
+	 * reports it for a real keyboard */
+	key_push(p, SDL_KEYDOWN, SDL_GetScancodeFromKey(code), code,
+		 own_mod ? mod | own_mod : mod);
+	/* a printable key on its own also types its text, as SDL's text
+	 * input does for a real keyboard */
+	if (!mod && code >= ' ' && code < 0x7f) {
+		SDL_Event ev;
+
+		memset(&ev, 0, sizeof(ev));
+		ev.type = SDL_TEXTINPUT;
+		ev.text.windowID = SDL_GetWindowID(p->win);
+		ev.text.text[0] = (char)code;
+		SDL_PushEvent(&ev);
+	}
+	key_push(p, SDL_KEYUP, SDL_GetScancodeFromKey(code), code, mod);
+	for (i = nheld - 1; i >= 0; i--) {
+		SDL_Scancode sc = key_mods[held[i]].sc;
+
+		mod &= (Uint16)~key_mods[held[i]].mod;
+		key_push(p, SDL_KEYUP, sc, SDL_GetKeyFromScancode(sc), mod);
 	}
 	return 0;
 }

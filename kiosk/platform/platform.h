@@ -62,6 +62,7 @@ enum platform_event_kind {
 	PEV_POINTER, /* kind, x, y */
 	PEV_QUIT,    /* SIGTERM: end cleanly */
 	PEV_EXPOSE,  /* the window needs painting again */
+	PEV_RESCAN,  /* SIGHUP: look for a newly installed pack now */
 };
 
 struct platform_event {
@@ -86,8 +87,25 @@ void platform_push_pointer(struct platform *p, enum ptr_kind kind, int x,
 int platform_probe(void *ctx, const char *path, int is_pdf, char *why,
 		   size_t why_size);
 
-/* Starts the thread that turns SIGTERM into PEV_QUIT and swallows SIGINT.
- * Call before anything else creates threads. */
-int platform_signals_init(struct err *e);
+/* Signals, for the whole process. Call before anything else creates
+ * threads. SIGHUP, SIGUSR1, SIGUSR2 and SIGPIPE are logged and survived
+ * (a write to a reader that has gone fails with EPIPE instead); SIGTERM
+ * ends the program cleanly: PEV_QUIT out of platform_wait, -1 out of
+ * platform_wait_input. SIGHUP also comes out as PEV_RESCAN. With
+ * public_kiosk, Ctrl+C (SIGINT) is logged and ignored; otherwise (a
+ * script run) it keeps its default and ends the program. The result
+ * lives until the process ends; NULL on failure, with e saying why. */
+struct platform_signals;
+struct platform_signals *platform_signals_init(int public_kiosk, struct err *e);
+
+/* Waits until fd has something to read (or its end), then returns 0; -1
+ * when SIGTERM came first, or had come before. */
+int platform_wait_input(struct platform_signals *s, int fd);
+
+/* Puts a key press, as a real keyboard makes it, into the event queue:
+ * name is an SDL key name, optionally after modifiers joined by '+'
+ * ("Escape", "alt+F4", "ctrl+alt+BackSpace", "super"). The events then
+ * come out of platform_wait like any other. -1 on an unknown name. */
+int platform_key(struct platform *p, const char *name, struct err *e);
 
 #endif

@@ -69,11 +69,35 @@ check "shot writes a 1280x720 PNG" sh -c "[ $rc = 0 ] && identify -format '%m %w
 check "script from standard input, step by step" \
 	python3 "$ROOT/tests/e2e/drive_stdin.py" "$KIOSK" "$DATA"
 
-# Signals: Ctrl+C (SIGINT) does not end a public kiosk, SIGTERM ends it
-# cleanly. The kiosk says when its first frame is up; we wait for that.
-check "SIGINT ignored, SIGTERM ends cleanly" \
+# Signals: Ctrl+C (SIGINT) does not end a public kiosk; SIGHUP, SIGUSR1,
+# SIGUSR2 and SIGPIPE are logged and survived by it and by a script run;
+# SIGTERM ends both cleanly. Each step waits for the kiosk's answer.
+check "every signal but SIGTERM logged and survived, SIGTERM ends cleanly" \
 	python3 "$ROOT/tests/e2e/signals.py" "$KIOSK" "$DATA"
 
+# A driver that stops reading: the script run ends quietly (EPIPE), with
+# no error and no crash.
+python3 -c '
+import subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE,
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+p.stdout.close()
+p.stdin.write(b"list\nexpect \"not on any screen\"\n")
+p.stdin.close()
+rc = p.wait()
+sys.stderr.write(p.stderr.read().decode())
+sys.exit(rc)' "$KIOSK" --data "$DATA" --script - 2> "$OUT/err"
+rc=$?
+check "reader of the script output gone: ends quietly" \
+	sh -c "[ $rc = 0 ] && ! grep -q 'error\\|Sanitizer\\|not on any' '$OUT/err'"
+
+# Keys that end or hide an ordinary program leave the kiosk as it was.
+check "no key combination ends or changes the kiosk" \
+	python3 "$ROOT/tests/e2e/keys.py" "$KIOSK" "$DATA"
+printf 'key alt+Frob\n' > "$OUT/badkey.kscript"
+run --data "$DATA" --script "$OUT/badkey.kscript"
+check "an unknown key name is refused" \
+	clean_exit_with 1 "badkey.kscript:1: unknown key 'Frob'"
 # An installed pack that was damaged afterwards (a bad disk, a hand edit):
 # the kiosk shows the previous installed pack instead, not a broken one.
 CTL_BIN="${KIOSKCTL:-$(dirname "$KIOSK")/kioskctl}"

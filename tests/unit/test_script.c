@@ -68,6 +68,19 @@ static void test_parse_every_command(void **state)
 	assert_int_equal(c.op, SCRIPT_SHOT);
 	assert_string_equal(c.arg, "home.png");
 
+	parse_ok("drag 100 200 300 400", &c);
+	assert_int_equal(c.op, SCRIPT_DRAG);
+	assert_int_equal(c.x, 100);
+	assert_int_equal(c.y, 200);
+	assert_int_equal(c.x2, 300);
+	assert_int_equal(c.y2, 400);
+
+	parse_ok("key ctrl+alt+BackSpace  # no way out", &c);
+	assert_int_equal(c.op, SCRIPT_KEY);
+	assert_string_equal(c.arg, "ctrl+alt+BackSpace");
+	parse_ok("key Page Up", &c);
+	assert_string_equal(c.arg, "Page Up");
+
 	assert_int_equal(parse_ok("list", &c)->op, SCRIPT_LIST);
 	assert_int_equal(parse_ok("quit", &c)->op, SCRIPT_QUIT);
 	assert_int_equal(parse_ok("  \tquit  ", &c)->op, SCRIPT_QUIT);
@@ -133,6 +146,10 @@ static void test_parse_refuses_malformed_lines(void **state)
 	refused("quit now", "unexpected 'now'");
 	refused("swipe leftwards", "unexpected");
 	refused("expect \"\"", "not empty");
+	refused("drag 1 2 3", "X1 Y1 X2 Y2");
+	refused("drag 1 2 3 4 5", "unexpected '5'");
+	refused("key", "key name");
+	refused("key   # nothing", "key name");
 	refused("type \"a\\nb\"", "escape");
 }
 

@@ -14,6 +14,7 @@
 #define TAP_HOLD_MS 80 /* a finger rests briefly on the glass */
 #define SWIPE_STEPS 8
 #define SWIPE_MS    240
+#define DRAG_MS	    480 /* a drag is slower than a swipe */
 
 static const char *skip_ws(const char *p)
 {
@@ -173,6 +174,38 @@ int script_parse(const char *line, struct script_cmd *cmd, struct err *e)
 		cmd->op = SCRIPT_SHOT;
 		return expect_end(p, e);
 	}
+	if (strcmp(word, "drag") == 0) {
+		long v[4];
+		int i;
+
+		for (i = 0; i < 4; i++)
+			if (parse_int(&p, 0, 100000, &v[i]) < 0)
+				return err_set(e, "drag needs four pixel "
+						  "numbers X1 Y1 X2 Y2");
+		cmd->op = SCRIPT_DRAG;
+		cmd->x = (int)v[0];
+		cmd->y = (int)v[1];
+		cmd->x2 = (int)v[2];
+		cmd->y2 = (int)v[3];
+		return expect_end(p, e);
+	}
+	if (strcmp(word, "key") == 0) {
+		/* the rest of the line: key names may hold spaces */
+		size_t len;
+
+		p = skip_ws(p);
+		len = strcspn(p, "#");
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' ||
+			       p[len - 1] == '\r'))
+			len--;
+		if (len == 0 || len >= 64)
+			return err_set(e, "key needs a key name, such as "
+					  "Escape, alt+F4 or ctrl+q");
+		memcpy(cmd->arg, p, len);
+		cmd->arg[len] = '\0';
+		cmd->op = SCRIPT_KEY;
+		return 0;
+	}
 	if (strcmp(word, "list") == 0 || strcmp(word, "quit") == 0 ||
 	    strcmp(word, "say") == 0) {
 		cmd->op = word[0] == 'l'   ? SCRIPT_LIST
@@ -181,8 +214,8 @@ int script_parse(const char *line, struct script_cmd *cmd, struct err *e)
 		return expect_end(p, e);
 	}
 	return err_set(e,
-		       "unknown command '%s' (known: tap, swipe, type, "
-		       "wait, expect, expect-not, shot, list, say, quit)",
+		       "unknown command '%s' (known: tap, swipe, drag, type, "
+		       "key, wait, expect, expect-not, shot, list, say, quit)",
 		       word);
 }
 
@@ -191,7 +224,8 @@ static void pointer(struct script_run *run, enum ptr_kind k, int x, int y)
 	app_pointer(run->app, k, x, y, run->now);
 }
 
-static void list_frame(const struct draw_list *dl, FILE *out)
+/* -1 when the output cannot be written (errno says why) */
+static int list_frame(const struct draw_list *dl, FILE *out)
 {
 	int i;
 
@@ -200,7 +234,7 @@ static void list_frame(const struct draw_list *dl, FILE *out)
 	for (i = 0; i < dl->ntexts; i++)
 		fprintf(out, "text: %s\n", dl->texts[i].text);
 	fprintf(out, "end\n");
-	fflush(out);
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 
 int script_exec(struct script_run *run, const struct script_cmd *cmd,
@@ -278,19 +312,55 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 			return err_set(e, "this runner cannot save pictures");
 		return run->host->shot(run->host->ctx, dl, cmd->arg, e);
 	case SCRIPT_LIST:
-		list_frame(dl, run->host->out);
-		return 0;
+		if (list_frame(dl, run->host->out) == 0)
+			return 0;
+		if (errno == EPIPE)
+			return 1; /* the reader has gone: nobody to answer */
+		return err_set(e, "cannot write the list: %s", strerror(errno));
 	case SCRIPT_SAY: {
 		struct readaloud r = { 0 };
-		int i, n = app_say(a, &r);
+		int i, n = app_say(a, &r), bad = 0;
 
 		for (i = 0; i < n; i++)
-			fprintf(run->host->out, "say: %s\n", r.lines[i]);
-		fprintf(run->host->out, "end\n");
-		fflush(run->host->out);
+			bad |= fprintf(run->host->out, "say: %s\n",
+				       r.lines[i]) < 0;
+		bad |= fprintf(run->host->out, "end\n") < 0;
+		bad |= fflush(run->host->out) != 0;
 		readaloud_wipe(&r);
-		return 0;
+		if (!bad)
+			return 0;
+		if (errno == EPIPE)
+			return 1; /* the reader has gone: nobody to answer */
+		return err_set(e, "cannot write what is read aloud: %s",
+			       strerror(errno));
 	}
+	case SCRIPT_DRAG: {
+		int i;
+
+		if (cmd->x >= a->width || cmd->y >= a->height ||
+		    cmd->x2 >= a->width || cmd->y2 >= a->height)
+			return err_set(e,
+				       "drag %d %d %d %d goes outside the "
+				       "%dx%d screen",
+				       cmd->x, cmd->y, cmd->x2, cmd->y2,
+				       a->width, a->height);
+		pointer(run, UI_PTR_DOWN, cmd->x, cmd->y);
+		for (i = 1; i <= SWIPE_STEPS; i++) {
+			run->now += DRAG_MS / SWIPE_STEPS;
+			pointer(run, UI_PTR_MOVE,
+				cmd->x + (cmd->x2 - cmd->x) * i / SWIPE_STEPS,
+				cmd->y + (cmd->y2 - cmd->y) * i / SWIPE_STEPS);
+		}
+		pointer(run, UI_PTR_UP, cmd->x2, cmd->y2);
+		break;
+	}
+	case SCRIPT_KEY:
+		if (!run->host->key)
+			return err_set(e, "this runner cannot press keys");
+		if (run->host->key(run->host->ctx, a, cmd->arg, run->now, e) <
+		    0)
+			return -1;
+		break;
 	case SCRIPT_QUIT:
 		rc = 1;
 		break;
@@ -313,7 +383,9 @@ int script_run_file(struct script_run *run, FILE *f, const char *name)
 
 	if (run->host->present)
 		run->host->present(run->host->ctx, app_frame(run->app));
-	while (fgets(line, sizeof(line), f)) {
+	while ((!run->host->wait_input ||
+		run->host->wait_input(run->host->ctx, f) == 0) &&
+	       fgets(line, sizeof(line), f)) {
 		struct err e = { "" };
 		size_t len = strlen(line);
 		int r;

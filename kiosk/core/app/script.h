@@ -3,14 +3,14 @@
  * demos use to drive the real kiosk (contract in DESIGN.md). One command a
  * line, `#` starts a comment:
  *
- *   tap "Label" | tap X Y | swipe left|right | type "text" | wait MS |
- *   expect "text" | expect-not "text" | shot FILE.png | list | say |
- *   quit
+ *   tap "Label" | tap X Y | swipe left|right | drag X1 Y1 X2 Y2 |
+ *   type "text" | key NAME | wait MS | expect "text" | expect-not "text" |
+ *   shot FILE.png | list | say | quit
  *
- * Parsing and running live in the core; the platform only lends a way to
- * save a frame as PNG. The clock is simulated: `wait` moves it forward and
- * every timer on the way fires in order, so a test of a 90-second idle
- * timeout takes no real time.
+ * Parsing and running live in the core; the platform lends a way to save
+ * a frame as PNG and to press keys through the real keyboard path. The clock is
+ * simulated: `wait` moves it forward and every timer on the way fires in order,
+ * so a test of a 90-second idle timeout takes no real time.
  */
 #ifndef KIOSK_SCRIPT_H
 #define KIOSK_SCRIPT_H
@@ -36,12 +36,15 @@ enum script_op {
 	SCRIPT_LIST,
 	SCRIPT_SAY,
 	SCRIPT_QUIT,
+	SCRIPT_DRAG,
+	SCRIPT_KEY,
 };
 
 struct script_cmd {
 	enum script_op op;
-	char arg[SCRIPT_ARG_MAX]; /* label, text or file */
-	int x, y;		  /* TAP_XY */
+	char arg[SCRIPT_ARG_MAX]; /* label, text, file or key name */
+	int x, y;		  /* TAP_XY; DRAG: from */
+	int x2, y2;		  /* DRAG: to */
 	int dir;		  /* SWIPE: -1 left, +1 right */
 	long ms;		  /* WAIT */
 };
@@ -59,6 +62,14 @@ struct script_host {
 	 * runs what the real loop runs after events and on time, such as
 	 * taking up a newly installed pack or reading aloud; may be NULL */
 	void (*tick)(void *ctx, uint64_t now);
+	/* presses the key `name` (as in `key alt+F4`) through the platform's
+	 * keyboard path and hands what comes out to the app at time now; may
+	 * be NULL */
+	int (*key)(void *ctx, struct app *a, const char *name, uint64_t now,
+		   struct err *e);
+	/* called before each line is read: blocks until f has input, returns
+	 * 0 to read on or -1 to end the run cleanly (SIGTERM); may be NULL */
+	int (*wait_input)(void *ctx, FILE *f);
 };
 
 /* Parses one line (without its newline). Returns 0 or -1 with a reason. */
@@ -71,8 +82,9 @@ struct script_run {
 	uint64_t now;
 };
 
-/* Runs one command. Returns 0 to go on, 1 after `quit`, -1 on failure with
- * a reason in e. */
+/* Runs one command. Returns 0 to go on, 1 after `quit` (or when the reader
+ * of `list` output has gone: nobody listens, so the run ends quietly), -1
+ * on failure with a reason in e. */
 int script_exec(struct script_run *run, const struct script_cmd *cmd,
 		struct err *e);
 
