@@ -383,6 +383,10 @@ int script_run_file(struct script_run *run, FILE *f, const char *name)
 
 	if (run->host->present)
 		run->host->present(run->host->ctx, app_frame(run->app));
+	/* waiting for input looks at the file descriptor, so no line may
+	 * hide in stdio's buffer: read unbuffered */
+	if (run->host->wait_input)
+		setvbuf(f, NULL, _IONBF, 0);
 	while ((!run->host->wait_input ||
 		run->host->wait_input(run->host->ctx, f) == 0) &&
 	       fgets(line, sizeof(line), f)) {
