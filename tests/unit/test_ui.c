@@ -273,7 +273,7 @@ static void test_text_wraps_to_width(void **state)
 	/* every line drawn fits the column it was given */
 	ui_begin(&f->ui, FAKE_W, FAKE_H, f->now, f->theme.background);
 	assert_int_equal(ui_text_runs(&f->ui, &run, 1, FONT_BODY, 100, 100, 350,
-				      UI_ALIGN_LEFT, f->theme.text, 0, -1, 1),
+				      UI_ALIGN_START, f->theme.text, 0, -1, 1),
 			 narrow);
 	for (i = 0; i < f->ui.dl.ncmds; i++) {
 		const struct draw_cmd *c = &f->ui.dl.cmds[i];

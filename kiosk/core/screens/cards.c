@@ -51,7 +51,7 @@ static void card(const struct screen_ctx *c, const struct doc *d, int k, int n,
 	ny = r.y + pad;
 	lines = ui_text_runs(ui, head->runs, head->nruns, FONT_TITLE, tx,
 			     ny + (circle - ui_line_h(ui, FONT_TITLE)) / 2,
-			     r.x + r.w - pad - tx, UI_ALIGN_LEFT, th->text, 0,
+			     r.x + r.w - pad - tx, UI_ALIGN_START, th->text, 0,
 			     3, UI_RECORD | UI_CLIP | UI_BOLD);
 	ny += (lines < 2 ? circle
 			 : (circle - ui_line_h(ui, FONT_TITLE)) / 2 +

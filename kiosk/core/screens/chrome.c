@@ -44,12 +44,12 @@ int chrome_header(const struct screen_ctx *c, int left_end, const char *title)
 		if (ui_text_lines(ui, &run, 1, FONT_TITLE, w, 0) == 1)
 			ui_text_runs(ui, &run, 1, FONT_TITLE, tx,
 				     (h - ui_line_h(ui, FONT_TITLE)) / 2, w,
-				     UI_ALIGN_LEFT, c->theme->header_text, 0, 1,
+				     UI_ALIGN_START, c->theme->header_text, 0, 1,
 				     UI_RECORD);
 		else
 			ui_text_runs(ui, &run, 1, FONT_BUTTON, tx,
 				     (h - 2 * ui_line_h(ui, FONT_BUTTON)) / 2,
-				     w, UI_ALIGN_LEFT, c->theme->header_text, 0,
+				     w, UI_ALIGN_START, c->theme->header_text, 0,
 				     2, UI_RECORD | UI_CLIP);
 	}
 	return h;
@@ -189,7 +189,7 @@ void chrome_list_end(const struct screen_ctx *c, int n, const char *none_key,
 
 	if (n == 0)
 		ui_text(c->ui, (struct rect){ m, y, c->width - 2 * m, 0 },
-			screen_tr(c, none_key), FONT_BODY, UI_ALIGN_LEFT,
+			screen_tr(c, none_key), FONT_BODY, UI_ALIGN_START,
 			c->theme->text);
 	chrome_part_label(c, "nav.part", part, pages, where, sizeof(where));
 	chrome_footer(c, part, pages, where);
@@ -211,7 +211,7 @@ void chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
 {
 	struct ui *ui = c->ui;
 	int th = ui_text(ui, (struct rect){ r.x, r.y, r.w, 0 },
-			 screen_tr(c, caption_key), FONT_BODY, UI_ALIGN_LEFT,
+			 screen_tr(c, caption_key), FONT_BODY, UI_ALIGN_START,
 			 c->theme->text);
 	int side =
 		r.w < r.h - th - ui_mm(ui, 4) ? r.w : r.h - th - ui_mm(ui, 4);

@@ -185,7 +185,7 @@ static void flyer_draw(const struct screen_ctx *c)
 	side = (struct rect){ view.x + view.w + m, view.y, side_w, view.h };
 	if (pages < 0) {
 		ui_text(ui, view, screen_tr(c, "flyers.broken"), FONT_BODY,
-			UI_ALIGN_LEFT, c->theme->text);
+			UI_ALIGN_START, c->theme->text);
 		return;
 	}
 	page = chrome_clamp(c->at->part, pages);

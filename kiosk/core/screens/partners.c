@@ -58,13 +58,13 @@ static void card(const struct screen_ctx *c, const struct partner *p,
 	tw = r.x + r.w - ui_mm(ui, 5) - tx;
 	run = (struct text_run){ p->name, strlen(p->name), 1 };
 	ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3), tw,
-		     UI_ALIGN_LEFT, c->theme->text, 0, 1, UI_RECORD | UI_CLIP);
+		     UI_ALIGN_START, c->theme->text, 0, 1, UI_RECORD | UI_CLIP);
 	snprintf(line, sizeof(line), "%s%s%s",
 		 text_get(&p->line, c->visit->lang), p->contact ? " " : "",
 		 p->contact ? p->contact : "");
 	run = (struct text_run){ line, strlen(line), 0 };
 	ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3) + lh, tw,
-		     UI_ALIGN_LEFT, c->theme->text, 0, 3, UI_RECORD | UI_CLIP);
+		     UI_ALIGN_START, c->theme->text, 0, 3, UI_RECORD | UI_CLIP);
 }
 
 static void draw(const struct screen_ctx *c)

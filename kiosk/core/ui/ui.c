@@ -377,7 +377,7 @@ int ui_text_lines(struct ui *ui, const struct text_run *runs, int nruns,
 		  enum font_role role, int width, int flags)
 {
 	split_runs(ui, runs, nruns, flags & UI_BOLD);
-	return layout_lines(ui, role, 0, 0, width, UI_ALIGN_LEFT,
+	return layout_lines(ui, role, 0, 0, width, UI_ALIGN_START,
 			    (struct color){ 0, 0, 0, 0 }, 0, -1, 0);
 }
 

@@ -44,7 +44,15 @@ struct ui_metrics {
 
 enum ptr_kind { UI_PTR_DOWN, UI_PTR_MOVE, UI_PTR_UP };
 
-enum ui_align { UI_ALIGN_LEFT, UI_ALIGN_CENTER };
+/* Where the lines of a text sit in their box. START is the side a line
+ * begins on: the left in Dutch, the right in Arabic (see ui->rtl).
+ * UI_ALIGN_LEFT is the old name of UI_ALIGN_START, kept so code written
+ * before the rename still builds; new code says START. */
+enum ui_align {
+	UI_ALIGN_START,
+	UI_ALIGN_CENTER,
+	UI_ALIGN_LEFT = UI_ALIGN_START
+};
 
 /* A word of laid-out text (scratch space of the line breaker). */
 struct ui_word {
