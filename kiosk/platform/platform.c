@@ -276,21 +276,6 @@ struct piece {
 
 #define PIECE_MAX 32
 
-/* One code point at s[*i] (n bytes in all), advancing *i. */
-static uint32_t next_cp(const char *s, size_t n, size_t *i)
-{
-	const char *p = s + *i;
-	uint32_t cp;
-
-	if ((unsigned char)*p < 0x80) {
-		*i += 1;
-		return (unsigned char)*p;
-	}
-	cp = utf8_next(&p);
-	*i = (size_t)(p - s) > n ? n : (size_t)(p - s);
-	return cp;
-}
-
 static int is_arabic(uint32_t cp)
 {
 	return (cp >= 0x0600 && cp <= 0x08FF) ||
@@ -343,7 +328,7 @@ static int text_pieces(struct platform *p, const char *s, size_t n, int px,
 
 	while (i < n) {
 		size_t at = i;
-		uint32_t cp = next_cp(s, n, &i);
+		uint32_t cp = utf8_next_n(s, n, &i);
 		struct piece *last = np ? &out[np - 1] : NULL;
 		int face;
 
