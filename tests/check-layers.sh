@@ -42,6 +42,9 @@ check_home 'md4c' 'kiosk/core/content/'
 check_home '(poppler|cairo)' 'kiosk/core/pdf\.c'
 check_home '(png|jpeglib)\.h' 'kiosk/core/content/image\.c'
 check_home 'sodium\.h' 'kiosk/core/(crypto|pin|seal)'
+# Unicode line breaking and the bidirectional algorithm live in the ui.
+check_home '(linebreak|linebreakdef|wordbreak)\.h' 'kiosk/core/ui/linebreak\.c'
+check_home 'fribidi' 'kiosk/core/ui/bidi\.c'
 
 # Settings files (packs, theme, translations, the kiosk's own settings)
 # are read by one reader, core/kv.c; no INI library comes back.

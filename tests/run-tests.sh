@@ -72,7 +72,8 @@ for s in tests/e2e/*.kscript; do
 	mkdir -p "$dir"
 	want_exit=$(sed -n 's/^# expect-exit: *//p' "$s")
 	want_err=$(sed -n 's/^# expect-stderr: *//p' "$s")
-	args=$(sed -n 's/^# args: *//p' "$s" | sed "s|content/|$ROOT/content/|g")
+	args=$(sed -n 's/^# args: *//p' "$s" |
+		sed "s|content/|$ROOT/content/|g; s|tests/e2e/|$ROOT/tests/e2e/|g")
 	# a fixed day, so flyers and news with dates show the same each run
 	# shellcheck disable=SC2086
 	(cd "$dir" && "$ROOT/build/san/kiosk" --data "$dir/data" \

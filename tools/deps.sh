@@ -11,6 +11,7 @@ libpoppler-glib-dev libcairo2-dev poppler-utils qpdf
 libespeak-ng-dev espeak-ng-data
 fonts-dejavu-core
 libcmocka-dev
+libfribidi-dev libunibreak-dev fonts-noto-core
 xvfb xauth zbar-tools imagemagick python3 fontconfig
 clang libclang-rt-14-dev
 "

@@ -184,6 +184,19 @@ uint32_t utf8_next(const char **s)
 	return cp;
 }
 
+uint32_t utf8_next_n(const char *s, size_t n, size_t *i)
+{
+	uint32_t cp;
+	size_t len = utf8_seq((const unsigned char *)s + *i, n - *i, &cp);
+
+	if (!len) {
+		*i += 1;
+		return 0xFFFD;
+	}
+	*i += len;
+	return cp;
+}
+
 char *file_read(const char *path, size_t max_bytes, size_t *len, struct err *e)
 {
 	FILE *f = fopen(path, "rb");

@@ -39,6 +39,11 @@ int utf8_valid(const char *s, size_t n, size_t *bad_at);
 /* Decodes one code point at *s and advances *s; returns 0xFFFD on bad input. */
 uint32_t utf8_next(const char **s);
 
+/* The same within n bytes that need no NUL after them: decodes the code
+ * point at s[*i] and advances *i (by one byte on bad input, returning
+ * 0xFFFD). *i must be below n. */
+uint32_t utf8_next_n(const char *s, size_t n, size_t *i);
+
 /* Reads a whole file into a heap buffer with a terminating NUL (caller
  * frees with free()). Refuses files larger than max_bytes. */
 char *file_read(const char *path, size_t max_bytes, size_t *len, struct err *e);

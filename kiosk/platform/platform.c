@@ -1,6 +1,9 @@
 /*
  * platform: the SDL window, renderer, fonts, text texture cache, input
- * mapping and PNG saving.
+ * mapping and PNG saving. Text is shaped by HarfBuzz inside SDL_ttf: each
+ * draw command is one run of one direction (the ui's line breaker did the
+ * bidirectional ordering); here it is cut into pieces per font (DejaVu
+ * Sans, Noto Sans Arabic) and each piece gets its script and direction.
  */
 #include "platform/platform.h"
 
@@ -23,6 +26,7 @@
 #include "base/util.h"
 #include "core/pdf.h"
 #include "core/qr.h"
+#include "core/ui/bidi.h"
 
 #define FONT_SIZES	  32 /* every role, weight and text size stays open */
 #define TEXT_CACHE	  512
@@ -32,7 +36,7 @@
 #define WIDTH_PROBE	  8
 
 struct font_slot {
-	int px, bold;
+	int px, bold, face;
 	TTF_Font *font;
 };
 
@@ -79,7 +83,7 @@ struct platform {
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	int w, h;
-	char font_path[2][1024];
+	char font_path[2][2][1024]; /* [enum face][bold] */
 	struct font_slot fonts[FONT_SIZES];
 	int nfonts;
 	struct text_entry cache[TEXT_CACHE];
@@ -265,6 +269,12 @@ int platform_wait_input(struct platform_signals *s, int fd)
 
 /* ---- fonts ---- */
 
+/* The faces text is drawn with, per script: the first covers Latin,
+ * Cyrillic, Greek and the rest of what DejaVu Sans has; the second the
+ * Arabic script. A character missing from the face of its script is
+ * looked for in the other (the fallback chain). */
+enum face { FACE_MAIN, FACE_ARABIC };
+
 static int font_find(const char *pattern, char *out, size_t size)
 {
 	FcPattern *pat, *match;
@@ -284,11 +294,13 @@ static int font_find(const char *pattern, char *out, size_t size)
 	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
 		FcChar8 *family = NULL;
 
-		/* only accept the family we asked for, not a stand-in */
-		if (FcPatternGetString(match, FC_FAMILY, 0, &family) ==
-			    FcResultMatch &&
-		    strncmp((const char *)family, pattern,
-			    strcspn(pattern, ":")) == 0) {
+		/* only accept the family we asked for, not a stand-in; a
+		 * pattern without a family (":lang=ar") takes the best one */
+		if (pattern[0] == ':' ||
+		    (FcPatternGetString(match, FC_FAMILY, 0, &family) ==
+			     FcResultMatch &&
+		     strncmp((const char *)family, pattern,
+			     strcspn(pattern, ":")) == 0)) {
 			str_copy(out, size, (const char *)file);
 			ok = 1;
 		}
@@ -299,18 +311,39 @@ static int font_find(const char *pattern, char *out, size_t size)
 	return ok;
 }
 
-static TTF_Font *font_get(struct platform *p, int px, int bold)
+/* The Arabic faces: Noto Sans Arabic (Debian fonts-noto-core), else the
+ * font fontconfig thinks best for Arabic, else the main face. */
+static void font_find_arabic(struct platform *p)
 {
+	static const char *const want[2][2] = {
+		{ "Noto Sans Arabic:style=Regular", ":lang=ar" },
+		{ "Noto Sans Arabic:style=Bold", ":lang=ar:weight=bold" },
+	};
+	int b;
+
+	for (b = 0; b < 2; b++)
+		if (!font_find(want[b][0], p->font_path[FACE_ARABIC][b],
+			       sizeof(p->font_path[FACE_ARABIC][b])) &&
+		    !font_find(want[b][1], p->font_path[FACE_ARABIC][b],
+			       sizeof(p->font_path[FACE_ARABIC][b])))
+			str_copy(p->font_path[FACE_ARABIC][b],
+				 sizeof(p->font_path[FACE_ARABIC][b]),
+				 p->font_path[FACE_MAIN][b]);
+}
+
+static TTF_Font *font_get(struct platform *p, int face, int px, int bold)
+{
+	const char *path = p->font_path[face][bold ? 1 : 0];
 	int i;
 	TTF_Font *f;
 
 	for (i = 0; i < p->nfonts; i++)
-		if (p->fonts[i].px == px && p->fonts[i].bold == bold)
+		if (p->fonts[i].px == px && p->fonts[i].bold == bold &&
+		    p->fonts[i].face == face)
 			return p->fonts[i].font;
-	f = TTF_OpenFont(p->font_path[bold ? 1 : 0], px);
+	f = TTF_OpenFont(path, px);
 	if (!f) {
-		log_error("cannot open font '%s': %s",
-			  p->font_path[bold ? 1 : 0], TTF_GetError());
+		log_error("cannot open font '%s': %s", path, TTF_GetError());
 		return NULL;
 	}
 	TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
@@ -321,26 +354,201 @@ static TTF_Font *font_get(struct platform *p, int px, int bold)
 			(FONT_SIZES - 1) * sizeof(p->fonts[0]));
 		p->nfonts--;
 	}
-	p->fonts[p->nfonts++] = (struct font_slot){ px, bold, f };
+	p->fonts[p->nfonts++] = (struct font_slot){ px, bold, face, f };
 	return f;
 }
 
+/* ---- text: pieces per face, shaped by HarfBuzz ---- */
+
+/* A stretch of a text drawn with one face and one script. */
+struct piece {
+	size_t start, n;
+	int face;
+	const char *script; /* ISO 15924 tag for HarfBuzz */
+};
+
+#define PIECE_MAX 32
+
+static int is_arabic(uint32_t cp)
+{
+	return (cp >= 0x0600 && cp <= 0x08FF) ||
+	       (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+/* Spaces, punctuation and digits: they go with the letters around them. */
+static int is_neutral(uint32_t cp)
+{
+	return (cp < 0x80 && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
+	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F);
+}
+
+static const char *script_of(uint32_t cp)
+{
+	if (is_arabic(cp))
+		return "Arab";
+	if (cp >= 0x0590 && cp <= 0x05FF)
+		return "Hebr";
+	if (cp >= 0x0370 && cp <= 0x03FF)
+		return "Grek";
+	if (cp >= 0x0400 && cp <= 0x052F)
+		return "Cyrl";
+	return "Latn";
+}
+
+/* The face for cp: its script's own when that has the glyph, else the
+ * other one that has it, else its own (a box is better than nothing). */
+static int face_for(struct platform *p, uint32_t cp, int px, int bold)
+{
+	int want = is_arabic(cp) ? FACE_ARABIC : FACE_MAIN;
+	TTF_Font *f = font_get(p, want, px, bold);
+	TTF_Font *g;
+
+	if (f && TTF_GlyphIsProvided32(f, cp))
+		return want;
+	g = font_get(p, !want, px, bold);
+	if (g && TTF_GlyphIsProvided32(g, cp))
+		return !want;
+	return want;
+}
+
+/* Cuts s[0..n) into pieces of one face: neutral characters stay with the
+ * piece they are in when its face has them. Returns how many. */
+static int text_pieces(struct platform *p, const char *s, size_t n, int px,
+		       int bold, struct piece *out)
+{
+	size_t i = 0;
+	int np = 0;
+
+	while (i < n) {
+		size_t at = i;
+		uint32_t cp = utf8_next_n(s, n, &i);
+		struct piece *last = np ? &out[np - 1] : NULL;
+		int face;
+
+		if (last && is_neutral(cp)) {
+			TTF_Font *f = font_get(p, last->face, px, bold);
+
+			if (f && TTF_GlyphIsProvided32(f, cp)) {
+				last->n = i - last->start;
+				continue;
+			}
+		}
+		face = face_for(p, cp, px, bold);
+		if (last && (face == last->face || np == PIECE_MAX)) {
+			last->n = i - last->start;
+			if (!is_neutral(cp) &&
+			    strcmp(last->script, "Zyyy") == 0)
+				last->script = script_of(cp);
+			continue;
+		}
+		out[np++] = (struct piece){ at, i - at, face,
+					    is_neutral(cp) ? "Zyyy"
+							   : script_of(cp) };
+	}
+	return np;
+}
+
+/* The font for a piece, set up to shape it in direction rtl. */
+static TTF_Font *piece_font(struct platform *p, const struct piece *pc, int px,
+			    int bold, int rtl)
+{
+	TTF_Font *f = font_get(p, pc->face, px, bold);
+
+	if (!f)
+		return NULL;
+	TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+	TTF_SetFontScriptName(f, pc->script);
+	return f;
+}
+
+/* A NUL-terminated copy of a piece (fonts want C strings). */
+static const char *piece_str(const char *s, const struct piece *pc, char *buf,
+			     size_t size)
+{
+	size_t n = pc->n < size - 1 ? pc->n : size - 1;
+
+	memcpy(buf, s + pc->start, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Width of s[0..n) drawn as text_render draws it. A text with an Arabic
+ * letter before any Latin one is shaped right to left, as the ui's line
+ * breaker hands out only pieces of one direction. Everything that
+ * decides the width (size, weight, faces, direction) follows from the
+ * bytes, so the width cache keys on those alone. */
 static int measure(struct platform *p, const char *s, size_t n, int px,
 		   int bold)
 {
-	TTF_Font *f = font_get(p, px, bold);
+	struct piece pcs[PIECE_MAX];
 	char buf[1024];
-	int w = 0, h = 0;
+	int np, i, total = 0, rtl = bidi_direction(s, n) == 1;
 
-	if (!f)
-		return (int)n * px / 2;
-	if (n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	if (TTF_SizeUTF8(f, buf, &w, &h) != 0)
-		return (int)n * px / 2;
-	return w;
+	np = text_pieces(p, s, n, px, bold, pcs);
+	for (i = 0; i < np; i++) {
+		TTF_Font *f = piece_font(p, &pcs[i], px, bold, rtl);
+		int w = 0, h = 0;
+
+		if (!f ||
+		    TTF_SizeUTF8(f, piece_str(s, &pcs[i], buf, sizeof(buf)), &w,
+				 &h) != 0)
+			w = (int)pcs[i].n * px / 2;
+		total += w;
+	}
+	return total;
+}
+
+/* Renders a whole text: each piece with its face, shaped in direction
+ * rtl, put side by side on one baseline (in an RTL text the first piece
+ * is the rightmost). Caller frees the surface. */
+static SDL_Surface *text_render(struct platform *p, const char *s, int px,
+				int bold, int rtl, SDL_Color col)
+{
+	struct piece pcs[PIECE_MAX];
+	SDL_Surface *part[PIECE_MAX], *out;
+	int asc[PIECE_MAX], np, i, top = 0, below = 0, w = 0, x;
+	char buf[1024];
+	size_t n = strlen(s);
+
+	np = text_pieces(p, s, n, px, bold, pcs);
+	for (i = 0; i < np; i++) {
+		TTF_Font *f = piece_font(p, &pcs[i], px, bold, rtl);
+
+		part[i] =
+			f ? TTF_RenderUTF8_Blended(
+				    f, piece_str(s, &pcs[i], buf, sizeof(buf)),
+				    col)
+			  : NULL;
+		asc[i] = f ? TTF_FontAscent(f) : 0;
+		if (!part[i])
+			continue;
+		top = asc[i] > top ? asc[i] : top;
+		below = part[i]->h - asc[i] > below ? part[i]->h - asc[i]
+						    : below;
+		w += part[i]->w;
+	}
+	if (np == 1)
+		return part[0];
+	out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, top + below, 32,
+						     SDL_PIXELFORMAT_ARGB8888)
+		    : NULL;
+	x = 0;
+	for (i = 0; i < np; i++) {
+		int k = rtl ? np - 1 - i : i;
+
+		if (!part[k])
+			continue;
+		if (out) {
+			SDL_Rect dst = { x, top - asc[k], part[k]->w,
+					 part[k]->h };
+
+			SDL_SetSurfaceBlendMode(part[k], SDL_BLENDMODE_NONE);
+			SDL_BlitSurface(part[k], NULL, out, &dst);
+		}
+		x += part[k]->w;
+		SDL_FreeSurface(part[k]);
+	}
+	return out;
 }
 
 static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
@@ -383,7 +591,7 @@ static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
 /* Height of a capital letter over the font's pixel size. */
 static double cap_ratio(struct platform *p)
 {
-	TTF_Font *f = font_get(p, 100, 0);
+	TTF_Font *f = font_get(p, FACE_MAIN, 100, 0);
 	int minx, maxx, miny, maxy, adv;
 
 	if (!f ||
@@ -420,17 +628,21 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	int w = cfg->width, h = cfg->height, headless;
 
 	if (cfg->font_path)
-		str_copy(p->font_path[0], sizeof(p->font_path[0]),
-			 cfg->font_path);
-	else if (!font_find("DejaVu Sans:style=Book", p->font_path[0],
-			    sizeof(p->font_path[0])))
+		str_copy(p->font_path[FACE_MAIN][0],
+			 sizeof(p->font_path[FACE_MAIN][0]), cfg->font_path);
+	else if (!font_find("DejaVu Sans:style=Book",
+			    p->font_path[FACE_MAIN][0],
+			    sizeof(p->font_path[FACE_MAIN][0])))
 		goto no_font;
 	if (cfg->bold_font_path)
-		str_copy(p->font_path[1], sizeof(p->font_path[1]),
+		str_copy(p->font_path[FACE_MAIN][1],
+			 sizeof(p->font_path[FACE_MAIN][1]),
 			 cfg->bold_font_path);
-	else if (!font_find("DejaVu Sans:style=Bold", p->font_path[1],
-			    sizeof(p->font_path[1])))
+	else if (!font_find("DejaVu Sans:style=Bold",
+			    p->font_path[FACE_MAIN][1],
+			    sizeof(p->font_path[FACE_MAIN][1])))
 		goto no_font;
+	font_find_arabic(p);
 
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	/* touch and mouse are handled apart: no fake events either way */
@@ -512,11 +724,11 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
 	SDL_GetRendererOutputSize(p->ren, &p->w, &p->h);
 	SDL_ShowCursor(SDL_DISABLE);
-	if (!font_get(p, 40, 0) || !font_get(p, 40, 1)) {
+	if (!font_get(p, FACE_MAIN, 40, 0) || !font_get(p, FACE_MAIN, 40, 1)) {
 		err_set(e,
 			"cannot open the font '%s': install the Debian "
 			"package fonts-dejavu-core (make deps does this)",
-			p->font_path[0]);
+			p->font_path[FACE_MAIN][0]);
 		goto fail;
 	}
 	return p;
@@ -625,13 +837,12 @@ static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 	uint32_t key;
 	struct text_entry *slot, *oldest = NULL;
 	SDL_Surface *s;
-	TTF_Font *f;
 	char desc[DESC_MAX];
 	int i, start;
 
 	opaque.a = 255;
-	snprintf(desc, sizeof(desc), "%d %d %02x%02x%02x %s", c->font_px,
-		 c->bold, opaque.r, opaque.g, opaque.b, c->text);
+	snprintf(desc, sizeof(desc), "%d %d %d %02x%02x%02x %s", c->font_px,
+		 c->bold, c->rtl, opaque.r, opaque.g, opaque.b, c->text);
 	key = desc_hash(desc);
 	start = (int)(key % TEXT_CACHE);
 	/* open addressing over a small window; evict the least recently used */
@@ -648,11 +859,8 @@ static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 	}
 	slot = oldest;
 	text_forget(slot);
-	f = font_get(p, c->font_px, c->bold);
-	if (!f)
-		return NULL;
-	s = TTF_RenderUTF8_Blended(
-		f, c->text, (SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
+	s = text_render(p, c->text, c->font_px, c->bold, c->rtl,
+			(SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
 	if (!s)
 		return NULL;
 	slot->tex = SDL_CreateTextureFromSurface(p->ren, s);
@@ -819,7 +1027,9 @@ static void draw_image_cmd(struct platform *p, const struct draw_cmd *c)
 	if (c->color.a)
 		SDL_SetTextureColorMod(e->tex, c->color.r, c->color.g,
 				       c->color.b);
-	SDL_RenderCopy(p->ren, e->tex, &src, &dst);
+	/* an arrow in a right-to-left layout points the other way */
+	SDL_RenderCopyEx(p->ren, e->tex, &src, &dst, 0, NULL,
+			 c->flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 	if (c->color.a)
 		SDL_SetTextureColorMod(e->tex, 255, 255, 255);
 }
@@ -985,6 +1195,8 @@ static uint32_t cmd_hash(const struct draw_cmd *c)
 	h = hash_bytes(h, &c->bold, sizeof(c->bold));
 	h = hash_bytes(h, &c->page, sizeof(c->page));
 	h = hash_bytes(h, &c->src, sizeof(c->src));
+	h = hash_bytes(h, &c->rtl, sizeof(c->rtl));
+	h = hash_bytes(h, &c->flip, sizeof(c->flip));
 	return c->text ? hash_str(h, c->text) : h;
 }
 

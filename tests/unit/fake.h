@@ -38,8 +38,12 @@
 #define FAKE_CAP_RATIO 0.73
 #define FAKE_ASSETS    "assets"
 #define FAKE_CONTENT   "content/ussen"
-#define FAKE_START_MS  1000000u /* any fixed start of the simulated clock */
-#define FAKE_TAP_MS    80	/* how long a finger rests on the glass */
+/* A small pack in Dutch and Arabic with its own Arabic words for the
+ * kiosk, for the right-to-left tests (whatever the real assets hold). */
+#define FAKE_RTL_CONTENT "tests/e2e/arabic/pack"
+#define FAKE_RTL_ASSETS	 "tests/e2e/arabic/assets"
+#define FAKE_START_MS	 1000000u /* any fixed start of the simulated clock */
+#define FAKE_TAP_MS	 80	  /* how long a finger rests on the glass */
 /* The day the tests play on: the demo packs' dated items are chosen so
  * that some show on it and some do not. */
 #define FAKE_TODAY 20261124
@@ -78,17 +82,18 @@ struct fake_kiosk {
 	uint64_t now;
 };
 
-/* Starts the kiosk on the real assets and the pack in content_dir, on
- * FAKE_TODAY. With must_load the test fails when the pack does not load;
- * without, a broken pack leaves the kiosk on its out-of-order screen. The
- * test fails when the assets are missing. Free with fake_kiosk_free(). */
-static inline struct fake_kiosk *fake_kiosk_start(const char *content_dir,
-						  int must_load)
+/* Starts the kiosk on the assets in assets_dir and the pack in
+ * content_dir, on FAKE_TODAY. With must_load the test fails when the pack does
+ * not load; without, a broken pack leaves the kiosk on its out-of-order screen.
+ * The test fails when the assets are missing. Free with fake_kiosk_free(). */
+static inline struct fake_kiosk *
+fake_kiosk_start_assets(const char *content_dir, const char *assets_dir,
+			int must_load)
 {
 	struct fake_kiosk *k = calloc(1, sizeof(*k));
 	struct app_config cfg = {
 		.content_dir = content_dir,
-		.assets_dir = FAKE_ASSETS,
+		.assets_dir = assets_dir,
 		.width = FAKE_W,
 		.height = FAKE_H,
 		.screen_width_mm = FAKE_SCREEN_MM,
@@ -101,13 +106,20 @@ static inline struct fake_kiosk *fake_kiosk_start(const char *content_dir,
 	assert_non_null(k->a);
 	k->now = FAKE_START_MS;
 	if (app_init(k->a, &cfg, k->now, &e) < 0)
-		fail_msg("app_init on %s and %s failed: %s", FAKE_ASSETS,
+		fail_msg("app_init on %s and %s failed: %s", assets_dir,
 			 content_dir, e.msg);
 	if (must_load && !k->a->content)
 		fail_msg("the pack %s did not load: %s", content_dir,
 			 k->a->broken_why);
 	app_set_today(k->a, FAKE_TODAY);
 	return k;
+}
+
+/* The same on the real assets. */
+static inline struct fake_kiosk *fake_kiosk_start(const char *content_dir,
+						  int must_load)
+{
+	return fake_kiosk_start_assets(content_dir, FAKE_ASSETS, must_load);
 }
 
 /* The kiosk on the demo pack of Ussen. */

@@ -865,6 +865,70 @@ static void test_touch_resets_idle_timer(void **state)
 	assert_true(fake_visible(k, "Bent u er nog?"));
 }
 
+/* ---- right to left ---- */
+
+/* Arabic turns the screen around: "Back" and "Start" on the right half,
+ * "Next" on the left; a swipe to the right turns to the next step; the
+ * contact line with an e-mail address reads in the right order. */
+static void test_arabic_layout_is_mirrored(void **state)
+{
+	struct fake_kiosk *k =
+		fake_kiosk_start_assets(FAKE_RTL_CONTENT, FAKE_RTL_ASSETS, 1);
+	const struct hit *h;
+	const struct draw_list *dl;
+	const struct draw_cmd *ar, *mail;
+
+	(void)state;
+	fake_tap(k, START);
+	/* Dutch first: back at the left, as always */
+	fake_tap(k, "Stap voor stap");
+	h = fake_hit(k, "Terug");
+	assert_non_null(h);
+	assert_true(h->r.x + h->r.w <= FAKE_W / 2);
+	fake_language(k, "العربية");
+	assert_true(fake_visible(k, "الخطوة 1 من 3"));
+	h = fake_hit(k, "رجوع");
+	assert_non_null(h);
+	assert_true(h->r.x >= FAKE_W / 2);
+	h = fake_hit(k, "البداية");
+	assert_non_null(h);
+	assert_true(h->r.x >= FAKE_W / 2);
+	h = fake_hit(k, "التالي");
+	assert_non_null(h);
+	assert_true(h->r.x + h->r.w <= FAKE_W / 2);
+	/* the language and text-size buttons moved to the left end */
+	h = fake_hit(k, "اللغة");
+	assert_non_null(h);
+	assert_true(h->r.x + h->r.w <= FAKE_W / 2);
+	/* a swipe to the right is "next" in Arabic */
+	fake_swipe(k, +1);
+	assert_true(fake_visible(k, "الخطوة 2 من 3"));
+	fake_swipe(k, -1);
+	assert_true(fake_visible(k, "الخطوة 1 من 3"));
+	/* "Next" is a tap away where it is seen */
+	fake_tap(k, "التالي");
+	assert_true(fake_visible(k, "الخطوة 2 من 3"));
+	/* home: the contact line, Arabic at the right, the address to its
+	 * left, read left to right */
+	fake_tap(k, "البداية");
+	dl = fake_frame(k);
+	ar = fake_text_cmd(dl, "بريد");
+	mail = fake_text_cmd(dl, "vraag@ussen.example");
+	assert_non_null(ar);
+	assert_non_null(mail);
+	assert_ptr_not_equal(ar, mail);
+	assert_true(mail->r.x + mail->r.w <= ar->r.x);
+	assert_int_equal(ar->rtl, 1);
+	assert_int_equal(mail->rtl, 0);
+	/* and back to Dutch: the layout turns back */
+	fake_tap(k, "اللغة");
+	fake_tap(k, "Nederlands");
+	h = fake_hit(k, "Taal");
+	assert_non_null(h);
+	assert_true(h->r.x >= FAKE_W / 2);
+	fake_kiosk_free(k);
+}
+
 /* ---- the accessibility walk ---- */
 
 struct walk {
@@ -993,22 +1057,33 @@ static void check_screen(void *ctx, const char *where, const char *file,
 		const struct draw_cmd *c = &dl->cmds[i];
 		double cap = c->font_px * a->ui.m.cap_ratio / ppm;
 
-		if (c->kind == DRAW_TEXT && cap + 1e-9 < MIN_CAP_MM)
+		if (c->kind != DRAW_TEXT)
+			continue;
+		if (cap + 1e-9 < MIN_CAP_MM)
 			problem(w, where,
 				"text \"%s\" has letters %.1f mm "
 				"high, needs %.1f mm",
 				c->text, cap, MIN_CAP_MM);
+		/* in either direction, no line runs off the screen */
+		if (c->r.x < 0 || c->r.x + c->r.w > a->width || c->r.y < 0 ||
+		    c->r.y + c->r.h > a->height)
+			problem(w, where, "text \"%s\" runs off the screen",
+				c->text);
 	}
 }
 
-/* Walks every screen of the pack in every language and both text sizes. */
-static void walk_pack(const char *dir, int want_langs)
+/* Walks every screen of the pack in every language and both text sizes,
+ * with the kiosk's words from assets; a language whose words are written
+ * right to left is walked mirrored. The pack has at least want_langs
+ * languages (translators add more). Returns how many languages were
+ * walked right to left. */
+static int walk_pack_assets(const char *dir, const char *assets, int want_langs)
 {
-	struct fake_kiosk *k = fake_kiosk_start(dir, 1);
+	struct fake_kiosk *k = fake_kiosk_start_assets(dir, assets, 1);
 	struct walk w = { k->a, 0, 0 };
-	int lang, large, n, least;
+	int lang, large, n, least, rtl = 0;
 
-	assert_int_equal(k->a->content->nlangs, want_langs);
+	assert_true(k->a->content->nlangs >= want_langs);
 	/* attract, home, every tile, the staff facts, the idle prompt */
 	least = 2 + k->a->content->ntiles + 2;
 	for (lang = 0; lang < k->a->content->nlangs; lang++)
@@ -1022,10 +1097,21 @@ static void walk_pack(const char *dir, int want_langs)
 					 least);
 			assert_true(shows(k, SHOWN_ATTRACT));
 		}
+	for (lang = 0; lang < k->a->content->nlangs; lang++) {
+		int i = i18n_find(&k->a->i18n, k->a->content->langs[lang]);
+
+		rtl += i >= 0 && k->a->i18n.langs[i].rtl;
+	}
 	if (w.problems)
 		fail_msg("%s: %d accessibility problems on %d screens (above)",
 			 dir, w.problems, w.screens);
 	fake_kiosk_free(k);
+	return rtl;
+}
+
+static void walk_pack(const char *dir, int want_langs)
+{
+	walk_pack_assets(dir, FAKE_ASSETS, want_langs);
 }
 
 static void test_every_screen_of_ussen_is_accessible(void **state)
@@ -1038,6 +1124,16 @@ static void test_every_screen_of_deurne_is_accessible(void **state)
 {
 	(void)state;
 	walk_pack("content/deurne", 1);
+}
+
+/* The same walk mirrored, in Arabic, on the small test pack; Ussen is
+ * walked in Arabic by the test above as soon as it and the kiosk's own
+ * words have Arabic. */
+static void test_every_screen_in_arabic_is_accessible(void **state)
+{
+	(void)state;
+	assert_int_equal(walk_pack_assets(FAKE_RTL_CONTENT, FAKE_RTL_ASSETS, 2),
+			 1);
 }
 
 /* ---- read aloud ---- */
@@ -1297,6 +1393,8 @@ int main(void)
 		cmocka_unit_test(test_back_returns_to_the_same_screenful),
 		cmocka_unit_test(test_every_screen_of_ussen_is_accessible),
 		cmocka_unit_test(test_every_screen_of_deurne_is_accessible),
+		cmocka_unit_test(test_every_screen_in_arabic_is_accessible),
+		cmocka_unit_test(test_arabic_layout_is_mirrored),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,7 +4,9 @@
  * finger lifts inside it, not when it slides off or drags; a sideways swipe
  * turns pages; holding still on a staff-only spot is a long press and no
  * click, while a slow finger on an ordinary button still clicks. Long text
- * wraps to the width it gets.
+ * wraps to the width it gets, where the Unicode rules allow. In a
+ * right-to-left language the layout is mirrored, swipes turn the other
+ * way, and mixed Arabic and Latin lines are painted in display order.
  */
 #include "fake.h"
 
@@ -273,7 +275,7 @@ static void test_text_wraps_to_width(void **state)
 	/* every line drawn fits the column it was given */
 	ui_begin(&f->ui, FAKE_W, FAKE_H, f->now, f->theme.background);
 	assert_int_equal(ui_text_runs(&f->ui, &run, 1, FONT_BODY, 100, 100, 350,
-				      UI_ALIGN_LEFT, f->theme.text, 0, -1, 1),
+				      UI_ALIGN_START, f->theme.text, 0, -1, 1),
 			 narrow);
 	for (i = 0; i < f->ui.dl.ncmds; i++) {
 		const struct draw_cmd *c = &f->ui.dl.cmds[i];
@@ -322,6 +324,193 @@ static void test_button_label_in_hit_list(void **state)
 	assert_null(draw_list_find_hit(&f->ui.dl, "Vorige"));
 }
 
+/* ---- right to left ---- */
+
+/* One plain text at x 100..100+width, y 100, in a frame of its own; the
+ * frame is ended, so the lists are in screen pixels. */
+static void text_frame(struct fixture *f, const char *text, int width)
+{
+	ui_begin(&f->ui, FAKE_W, FAKE_H, f->now, f->theme.background);
+	ui_text(&f->ui, (struct rect){ 100, 100, width, 0 }, text, FONT_BODY,
+		UI_ALIGN_START, f->theme.text);
+	ui_end(&f->ui);
+}
+
+/* The painted piece that is exactly s; fails when there is none. */
+static const struct draw_cmd *piece(struct fixture *f, const char *s)
+{
+	int i;
+
+	for (i = 0; i < f->ui.dl.ncmds; i++)
+		if (f->ui.dl.cmds[i].kind == DRAW_TEXT &&
+		    strcmp(f->ui.dl.cmds[i].text, s) == 0)
+			return &f->ui.dl.cmds[i];
+	for (i = 0; i < f->ui.dl.ncmds; i++)
+		if (f->ui.dl.cmds[i].kind == DRAW_TEXT)
+			print_error("piece \"%s\" at x %d\n",
+				    f->ui.dl.cmds[i].text,
+				    f->ui.dl.cmds[i].r.x);
+	fail_msg("no painted piece \"%s\"", s);
+	return NULL;
+}
+
+/* In Arabic the whole layout turns around: a button laid out at the start
+ * (the left) is on the right of the screen, a tap there clicks it, and a
+ * swipe to the right is the one that means "next" (-1, as a swipe to the
+ * left in Dutch). */
+static void test_rtl_mirrors_buttons_taps_and_swipes(void **state)
+{
+	struct fixture *f = *state;
+	const struct hit *h;
+	struct answer a;
+	int x;
+
+	f->ui.rtl = 1;
+	frame(f, 0);
+	h = draw_list_find_hit(&f->ui.dl, "Volgende");
+	assert_non_null(h);
+	assert_int_equal(h->r.x, FAKE_W - BUTTON.x - BUTTON.w);
+	assert_int_equal(h->r.w, BUTTON.w);
+	/* the label sits inside the mirrored button */
+	assert_true(rect_contains(
+		h->r, fake_text_cmd(&f->ui.dl, "Volgende")->r.x, centre_y()));
+	/* a tap where the button is seen clicks it; where it would be in
+	 * Dutch, and is not now, does not */
+	x = h->r.x + 10;
+	event(f, UI_PTR_DOWN, x, centre_y(), 0);
+	f->now += FAKE_TAP_MS;
+	assert_int_equal(event(f, UI_PTR_UP, x, centre_y(), 0).clicked, 1);
+	f->now += 500;
+	x = BUTTON.x + 10;
+	assert_true(x < h->r.x);
+	event(f, UI_PTR_DOWN, x, centre_y(), 0);
+	f->now += FAKE_TAP_MS;
+	assert_int_equal(event(f, UI_PTR_UP, x, centre_y(), 0).clicked, 0);
+	/* swipes */
+	f->now += 500;
+	a = stroke(f, 200, 900, 200 + mm(60), 900);
+	assert_int_equal(a.swipe, -1);
+	f->now += 500;
+	a = stroke(f, 200 + mm(60), 900, 200, 900);
+	assert_int_equal(a.swipe, 1);
+}
+
+/* A line with an Arabic word and an e-mail address reads right to left:
+ * the Arabic at the start (right), the address after it to the left, the
+ * address itself left to right. Lines sit at the right of their box. */
+static void test_rtl_mixed_line_in_display_order(void **state)
+{
+	struct fixture *f = *state;
+	const struct draw_cmd *ar, *mail;
+
+	f->ui.rtl = 1;
+	text_frame(f, "بريد vraag@ussen.example", 1000);
+	ar = piece(f, "بريد ");
+	mail = piece(f, "vraag@ussen.example");
+	assert_true(mail->r.x + mail->r.w <= ar->r.x);
+	assert_int_equal(ar->rtl, 1);
+	assert_int_equal(mail->rtl, 0);
+	/* the box 100..1100 mirrored is 820..1820: the line ends at its
+	 * right edge */
+	assert_int_equal(ar->r.x + ar->r.w, FAKE_W - 100);
+	assert_int_equal(f->ui.dl.ntexts, 1);
+	assert_string_equal(f->ui.dl.texts[0].text, "بريد vraag@ussen.example");
+	assert_int_equal(f->ui.dl.texts[0].r.x, FAKE_W - 100 - 1000);
+
+	/* numbers stay left to right inside Arabic: "step 12 of 30" shows
+	 * 30, "of", 12, "step" from left to right */
+	text_frame(f, "الخطوة 12 من 30", 1000);
+	assert_true(piece(f, "30")->r.x < piece(f, " من ")->r.x);
+	assert_true(piece(f, " من ")->r.x < piece(f, "12")->r.x);
+	assert_true(piece(f, "12")->r.x < piece(f, "الخطوة ")->r.x);
+	assert_int_equal(piece(f, "12")->rtl, 0);
+}
+
+/* In a Dutch layout an Arabic name keeps its place in the sentence and
+ * is shaped right to left; the line stays at the left. */
+static void test_ltr_line_with_arabic_word(void **state)
+{
+	struct fixture *f = *state;
+
+	text_frame(f, "Kies العربية of Nederlands", 1000);
+	assert_int_equal(piece(f, "Kies ")->r.x, 100);
+	assert_true(piece(f, "Kies ")->r.x < piece(f, "العربية")->r.x);
+	assert_true(piece(f, "العربية")->r.x < piece(f, " of Nederlands")->r.x);
+	assert_int_equal(piece(f, "العربية")->rtl, 1);
+	assert_int_equal(piece(f, "Kies ")->rtl, 0);
+}
+
+/* Arrows on buttons point the other way in RTL; other pictograms and
+ * pictures are never mirrored. */
+static void test_rtl_flips_arrows_only(void **state)
+{
+	struct fixture *f = *state;
+	struct rect r = { 100, 100, 500, 150 };
+	int i, flipped = 0, kept = 0, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		f->ui.rtl = pass;
+		ui_begin(&f->ui, FAKE_W, FAKE_H, f->now, f->theme.background);
+		ui_button_arrow(&f->ui, "back", r, "Terug",
+				"assets/icons/back.png", STYLE_HEADER);
+		r.y += 200;
+		ui_button_icon(&f->ui, "home", r, "Begin",
+			       "assets/icons/home.png", STYLE_HEADER);
+		r.y -= 200;
+		ui_end(&f->ui);
+		for (i = 0; i < f->ui.dl.ncmds; i++) {
+			const struct draw_cmd *c = &f->ui.dl.cmds[i];
+
+			if (c->kind != DRAW_IMAGE)
+				continue;
+			if (strstr(c->text, "back.png"))
+				flipped += c->flip;
+			else
+				kept += !c->flip;
+		}
+	}
+	assert_int_equal(flipped, 1); /* only in RTL */
+	assert_int_equal(kept, 2);
+}
+
+/* Lines may end after a hyphen, not only at spaces; and a word in bold
+ * followed by a question mark in plain text never loses the mark to the
+ * next line. */
+static void test_breaks_by_unicode_rules(void **state)
+{
+	struct fixture *f = *state;
+	const char *word = "buurt-bewoners-overleg";
+	struct text_run runs[2] = { { "Wat wil je", 10, 1 }, { "?", 1, 0 } };
+	int w = fake_text_width(NULL, "buurt-bewoners-", 15,
+				ui_font_px(&f->ui, FONT_BODY), 0) +
+		2;
+	int i, lines;
+
+	/* too narrow for the whole word: it breaks after a hyphen */
+	assert_int_equal(lines_at(f, word, w), 2);
+	text_frame(f, word, w);
+	assert_string_equal(f->ui.dl.texts[0].text, word);
+	piece(f, "buurt-bewoners-");
+	piece(f, "overleg");
+
+	/* room for "Wat wil je" but not for the "?": "je?" moves down as one */
+	w = fake_text_width(NULL, "Wat wil je", 10,
+			    ui_font_px(&f->ui, FONT_BODY), 1) +
+	    2;
+	lines = ui_text_lines(&f->ui, runs, 2, FONT_BODY, w, 0);
+	assert_int_equal(lines, 2);
+	ui_begin(&f->ui, FAKE_W, FAKE_H, f->now, f->theme.background);
+	ui_text_runs(&f->ui, runs, 2, FONT_BODY, 100, 100, w, UI_ALIGN_START,
+		     f->theme.text, 0, -1, UI_RECORD);
+	ui_end(&f->ui);
+	for (i = 0; i < f->ui.dl.ncmds; i++)
+		if (f->ui.dl.cmds[i].kind == DRAW_TEXT &&
+		    strcmp(f->ui.dl.cmds[i].text, "?") == 0)
+			assert_int_equal(f->ui.dl.cmds[i].r.y,
+					 piece(f, "je")->r.y);
+	assert_string_equal(f->ui.dl.texts[0].text, "Wat wil je?");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -337,6 +526,11 @@ int main(void)
 		T(test_text_wraps_to_width),
 		T(test_text_honours_newline),
 		T(test_button_label_in_hit_list),
+		T(test_rtl_mirrors_buttons_taps_and_swipes),
+		T(test_rtl_mixed_line_in_display_order),
+		T(test_ltr_line_with_arabic_word),
+		T(test_rtl_flips_arrows_only),
+		T(test_breaks_by_unicode_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -306,15 +306,19 @@ static void run_frame(struct app *a)
 	int i;
 
 	a->ui.large = a->visit.large;
+	/* Arabic and other right-to-left languages turn the layout around */
+	a->ui.rtl = a->i18n.langs[ui_lang(a)].rtl;
 	a->reqs.n = 0;
 	c = app_screen_ctx(a, NULL);
 	ui_begin(&a->ui, a->width, a->height, a->now, a->theme.background);
 	screens_run(&c);
-	/* the sentence being heard, marked for people who read a little */
+	ui_end(&a->ui);
+	/* the sentence being heard, marked for people who read a little; its
+	 * place comes from a finished frame's text list, in screen pixels,
+	 * so it is added after ui_end has mirrored the frame */
 	if (a->speaking >= 0 && a->speaking < a->speech.n && !a->visit.prompt)
 		draw_frame(&a->ui.dl, a->speech.where[a->speaking],
 			   a->theme.accent, ui_mm(&a->ui, 1.0));
-	ui_end(&a->ui);
 	for (i = 0; i < a->reqs.n; i++)
 		apply(a, &a->reqs.r[i]);
 	a->reqs.n = 0;

@@ -149,7 +149,7 @@ static void card(const struct screen_ctx *c, const struct doc *d, int k, int n,
 		tx = r.x + pad;
 		ny += side + ui_mm(ui, 4);
 		lines = ui_text_runs(ui, head->runs, head->nruns, FONT_TITLE,
-				     tx, ny, r.w - 2 * pad, UI_ALIGN_LEFT,
+				     tx, ny, r.w - 2 * pad, UI_ALIGN_START,
 				     th->text, 0, 3,
 				     UI_RECORD | UI_CLIP | UI_BOLD);
 		ny += (lines < 3 ? lines : 3) * title_h;
@@ -158,7 +158,7 @@ static void card(const struct screen_ctx *c, const struct doc *d, int k, int n,
 
 		lines = ui_text_runs(ui, head->runs, head->nruns, FONT_TITLE,
 				     tx, top, r.x + r.w - pad - tx,
-				     UI_ALIGN_LEFT, th->text, 0, 2,
+				     UI_ALIGN_START, th->text, 0, 2,
 				     UI_RECORD | UI_CLIP | UI_BOLD);
 		if (lines > 2)
 			lines = 2;

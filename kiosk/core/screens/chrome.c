@@ -44,13 +44,13 @@ int chrome_header(const struct screen_ctx *c, int left_end, const char *title)
 		if (ui_text_lines(ui, &run, 1, FONT_TITLE, w, 0) == 1)
 			ui_text_runs(ui, &run, 1, FONT_TITLE, tx,
 				     (h - ui_line_h(ui, FONT_TITLE)) / 2, w,
-				     UI_ALIGN_LEFT, c->theme->header_text, 0, 1,
-				     UI_RECORD);
+				     UI_ALIGN_START, c->theme->header_text, 0,
+				     1, UI_RECORD);
 		else
 			ui_text_runs(ui, &run, 1, FONT_BUTTON, tx,
 				     (h - 2 * ui_line_h(ui, FONT_BUTTON)) / 2,
-				     w, UI_ALIGN_LEFT, c->theme->header_text, 0,
-				     2, UI_RECORD | UI_CLIP);
+				     w, UI_ALIGN_START, c->theme->header_text,
+				     0, 2, UI_RECORD | UI_CLIP);
 	}
 	return h;
 }
@@ -60,6 +60,27 @@ int chrome_bottom(const struct screen_ctx *c)
 	return c->height - ui_mm(c->ui, BAR_MM);
 }
 
+/* 1 for the pictograms that point along the reading direction: they
+ * turn around with a right-to-left layout. */
+static int icon_points(const char *name)
+{
+	return strcmp(name, "back") == 0 || strcmp(name, "previous") == 0 ||
+	       strcmp(name, "next") == 0;
+}
+
+/* A button with pictogram `name` at its start; returns 1 when tapped. */
+static int icon_button(const struct screen_ctx *c, const char *id,
+		       struct rect r, const char *label, const char *name,
+		       enum style_id style)
+{
+	char path[512];
+
+	chrome_icon(c, name, path, sizeof(path));
+	if (icon_points(name))
+		return ui_button_arrow(c->ui, id, r, label, path, style);
+	return ui_button_icon(c->ui, id, r, label, path, style);
+}
+
 /* One button of the bar; returns 1 when tapped. */
 static int bar_button(const struct screen_ctx *c, const char *id,
 		      const char *icon, const char *label, int x, int w)
@@ -67,11 +88,9 @@ static int bar_button(const struct screen_ctx *c, const char *id,
 	struct ui *ui = c->ui;
 	int bh = ui_mm(ui, BUTTON_H_MM);
 	int y = chrome_bottom(c) + (ui_mm(ui, BAR_MM) - bh) / 2;
-	char path[512];
 
-	return ui_button_icon(ui, id, (struct rect){ x, y, w, bh }, label,
-			      chrome_icon(c, icon, path, sizeof(path)),
-			      STYLE_HEADER);
+	return icon_button(c, id, (struct rect){ x, y, w, bh }, label, icon,
+			   STYLE_HEADER);
 }
 
 int chrome_bar(const struct screen_ctx *c, int with_back)
@@ -152,7 +171,6 @@ void chrome_footer(const struct screen_ctx *c, int part, int parts,
 	int pw = chrome_icon_button_w(c, prev),
 	    nw = chrome_icon_button_w(c, next);
 	int swipe = ui_swipe(ui), to = part;
-	char path[512];
 
 	if (parts <= 1)
 		return;
@@ -160,17 +178,13 @@ void chrome_footer(const struct screen_ctx *c, int part, int parts,
 		(struct rect){ m + pw, fy + (bh - ui_line_h(ui, FONT_BODY)) / 2,
 			       c->width - 2 * m - pw - nw, 0 },
 		where, FONT_BODY, UI_ALIGN_CENTER, c->theme->text);
-	if (part > 0 &&
-	    ui_button_icon(ui, "prev", (struct rect){ m, fy, pw, bh }, prev,
-			   chrome_icon(c, "previous", path, sizeof(path)),
-			   STYLE_SECONDARY))
+	if (part > 0 && icon_button(c, "prev", (struct rect){ m, fy, pw, bh },
+				    prev, "previous", STYLE_SECONDARY))
 		to = part - 1;
 	else if (part < parts - 1 &&
-		 ui_button_icon(ui, "next",
-				(struct rect){ c->width - m - nw, fy, nw, bh },
-				next,
-				chrome_icon(c, "next", path, sizeof(path)),
-				STYLE_PRIMARY))
+		 icon_button(c, "next",
+			     (struct rect){ c->width - m - nw, fy, nw, bh },
+			     next, "next", STYLE_PRIMARY))
 		to = part + 1;
 	else if (swipe < 0 && part < parts - 1)
 		to = part + 1;
@@ -189,7 +203,7 @@ void chrome_list_end(const struct screen_ctx *c, int n, const char *none_key,
 
 	if (n == 0)
 		ui_text(c->ui, (struct rect){ m, y, c->width - 2 * m, 0 },
-			screen_tr(c, none_key), FONT_BODY, UI_ALIGN_LEFT,
+			screen_tr(c, none_key), FONT_BODY, UI_ALIGN_START,
 			c->theme->text);
 	chrome_part_label(c, "nav.part", part, pages, where, sizeof(where));
 	chrome_footer(c, part, pages, where);
@@ -211,7 +225,7 @@ void chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
 {
 	struct ui *ui = c->ui;
 	int th = ui_text(ui, (struct rect){ r.x, r.y, r.w, 0 },
-			 screen_tr(c, caption_key), FONT_BODY, UI_ALIGN_LEFT,
+			 screen_tr(c, caption_key), FONT_BODY, UI_ALIGN_START,
 			 c->theme->text);
 	int side =
 		r.w < r.h - th - ui_mm(ui, 4) ? r.w : r.h - th - ui_mm(ui, 4);

@@ -193,7 +193,7 @@ void flow_draw(struct ui *ui, const struct flow_layout *l, int x, int top,
 						 ui_mm(ui, 3), ui_mm(ui, 3) },
 				  text, ui_mm(ui, 1.5));
 		ui_text_runs(ui, b->runs, b->nruns, FONT_BODY, x + indent, y,
-			     l->width - indent, UI_ALIGN_LEFT, text, s->first,
+			     l->width - indent, UI_ALIGN_START, text, s->first,
 			     s->take,
 			     (s->first == 0 ? UI_RECORD : 0) |
 				     (is_heading(b) ? UI_BOLD : 0));

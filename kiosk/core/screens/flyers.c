@@ -142,14 +142,15 @@ static void page_view(const struct screen_ctx *c, const struct flyer *f,
 	struct rect src = { 0, 0, 0, 0 };
 
 	if (ui_area(ui, "flyer-page", view, screen_tr(c, "flyers.page"))) {
+		int fx, fy;
+
+		/* on the page as painted, which is never mirrored */
+		ui_point_in(ui, view, &fx, &fy);
 		if (v->last_tap && c->now - v->last_tap <= DOUBLE_TAP_MS)
-			screen_ask(c, (struct screen_req){
-					      .kind = REQ_ZOOM,
-					      .value = !v->zoom,
-					      .x = (ui->px - view.x) * 1000 /
-						   (view.w ? view.w : 1),
-					      .y = (ui->py - view.y) * 1000 /
-						   (view.h ? view.h : 1) });
+			screen_ask(c, (struct screen_req){ .kind = REQ_ZOOM,
+							   .value = !v->zoom,
+							   .x = fx,
+							   .y = fy });
 		else
 			screen_ask(c,
 				   (struct screen_req){ .kind = REQ_TAPPED });
@@ -185,7 +186,7 @@ static void flyer_draw(const struct screen_ctx *c)
 	side = (struct rect){ view.x + view.w + m, view.y, side_w, view.h };
 	if (pages < 0) {
 		ui_text(ui, view, screen_tr(c, "flyers.broken"), FONT_BODY,
-			UI_ALIGN_LEFT, c->theme->text);
+			UI_ALIGN_START, c->theme->text);
 		return;
 	}
 	page = chrome_clamp(c->at->part, pages);

@@ -64,8 +64,8 @@ static void draw(const struct screen_ctx *c)
 			c->content->name);
 		ui_text_runs(ui, &name, 1, FONT_TITLE, x,
 			     (top - ui_line_h(ui, FONT_TITLE)) / 2,
-			     c->width / 2, UI_ALIGN_LEFT, th->header_text, 0, 1,
-			     UI_RECORD | UI_CLIP);
+			     c->width / 2, UI_ALIGN_START, th->header_text, 0,
+			     1, UI_RECORD | UI_CLIP);
 		if (ui_long_press(ui, "name")) {
 			screen_ask(c, (struct screen_req){
 					      .kind = REQ_OPEN,
@@ -77,7 +77,7 @@ static void draw(const struct screen_ctx *c)
 		n += tile_visible(c, i);
 	y = top + ui_mm(ui, 8);
 	y += ui_text(ui, (struct rect){ m, y, c->width - 2 * m, 0 },
-		     screen_tr(c, "home.choose"), FONT_TITLE, UI_ALIGN_LEFT,
+		     screen_tr(c, "home.choose"), FONT_TITLE, UI_ALIGN_START,
 		     th->text);
 	y += ui_mm(ui, 6);
 	if (chrome_bar(c, 0))
@@ -98,7 +98,7 @@ static void draw(const struct screen_ctx *c)
 		ui_text(ui,
 			(struct rect){ m, bottom + ui_mm(ui, 4),
 				       c->width - 2 * m, 0 },
-			line, FONT_BODY, UI_ALIGN_LEFT, th->text);
+			line, FONT_BODY, UI_ALIGN_START, th->text);
 	}
 	cols = n <= 2 ? (n ? n : 1) : n <= 4 ? 2 : 3;
 	rows = (n + cols - 1) / cols;

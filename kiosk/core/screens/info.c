@@ -39,7 +39,7 @@ static void draw(const struct screen_ctx *c)
 	snprintf(nums[3], sizeof(nums[3]), "%d", c->content->idle_seconds);
 	i18n_format(line, sizeof(line), screen_tr(c, "info.facts"), args, 7);
 	y += ui_text(ui, (struct rect){ m, y, c->width - 2 * m, 0 }, line,
-		     FONT_BODY, UI_ALIGN_LEFT, c->theme->text);
+		     FONT_BODY, UI_ALIGN_START, c->theme->text);
 	if (ui_button_icon(ui, "close",
 			   (struct rect){ m, y + ui_mm(ui, 10),
 					  chrome_icon_button_w(c, close), bh },

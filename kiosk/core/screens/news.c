@@ -132,17 +132,17 @@ static void item_draw(const struct screen_ctx *c)
 	text_w = link ? (c->width - 2 * m) * 3 / 5 : c->width - 2 * m;
 	chrome_date_text(c, nw->date, date, sizeof(date));
 	y += ui_text(ui, (struct rect){ m, y, text_w, 0 }, date, FONT_BODY,
-		     UI_ALIGN_LEFT, fg);
+		     UI_ALIGN_START, fg);
 	run = (struct text_run){ title, strlen(title), 1 };
 	y += ui_mm(ui, 2) + ui_line_h(ui, FONT_TITLE) *
 				    ui_text_runs(ui, &run, 1, FONT_TITLE, m,
 						 y + ui_mm(ui, 2), text_w,
-						 UI_ALIGN_LEFT, fg, 0, 3,
+						 UI_ALIGN_START, fg, 0, 3,
 						 UI_RECORD | UI_CLIP);
 	y += ui_mm(ui, 6);
 	run = (struct text_run){ body, strlen(body), 0 };
-	ui_text_runs(ui, &run, 1, FONT_BODY, m, y, text_w, UI_ALIGN_LEFT, fg, 0,
-		     (chrome_bottom(c) - m - y) / ui_line_h(ui, FONT_BODY),
+	ui_text_runs(ui, &run, 1, FONT_BODY, m, y, text_w, UI_ALIGN_START, fg,
+		     0, (chrome_bottom(c) - m - y) / ui_line_h(ui, FONT_BODY),
 		     UI_RECORD | UI_CLIP);
 	if (link) {
 		int x = m + text_w + ui_mm(ui, 12);

@@ -70,11 +70,11 @@ static void card(const struct screen_ctx *c, const struct partner *p,
 	tw = r.x + r.w - ui_mm(ui, 5) - tx;
 	run = (struct text_run){ p->name, strlen(p->name), 1 };
 	ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3), tw,
-		     UI_ALIGN_LEFT, c->theme->text, 0, 1, UI_RECORD | UI_CLIP);
+		     UI_ALIGN_START, c->theme->text, 0, 1, UI_RECORD | UI_CLIP);
 	line = text_get(&p->line, c->visit->lang);
 	run = (struct text_run){ line, strlen(line), 0 };
 	ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + ui_mm(ui, 3) + lh, tw,
-		     UI_ALIGN_LEFT, c->theme->text, 0, p->contact ? 2 : 3,
+		     UI_ALIGN_START, c->theme->text, 0, p->contact ? 2 : 3,
 		     UI_RECORD | UI_CLIP);
 	if (p->contact) {
 		/* the way to reach them on a line of its own, with a word
@@ -86,7 +86,7 @@ static void card(const struct screen_ctx *c, const struct partner *p,
 			    screen_tr(c, contact_key(p->contact)), args, 1);
 		run = (struct text_run){ how, strlen(how), 0 };
 		ui_text_runs(ui, &run, 1, FONT_BODY, tx,
-			     r.y + ui_mm(ui, 3) + 3 * lh, tw, UI_ALIGN_LEFT,
+			     r.y + ui_mm(ui, 3) + 3 * lh, tw, UI_ALIGN_START,
 			     c->theme->text, 0, 1, UI_RECORD | UI_CLIP);
 	}
 }

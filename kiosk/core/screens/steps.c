@@ -64,12 +64,12 @@ static void draw(const struct screen_ctx *c)
 	y = chrome_body_top(c);
 	chrome_part_label(c, "steps.where", part, pages, where, sizeof(where));
 	y += ui_text(ui, (struct rect){ m, y, c->width - 2 * m, 0 }, where,
-		     FONT_BODY, UI_ALIGN_LEFT, c->theme->text);
+		     FONT_BODY, UI_ALIGN_START, c->theme->text);
 	y += ui_mm(ui, 3) +
 	     ui_line_h(ui, FONT_TITLE) *
 		     ui_text_runs(ui, head->runs, head->nruns, FONT_TITLE, m,
 				  y + ui_mm(ui, 3), c->width - 2 * m,
-				  UI_ALIGN_LEFT, c->theme->text, 0, 2,
+				  UI_ALIGN_START, c->theme->text, 0, 2,
 				  UI_RECORD | UI_CLIP | UI_BOLD);
 	y += ui_mm(ui, 6);
 	/* the step's text under its heading, in the same column; its

@@ -202,6 +202,8 @@ uint32_t draw_list_hash(const struct draw_list *dl)
 		h = hash_bytes(h, &c->bold, sizeof(c->bold));
 		h = hash_bytes(h, &c->page, sizeof(c->page));
 		h = hash_bytes(h, &c->src, sizeof(c->src));
+		h = hash_bytes(h, &c->rtl, sizeof(c->rtl));
+		h = hash_bytes(h, &c->flip, sizeof(c->flip));
 		if (c->text)
 			h = hash_str(h, c->text);
 	}

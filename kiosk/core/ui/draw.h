@@ -44,6 +44,10 @@ struct draw_cmd {
 	int page;	    /* DRAW_IMAGE of a PDF: page number from 1 */
 	struct rect src;    /* DRAW_IMAGE: part to show, in 1/1000 of the
 			     * picture (zoom); all zero: the whole picture */
+	int rtl;	    /* DRAW_TEXT: one right-to-left run (Arabic),
+			     * shaped from right to left */
+	int flip;	    /* DRAW_IMAGE: painted mirrored left to right (an
+			     * arrow in a right-to-left layout) */
 };
 
 struct hit {

@@ -1,5 +1,6 @@
 /*
- * ui: widgets, the click, drag, swipe and long-press rules, and line breaking.
+ * ui: widgets, the click, drag, swipe and long-press rules, line breaking,
+ * and the mirror that turns a layout around for right-to-left languages.
  */
 #include "core/ui/ui.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/ui/linebreak.h"
 
 void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
 	     double px_per_mm)
@@ -17,6 +19,7 @@ void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
 	ui->theme = theme;
 	ui->m = m;
 	ui->px_per_mm = px_per_mm;
+	linebreak_init();
 }
 
 uint32_t ui_id(const char *id)
@@ -51,6 +54,10 @@ void ui_wipe(struct ui *ui)
 	ui->long_polled = 0;
 	explicit_bzero(ui->words, sizeof(ui->words));
 	ui->nwords = 0;
+	/* the line breaker's copies of the last texts */
+	explicit_bzero(ui->para, sizeof(ui->para));
+	explicit_bzero(ui->line, sizeof(ui->line));
+	explicit_bzero(&ui->bidi, sizeof(ui->bidi));
 	draw_list_wipe(&ui->dl);
 }
 
@@ -64,6 +71,9 @@ void ui_reset_input(struct ui *ui)
 
 void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 {
+	/* back into layout coordinates: the frame on screen was mirrored */
+	if (ui->rtl && ui->w > 0)
+		x = ui->w - 1 - x;
 	ui->px = x;
 	ui->py = y;
 	ui->now = now;
@@ -111,8 +121,33 @@ void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear)
 	draw_list_clear(&ui->dl, clear);
 }
 
+static struct rect mirror(const struct ui *ui, struct rect r)
+{
+	r.x = ui->w - r.x - r.w;
+	return r;
+}
+
+/* Turns the frame around for a right-to-left language: every rectangle
+ * goes to the other side of the screen. What is inside stays as it is:
+ * letters (each line was put in display order by the line breaker),
+ * pictures, QR codes; arrows were marked to flip when drawn. */
+static void mirror_frame(struct ui *ui)
+{
+	struct draw_list *dl = &ui->dl;
+	int i;
+
+	for (i = 0; i < dl->ncmds; i++)
+		dl->cmds[i].r = mirror(ui, dl->cmds[i].r);
+	for (i = 0; i < dl->nhits; i++)
+		dl->hits[i].r = mirror(ui, dl->hits[i].r);
+	for (i = 0; i < dl->ntexts; i++)
+		dl->texts[i].r = mirror(ui, dl->texts[i].r);
+}
+
 void ui_end(struct ui *ui)
 {
+	if (ui->rtl)
+		mirror_frame(ui);
 	ui->went_down = 0;
 	if (ui->went_up) {
 		ui->went_up = 0;
@@ -202,8 +237,9 @@ int ui_button_frame(struct ui *ui, const char *id, struct rect r,
 	return button_frame(ui, id, r, label, style, &state);
 }
 
-int ui_button_icon(struct ui *ui, const char *id, struct rect r,
-		   const char *label, const char *icon, enum style_id style)
+static int button_icon(struct ui *ui, const char *id, struct rect r,
+		       const char *label, const char *icon, enum style_id style,
+		       int points)
 {
 	enum ui_state state;
 	int clicked = button_frame(ui, id, r, label, style, &state);
@@ -219,12 +255,39 @@ int ui_button_icon(struct ui *ui, const char *id, struct rect r,
 		  (struct rect){ r.x + pad * 2, r.y + (r.h - side) / 2, side,
 				 side },
 		  icon, fg);
+	if (points && ui->rtl && ui->dl.ncmds > 0 &&
+	    ui->dl.cmds[ui->dl.ncmds - 1].kind == DRAW_IMAGE)
+		ui->dl.cmds[ui->dl.ncmds - 1].flip = 1;
 	tx = r.x + pad * 3 + side;
 	tw = r.x + r.w - pad - tx;
 	lines = ui_text_lines(ui, &run, 1, FONT_BUTTON, tw, 0);
 	ui_text_runs(ui, &run, 1, FONT_BUTTON, tx, r.y + (r.h - lines * lh) / 2,
 		     tw, UI_ALIGN_CENTER, fg, 0, -1, 0);
 	return clicked;
+}
+
+int ui_button_icon(struct ui *ui, const char *id, struct rect r,
+		   const char *label, const char *icon, enum style_id style)
+{
+	return button_icon(ui, id, r, label, icon, style, 0);
+}
+
+int ui_button_arrow(struct ui *ui, const char *id, struct rect r,
+		    const char *label, const char *icon, enum style_id style)
+{
+	return button_icon(ui, id, r, label, icon, style, 1);
+}
+
+void ui_point_in(const struct ui *ui, struct rect r, int *fx, int *fy)
+{
+	int x = ui->px - r.x;
+
+	/* the pointer is in layout coordinates; the picture is painted
+	 * unmirrored in the mirrored box */
+	if (ui->rtl)
+		x = r.w - 1 - x;
+	*fx = x * 1000 / (r.w ? r.w : 1);
+	*fy = (ui->py - r.y) * 1000 / (r.h ? r.h : 1);
 }
 
 int ui_icon_px(const struct ui *ui)
@@ -257,19 +320,49 @@ int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
 
 /* ---- line breaking ---- */
 
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Puts the runs end to end and asks where lines may end. Returns 0 when
+ * the text is too long for that: then only spaces break it. */
+static int find_breaks(struct ui *ui, const struct text_run *runs, int nruns)
+{
+	size_t total = 0;
+	int i;
+
+	for (i = 0; i < nruns; i++)
+		total += runs[i].n;
+	if (total == 0 || total > sizeof(ui->para))
+		return 0;
+	total = 0;
+	for (i = 0; i < nruns; i++) {
+		memcpy(ui->para + total, runs[i].s, runs[i].n);
+		total += runs[i].n;
+	}
+	linebreak_find(ui->para, total, ui->para_brk);
+	return 1;
+}
+
+/* Cuts the runs into words: at spaces, at hard line breaks, and where
+ * the Unicode rules let a line end inside a stretch without spaces. */
 static void split_runs(struct ui *ui, const struct text_run *runs, int nruns,
 		       int all_bold)
 {
-	int i, space = 0, newline = 0;
+	int i, space = 0, newline = 0, brks = find_breaks(ui, runs, nruns);
+	size_t off = 0; /* where run i starts in ui->para */
 
 	ui->nwords = 0;
-	for (i = 0; i < nruns; i++) {
-		const char *p = runs[i].s, *end = p + runs[i].n;
+	for (i = 0; i < nruns; off += runs[i].n, i++) {
+		const char *s = runs[i].s, *p = s, *end = s + runs[i].n;
 
 		while (p < end) {
 			const char *w = p;
+			size_t at = off + (size_t)(p - s);
+			int glue;
 
-			if (*p == ' ' || *p == '\t' || *p == '\r') {
+			if (is_space(*p)) {
 				space = 1;
 				p++;
 				continue;
@@ -280,16 +373,28 @@ static void split_runs(struct ui *ui, const struct text_run *runs, int nruns,
 				p++;
 				continue;
 			}
-			while (p < end && *p != ' ' && *p != '\t' &&
-			       *p != '\n' && *p != '\r')
+			while (p < end && !is_space(*p) && *p != '\n') {
+				size_t k = off + (size_t)(p - s);
+
 				p++;
+				if (brks && ui->para_brk[k] != BREAK_NO)
+					break;
+			}
 			if (ui->nwords == UI_WORD_MAX) {
 				ui->dl.overflow = 1;
 				return;
 			}
+			/* a word that touches the one before without a place
+			 * to break between ("Wat" in bold, then "?") */
+			glue = brks && !space && !newline && ui->nwords > 0 &&
+			       at > 0 && ui->para_brk[at - 1] == BREAK_NO;
 			ui->words[ui->nwords++] = (struct ui_word){
-				w, (size_t)(p - w), runs[i].bold || all_bold,
-				space && ui->nwords > 0, newline
+				w,
+				(size_t)(p - w),
+				runs[i].bold || all_bold,
+				space && ui->nwords > 0,
+				newline,
+				glue,
 			};
 			space = newline = 0;
 		}
@@ -301,44 +406,146 @@ static int word_w(struct ui *ui, const struct ui_word *w, int px)
 	return ui->m.text_width(ui->m.ctx, w->s, w->n, px, w->bold);
 }
 
-/* Emits one line made of words [a, b): consecutive words of the same weight
- * become one draw command so the platform caches whole phrases. */
-static void emit_line(struct ui *ui, int a, int b, int x, int y, int width,
-		      int line_w, enum ui_align align, struct color color,
-		      int px, int lh, int space_w)
+/* Width of word i with the words glued to it; *end gets the word after
+ * them. */
+static int unit_w(struct ui *ui, int i, int px, int *end)
 {
-	int i = a, cx = x;
+	int w = word_w(ui, &ui->words[i], px);
 
-	if (align == UI_ALIGN_CENTER && line_w < width)
-		cx = x + (width - line_w) / 2;
-	while (i < b) {
-		int j = i + 1, bold = ui->words[i].bold;
-		const char *start = ui->words[i].s;
-		const char *stop = ui->words[i].s + ui->words[i].n;
-		int seg_w;
+	for (i++; i < ui->nwords && ui->words[i].glue && !ui->words[i].newline;
+	     i++)
+		w += word_w(ui, &ui->words[i], px);
+	*end = i;
+	return w;
+}
 
-		if (i > a && ui->words[i].space_before)
+/* Direction of the text in runs: its first letter's, else the ui's. */
+static int para_direction(const struct ui *ui, const struct text_run *runs,
+			  int nruns)
+{
+	int i, d;
+
+	for (i = 0; i < nruns; i++)
+		if ((d = bidi_direction(runs[i].s, runs[i].n)) >= 0)
+			return d;
+	return ui->rtl;
+}
+
+/* Draws one piece; in RTL it is shaped from right to left. */
+static void emit_piece(struct ui *ui, int x, int y, int w, int lh,
+		       const char *s, size_t n, int px, int bold, int rtl,
+		       struct color color)
+{
+	int before = ui->dl.ncmds;
+
+	draw_text(&ui->dl, x, y, w, lh, s, n, px, bold, color);
+	if (ui->dl.ncmds > before)
+		ui->dl.cmds[ui->dl.ncmds - 1].rtl = rtl;
+}
+
+/* A line too long to reorder: each word on its own, in reading order. */
+static void emit_words(struct ui *ui, int a, int b, int x, int y, int px,
+		       int lh, int space_w, struct color color)
+{
+	int i, cx = x;
+
+	for (i = a; i < b; i++) {
+		const struct ui_word *w = &ui->words[i];
+		int ww = word_w(ui, w, px);
+
+		if (i > a && w->space_before)
 			cx += space_w;
-		/* merge while the next word has the same weight and follows
-		 * in the same buffer with only spaces between */
-		while (j < b && ui->words[j].bold == bold &&
-		       ui->words[j].s > stop &&
-		       (size_t)(ui->words[j].s - stop) <= 8) {
-			const char *q = stop;
+		emit_piece(ui, cx, y, ww, lh, w->s, w->n, px, w->bold,
+			   ui->para_rtl, color);
+		cx += ww;
+	}
+}
 
-			while (q < ui->words[j].s && *q == ' ')
-				q++;
-			if (q != ui->words[j].s)
-				break;
-			stop = ui->words[j].s + ui->words[j].n;
-			j++;
+/* Reverses segs[a, b). */
+static void reverse_segs(struct ui_seg *segs, int a, int b)
+{
+	while (a < --b) {
+		struct ui_seg t = segs[a];
+
+		segs[a++] = segs[b];
+		segs[b] = t;
+	}
+}
+
+/* Emits one line made of words [a, b). The words are joined by single
+ * spaces into ui->line and cut into pieces of one direction and weight;
+ * the pieces are put in display order (rule L2 of the bidirectional
+ * algorithm: reverse every stretch at each level from the highest down
+ * to the lowest odd one) and placed from the start of the line. In RTL
+ * the frame is mirrored afterwards, so the pieces go in from the last
+ * one shown on the left: the first piece ends up at the right edge. */
+static void emit_line(struct ui *ui, int a, int b, int x, int y, int width,
+		      enum ui_align align, struct color color, int px, int lh,
+		      int space_w)
+{
+	struct ui_seg *segs = ui->segs;
+	size_t n = 0, k;
+	int i, nseg = 0, total = 0, top = 0, low = 255, lv, cx = x;
+
+	for (i = a; i < b; i++) {
+		const struct ui_word *w = &ui->words[i];
+
+		if (n + w->n + 2 > sizeof(ui->line)) {
+			emit_words(ui, a, b, x, y, px, lh, space_w, color);
+			return;
 		}
-		seg_w = ui->m.text_width(ui->m.ctx, start,
-					 (size_t)(stop - start), px, bold);
-		draw_text(&ui->dl, cx, y, seg_w, lh, start,
-			  (size_t)(stop - start), px, bold, color);
-		cx += seg_w;
-		i = j;
+		if (i > a && w->space_before) {
+			ui->line[n] = ' ';
+			ui->line_bold[n++] =
+				(unsigned char)ui->words[i - 1].bold;
+		}
+		memcpy(ui->line + n, w->s, w->n);
+		memset(ui->line_bold + n, w->bold, w->n);
+		n += w->n;
+	}
+	ui->line[n] = '\0';
+	bidi_levels(&ui->bidi, ui->line, n, ui->para_rtl, ui->line_level);
+	for (k = 0; k < n;) {
+		size_t start = k;
+
+		while (k < n && ui->line_level[k] == ui->line_level[start] &&
+		       ui->line_bold[k] == ui->line_bold[start])
+			k++;
+		if (nseg == UI_SEG_MAX) {
+			/* more pieces than room: the rest joins the last */
+			segs[nseg - 1].n = n - segs[nseg - 1].start;
+			break;
+		}
+		segs[nseg++] = (struct ui_seg){ start, k - start,
+						ui->line_level[start],
+						ui->line_bold[start], 0 };
+	}
+	for (i = 0; i < nseg; i++) {
+		segs[i].w =
+			ui->m.text_width(ui->m.ctx, ui->line + segs[i].start,
+					 segs[i].n, px, segs[i].bold);
+		total += segs[i].w;
+		top = segs[i].level > top ? segs[i].level : top;
+		low = segs[i].level < low ? segs[i].level : low;
+	}
+	for (lv = top; lv >= (low | 1) && lv > 0; lv--)
+		for (i = 0; i < nseg;) {
+			int j = i;
+
+			while (j < nseg && segs[j].level >= lv)
+				j++;
+			if (j > i)
+				reverse_segs(segs, i, j);
+			i = j > i ? j : i + 1;
+		}
+	if (align == UI_ALIGN_CENTER && total < width)
+		cx = x + (width - total) / 2;
+	for (i = 0; i < nseg; i++) {
+		const struct ui_seg *g = &segs[ui->rtl ? nseg - 1 - i : i];
+
+		emit_piece(ui, cx, y, g->w, lh, ui->line + g->start, g->n, px,
+			   g->bold, g->level & 1, color);
+		cx += g->w;
 	}
 }
 
@@ -351,21 +558,21 @@ static int layout_lines(struct ui *ui, enum font_role role, int x, int y,
 	int i = 0, line = 0, drawn = 0;
 
 	while (i < ui->nwords) {
-		int a = i, line_w = word_w(ui, &ui->words[i], px);
+		int a = i, j, line_w = unit_w(ui, i, px, &j);
 
-		i++;
+		i = j;
 		while (i < ui->nwords && !ui->words[i].newline) {
 			int sw = ui->words[i].space_before ? space_w : 0;
-			int ww = word_w(ui, &ui->words[i], px);
+			int ww = unit_w(ui, i, px, &j);
 
 			if (line_w + sw + ww > width)
 				break;
 			line_w += sw + ww;
-			i++;
+			i = j;
 		}
 		if (draw && line >= first && (max < 0 || drawn < max)) {
-			emit_line(ui, a, i, x, y + drawn * lh, width, line_w,
-				  align, color, px, lh, space_w);
+			emit_line(ui, a, i, x, y + drawn * lh, width, align,
+				  color, px, lh, space_w);
 			drawn++;
 		}
 		line++;
@@ -377,7 +584,8 @@ int ui_text_lines(struct ui *ui, const struct text_run *runs, int nruns,
 		  enum font_role role, int width, int flags)
 {
 	split_runs(ui, runs, nruns, flags & UI_BOLD);
-	return layout_lines(ui, role, 0, 0, width, UI_ALIGN_LEFT,
+	ui->para_rtl = ui->rtl;
+	return layout_lines(ui, role, 0, 0, width, UI_ALIGN_START,
 			    (struct color){ 0, 0, 0, 0 }, 0, -1, 0);
 }
 
@@ -389,6 +597,7 @@ int ui_text_runs(struct ui *ui, const struct text_run *runs, int nruns,
 	int lines;
 
 	split_runs(ui, runs, nruns, record & UI_BOLD);
+	ui->para_rtl = para_direction(ui, runs, nruns);
 	lines = layout_lines(ui, role, x, y, width, align, color, first, max,
 			     1);
 	if ((record & UI_CLIP) && max >= 0 && lines > first + max && nruns > 0)

@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "base/run.h"
+#include "core/ui/bidi.h"
 #include "core/ui/draw.h"
 #include "core/ui/theme.h"
 
@@ -44,7 +45,15 @@ struct ui_metrics {
 
 enum ptr_kind { UI_PTR_DOWN, UI_PTR_MOVE, UI_PTR_UP };
 
-enum ui_align { UI_ALIGN_LEFT, UI_ALIGN_CENTER };
+/* Where the lines of a text sit in their box. START is the side a line
+ * begins on: the left in Dutch, the right in Arabic (see ui->rtl).
+ * UI_ALIGN_LEFT is the old name of UI_ALIGN_START, kept so code written
+ * before the rename still builds; new code says START. */
+enum ui_align {
+	UI_ALIGN_START,
+	UI_ALIGN_CENTER,
+	UI_ALIGN_LEFT = UI_ALIGN_START
+};
 
 /* A word of laid-out text (scratch space of the line breaker). */
 struct ui_word {
@@ -53,17 +62,46 @@ struct ui_word {
 	int bold;
 	int space_before; /* a space separates it from the previous word */
 	int newline;	  /* a hard line break comes before it */
+	int glue;	  /* no line may end before it ("Wat" "?") */
+};
+
+/* A piece of one line in one direction and weight (line breaker
+ * scratch); start and n are bytes of ui->line. */
+struct ui_seg {
+	size_t start, n;
+	int level; /* bidi embedding level: odd runs right to left */
+	int bold;
+	int w;
 };
 
 #define UI_WORD_MAX 4096
+#define UI_PARA_MAX 16384 /* bytes of text broken by the Unicode rules */
+#define UI_LINE_MAX 2048  /* bytes of one line put in display order */
+#define UI_SEG_MAX  256	  /* pieces of one line */
 
 struct ui {
 	struct draw_list dl;
 	struct ui_word words[UI_WORD_MAX]; /* line breaker scratch */
 	int nwords;
+	char para[UI_PARA_MAX];	    /* the runs of a text, end to end */
+	char para_brk[UI_PARA_MAX]; /* enum linebreak_kind after each byte */
+	char line[UI_LINE_MAX];	    /* one line, words joined by spaces */
+	unsigned char line_level[UI_LINE_MAX]; /* bidi level of each byte */
+	unsigned char line_bold[UI_LINE_MAX];  /* weight of each byte */
+	struct ui_seg segs[UI_SEG_MAX];
+	struct bidi bidi;
+	int para_rtl; /* the text being laid out runs right to left */
 	struct ui_metrics m;
 	const struct theme *theme; /* borrowed for the ui's lifetime */
 	int large;		   /* larger text switched on */
+	/* The visitor's language is written right to left. Screens lay out
+	 * in reading order as if for a left-to-right language (x grows from
+	 * the start of a line); ui_end mirrors every rectangle of the draw,
+	 * hit and text lists (x' = w - x - width), and ui_pointer mirrors
+	 * touches back, so the start is on the right, a swipe to the right
+	 * turns to the next part, and lines sit at the right of their box.
+	 * Set by the app before ui_begin. */
+	int rtl;
 	double px_per_mm;
 	int w, h;
 	uint64_t now;
@@ -84,11 +122,16 @@ struct ui {
 void ui_init(struct ui *ui, const struct theme *theme, struct ui_metrics m,
 	     double px_per_mm);
 
-/* Feeds one pointer event; a frame after a press or release lets the
- * widgets see it. */
+/* Feeds one pointer event at screen pixel x, y; a frame after a press or
+ * release lets the widgets see it. The ui keeps the point in layout
+ * coordinates (mirrored when ui->rtl), as widgets compare it with the
+ * rectangles they were given. */
 void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now);
 
-/* Frame brackets: begin clears the lists; end forgets the press/release. */
+/* Frame brackets: begin clears the lists; end mirrors them when ui->rtl
+ * and forgets the press/release. After ui_end every list is in screen
+ * pixels; a rectangle taken from them and drawn again must be drawn after
+ * ui_end (it would be mirrored twice). */
 void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear);
 void ui_end(struct ui *ui);
 
@@ -114,6 +157,17 @@ int ui_button(struct ui *ui, const char *id, struct rect r, const char *label,
  * label) at its start and the label beside it. */
 int ui_button_icon(struct ui *ui, const char *id, struct rect r,
 		   const char *label, const char *icon, enum style_id style);
+
+/* The same with a pictogram that points along the reading direction (an
+ * arrow back, previous or next): it is drawn mirrored when ui->rtl.
+ * Other pictograms and pictures are never mirrored. */
+int ui_button_arrow(struct ui *ui, const char *id, struct rect r,
+		    const char *label, const char *icon, enum style_id style);
+
+/* Where the pointer is inside r, in 1/1000 of r's width and height,
+ * measured on what is painted there (a picture is not mirrored when the
+ * layout is, so in RTL this counts from r's painted left edge). */
+void ui_point_in(const struct ui *ui, struct rect r, int *fx, int *fy);
 
 /* Side of a pictogram on a button, in pixels. */
 int ui_icon_px(const struct ui *ui);
@@ -142,7 +196,11 @@ int ui_swipe(const struct ui *ui);
  * frame then even when nothing else happens. */
 uint64_t ui_next_deadline(const struct ui *ui);
 
-/* Lays out text broken into lines that fit `width`. Draws lines
+/* Lays out text broken into lines that fit `width`, at the places the
+ * Unicode line breaking rules allow (spaces, after a hyphen, ...). Each
+ * line is drawn in display order: pieces of Arabic and Latin text in the
+ * order the bidirectional algorithm gives, a paragraph's direction
+ * following its first letter (ui->rtl when it has none). Draws lines
  * first..first+max-1 (max < 0: all) from y down. Flags in `record`:
  * UI_RECORD puts the whole text once in the text list; UI_CLIP says lines
  * past max do not fit their box, which the draw list notes (the staff
