@@ -133,7 +133,8 @@ struct fit_check {
 };
 
 /* The file a text that does not fit comes from, when the walker names
- * none: a tile title is in that tile's tile.ini, the rest in kiosk.ini. */
+ * none or kiosk.ini: a tile title is in that tile's tile.ini, the rest in
+ * kiosk.ini. */
 static void fit_file(const struct fit_check *fc, const char *text, char *out,
 		     size_t size)
 {
@@ -159,7 +160,9 @@ static void check_visit(void *ctx, const char *name, const char *file,
 	struct fit_check *fc = ctx;
 	char where[200];
 
-	if (*file)
+	/* the home screen names kiosk.ini, but its tile titles are in
+	 * each tile's tile.ini */
+	if (*file && strcmp(file, "kiosk.ini") != 0)
 		str_copy(where, sizeof(where), file);
 	else
 		fit_file(fc, dl->clipped ? dl->clipped_text : "", where,

@@ -261,10 +261,10 @@ static int on_key(void *ctx, const char *section, const char *key,
 			   strcmp(f->key, "*") != 0) {
 			continue; /* "*": every key of the section */
 		}
-		if (i < (int)sizeof(F->seen)) {
+		/* a translation alone does not make a required text */
+		if (i < (int)sizeof(F->seen) && lang == 0) {
 			F->seen[i] = 1;
-			if (lang == 0)
-				F->lines[i] = line;
+			F->lines[i] = line;
 		}
 		store(F, f, key, lang, value);
 		return 0;
