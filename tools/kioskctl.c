@@ -3,7 +3,9 @@
  * kiosk: check a content pack, preview every screen as pictures, install a
  * pack safely and roll back. Messages to staff are in Dutch.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "base/util.h"
 #include "core/app/app.h"
 #include "core/content/content.h"
+#include "core/kv.h"
 #include "core/packstore.h"
 #include "core/app/walk.h"
 #include "platform/platform.h"
@@ -124,19 +127,50 @@ static void session_close(struct session *s)
 /* ---- check ---- */
 
 struct fit_check {
+	const struct content *c;
 	int problems;
 	char last[200];
 };
+
+/* The file a text that does not fit comes from, when the walker names
+ * none or kiosk.ini: a tile title is in that tile's tile.ini, the rest in
+ * kiosk.ini. */
+static void fit_file(const struct fit_check *fc, const char *text, char *out,
+		     size_t size)
+{
+	size_t n = strlen(text);
+	int i, l;
+
+	for (i = 0; fc->c && i < fc->c->ntiles; i++)
+		for (l = 0; l < CONTENT_LANG_MAX; l++) {
+			const char *t = fc->c->tiles[i].title.s[l];
+
+			if (t && n > 0 && strncmp(t, text, n) == 0) {
+				snprintf(out, size, "%s/tile.ini",
+					 fc->c->tiles[i].id);
+				return;
+			}
+		}
+	str_copy(out, size, "kiosk.ini");
+}
 
 static void check_visit(void *ctx, const char *name, const char *file,
 			const struct draw_list *dl)
 {
 	struct fit_check *fc = ctx;
+	char where[200];
 
+	/* the home screen names kiosk.ini, but its tile titles are in
+	 * each tile's tile.ini */
+	if (*file && strcmp(file, "kiosk.ini") != 0)
+		str_copy(where, sizeof(where), file);
+	else
+		fit_file(fc, dl->clipped ? dl->clipped_text : "", where,
+			 sizeof(where));
 	if (dl->clipped && strcmp(fc->last, dl->clipped_text) != 0) {
 		printf("%s: tekst past niet op het scherm (%s): \"%s\" - maak "
 		       "hem korter\n",
-		       *file ? file : "kiosk.ini", name, dl->clipped_text);
+		       where, name, dl->clipped_text);
 		str_copy(fc->last, sizeof(fc->last), dl->clipped_text);
 		fc->problems++;
 	}
@@ -146,7 +180,7 @@ static void check_visit(void *ctx, const char *name, const char *file,
 		printf("%s: te veel op één scherm (%s): niet alles past in "
 		       "de kiosk - maak de tekst korter of verdeel hem over "
 		       "meer delen\n",
-		       *file ? file : "kiosk.ini", name);
+		       where, name);
 		fc->problems++;
 	}
 }
@@ -162,7 +196,8 @@ static int check_probe(void *ctx, const char *path, int is_pdf, char *why,
 	return platform_probe(ctx, path, is_pdf, why, why_size);
 }
 
-/* Checks dir; prints every problem; returns the number of errors. */
+/* Checks dir as it is on `date` (0: today); prints every problem; returns
+ * the number of errors. */
 static int check_pack(const char *dir, int date, int quiet_ok)
 {
 	struct content_report r = { 0 };
@@ -170,7 +205,11 @@ static int check_pack(const char *dir, int date, int quiet_ok)
 	struct err e = { "" };
 	int i, errors;
 
+	if (!date)
+		date = platform_today();
 	c = content_load(dir, CONTENT_DEEP, check_probe, NULL, &r, &e);
+	if (c)
+		content_check_day(c, date, &r);
 	for (i = 0; i < r.n; i++) {
 		char line[700];
 
@@ -179,16 +218,16 @@ static int check_pack(const char *dir, int date, int quiet_ok)
 	}
 	errors = r.errors;
 	content_report_release(&r);
-	if (c) {
+	if (c && errors == 0) {
 		struct session s;
-		struct fit_check fc = { 0, "" };
+		struct fit_check fc = { c, 0, "" };
 		int l;
 
-		content_free(c);
 		/* every screen, every language, both text sizes: does all
 		 * text fit its box? */
 		if (session_open(&s, dir, date, &e) < 0) {
 			fprintf(stderr, "kioskctl: %s\n", e.msg);
+			content_free(c);
 			return errors + 1;
 		}
 		for (l = 0; l < s.a->content->nlangs; l++) {
@@ -198,6 +237,7 @@ static int check_pack(const char *dir, int date, int quiet_ok)
 		session_close(&s);
 		errors += fc.problems;
 	}
+	content_free(c);
 	if (errors == 0 && !quiet_ok)
 		printf("%s: in orde\n", dir);
 	else if (errors)
@@ -226,6 +266,13 @@ struct preview {
 	int failed;
 	char section[32];
 };
+
+static int ends_with_png(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcmp(name + n - 4, ".png") == 0;
+}
 
 static void html_escape(FILE *f, const char *s)
 {
@@ -269,6 +316,22 @@ static void preview_visit(void *ctx, const char *name, const char *file,
 	fputs("</figcaption></figure>\n", pv->html);
 }
 
+/* Removes the pictures and index.html an earlier preview left in out, so
+ * no screen of an older pack stays behind. Other files stay. */
+static void preview_clean(const char *out)
+{
+	DIR *dh = opendir(out);
+	struct dirent *d;
+
+	if (!dh)
+		return;
+	while ((d = readdir(dh)))
+		if (ends_with_png(d->d_name) ||
+		    strcmp(d->d_name, "index.html") == 0)
+			unlinkat(dirfd(dh), d->d_name, 0);
+	closedir(dh);
+}
+
 static int cmd_preview(struct opts *o)
 {
 	struct session s;
@@ -285,6 +348,7 @@ static int cmd_preview(struct opts *o)
 		fprintf(stderr, "kioskctl: %s\n", e.msg);
 		return 1;
 	}
+	preview_clean(o->args[1]);
 	if (session_open(&s, o->args[0], o->date, &e) < 0) {
 		fprintf(stderr, "kioskctl: %s\n", e.msg);
 		return 1;
@@ -352,11 +416,33 @@ static void data_dir(const struct opts *o, char *out, size_t size)
 		path_default_data(out, size);
 }
 
+/* What `current` shows later: where the pack came from and when. */
+static void install_about(const char *src, char *out, size_t size)
+{
+	struct content *c;
+	char abs[PATH_MAX], when[64];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	c = content_load(src, CONTENT_QUICK, NULL, NULL, NULL, NULL);
+	if (!realpath(src, abs))
+		str_copy(abs, sizeof(abs), src);
+	localtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+	snprintf(out, size, "name = %s\nsource = %s\ninstalled = %s\n",
+		 c && c->name ? c->name : "", abs, when);
+	content_free(c);
+}
+
 static int cmd_install(struct opts *o)
 {
-	char data[PATH_MAX];
+	char data[PATH_MAX], about[PATH_MAX + 300];
+	char unused[CONTENT_TILE_MAX * 2][64];
+	const char *skip[CONTENT_TILE_MAX * 2];
 	const char *crash = getenv("KIOSKCTL_CRASH_AT");
-	int at = crash ? atoi(crash) : 0;
+	int at = crash ? atoi(crash) : 0, i;
+	struct packstore_opts po = { skip, 0, about };
+	struct content *c;
 	struct err e = { "" };
 
 	if (o->nargs != 1) {
@@ -368,15 +454,27 @@ static int cmd_install(struct opts *o)
 				"fouten hierboven op\n");
 		return 1;
 	}
+	/* folders no tile uses stay behind (check warned about them) */
+	c = content_load(o->args[0], CONTENT_QUICK, NULL, NULL, NULL, NULL);
+	if (c) {
+		po.nskip =
+			content_unused_dirs(c, unused, (int)ARRAY_LEN(unused));
+		for (i = 0; i < po.nskip; i++)
+			skip[i] = unused[i];
+	}
+	install_about(o->args[0], about, sizeof(about));
 	data_dir(o, data, sizeof(data));
 	/* the default folder may need its XDG parents below $HOME; any
 	 * other missing folder is reported by the install itself */
 	if (!o->data && path_default_data_base(data))
 		path_mkdir_below(data, path_default_data_base(data), &e);
-	if (packstore_install(data, o->args[0], crash_step, &at, &e) < 0) {
+	if (packstore_install_with(data, o->args[0], &po, crash_step, &at, &e) <
+	    0) {
 		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		content_free(c);
 		return 1;
 	}
+	content_free(c);
 	printf("geïnstalleerd: de kiosk toont het nieuwe pakket binnen enkele "
 	       "seconden. Terug naar het vorige: kioskctl rollback\n");
 	return 0;
@@ -398,9 +496,31 @@ static int cmd_rollback(struct opts *o)
 	return 0;
 }
 
+struct about {
+	char name[200], source[PATH_MAX], installed[64];
+};
+
+static int about_key(void *ctx, const char *section, const char *key,
+		     const char *value, int line)
+{
+	struct about *a = ctx;
+
+	(void)section;
+	(void)line;
+	if (strcmp(key, "name") == 0)
+		str_copy(a->name, sizeof(a->name), value);
+	else if (strcmp(key, "source") == 0)
+		str_copy(a->source, sizeof(a->source), value);
+	else if (strcmp(key, "installed") == 0)
+		str_copy(a->installed, sizeof(a->installed), value);
+	return 0;
+}
+
 static int cmd_current(struct opts *o)
 {
-	char data[PATH_MAX], cur[PATH_MAX];
+	static const struct kv_handler h = { about_key, NULL };
+	char data[PATH_MAX], cur[PATH_MAX], text[PATH_MAX + 400];
+	struct about a = { "", "", "" };
 
 	data_dir(o, data, sizeof(data));
 	if (packstore_current(data, cur, sizeof(cur)) < 0) {
@@ -410,7 +530,16 @@ static int cmd_current(struct opts *o)
 			data);
 		return 1;
 	}
-	printf("%s\n", cur);
+	if (packstore_about(data, text, sizeof(text)) == 0)
+		kv_parse(text, strlen(text), &h, &a);
+	printf("naam:            %s\n", *a.name ? a.name : "(onbekend)");
+	printf("komt uit de map: %s\n",
+	       *a.source ? a.source
+			 : "(onbekend: geïnstalleerd met een "
+			   "oudere versie)");
+	printf("geïnstalleerd:   %s\n",
+	       *a.installed ? a.installed : "(onbekend)");
+	printf("staat nu in:     %s\n", cur);
 	return 0;
 }
 
@@ -447,8 +576,8 @@ int main(int argc, char **argv)
 		  "(nog een keer: weer het nieuwe).\n" },
 		{ "current", cmd_current,
 		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu "
-		  "op "
-		  "de kiosk staat.\n" },
+		  "op de kiosk staat: de naam, de map waar het vandaan kwam "
+		  "en\nwanneer het erop is gezet.\n" },
 	};
 	struct opts o = { 0 };
 	size_t i;

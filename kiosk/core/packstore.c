@@ -34,6 +34,7 @@
 #define DEPTH_MAX   16		/* folders inside folders in one pack */
 #define COPY_BUF    (64 * 1024) /* bytes read and written at a time */
 #define REL_MAX	    1024	/* a path inside a pack */
+#define ABOUT_FILE  ".about"	/* in an installed pack: packstore_opts.about */
 
 /* One install or rollback in progress. */
 struct job {
@@ -46,6 +47,7 @@ struct job {
 	int n;	   /* steps taken */
 	char *buf; /* copy buffer, owned */
 	struct err *e;
+	const struct packstore_opts *o; /* install only; may be NULL */
 };
 
 /* ---- small helpers ---- */
@@ -529,6 +531,56 @@ fail:
 	return -1;
 }
 
+/* 1 when the top-level name is one the caller asked to leave out. */
+static int skipped(const struct job *j, const char *name)
+{
+	int i;
+
+	for (i = 0; j->o && i < j->o->nskip; i++)
+		if (strcmp(j->o->skip[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Writes o->about to ABOUT_FILE in the new pack folder dfd, synced. */
+static int write_about(struct job *j, int dfd)
+{
+	const char *s = j->o->about;
+	size_t n = strlen(s), done = 0;
+	int fd;
+
+	job_step(j, "write " ABOUT_FILE);
+	fd = openat(dfd, ABOUT_FILE, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0644);
+	if (fd < 0)
+		return err_set(j->e, "kan '" ABOUT_FILE "' niet schrijven: %s",
+			       why(errno));
+	while (done < n) {
+		ssize_t w = write(fd, s + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			int saved = errno;
+
+			close(fd);
+			return err_set(
+				j->e, "kan '" ABOUT_FILE "' niet schrijven: %s",
+				why(saved));
+		}
+		done += (size_t)w;
+	}
+	if (sync_fd(fd) < 0) {
+		int saved = errno;
+
+		close(fd);
+		return err_set(j->e, "kan '" ABOUT_FILE "' niet schrijven: %s",
+			       why(saved));
+	}
+	close(fd);
+	return 0;
+}
+
 /* Copies the contents of folder sfd into the empty folder dfd, syncing each
  * file and folder. rel is the folder's path inside the pack ("" at the
  * top). Names starting with '.' are skipped; anything but a regular file
@@ -547,7 +599,7 @@ static int copy_dir(struct job *j, int sfd, int dfd, const char *rel, int depth)
 		const char *name = names[i];
 		int len;
 
-		if (name[0] == '.')
+		if (name[0] == '.' || (!*rel && skipped(j, name)))
 			continue;
 		len = snprintf(path, sizeof(path), "%s%s%s", rel,
 			       *rel ? "/" : "", name);
@@ -687,6 +739,13 @@ static void discard(struct job *j, const char *tmp)
 int packstore_install(const char *data_dir, const char *src,
 		      packstore_step_fn step, void *ctx, struct err *e)
 {
+	return packstore_install_with(data_dir, src, NULL, step, ctx, e);
+}
+
+int packstore_install_with(const char *data_dir, const char *src,
+			   const struct packstore_opts *o,
+			   packstore_step_fn step, void *ctx, struct err *e)
+{
 	struct job j;
 	struct stat st;
 	char tmp_path[PATH_MAX], name[32], target[PATH_MAX];
@@ -696,6 +755,7 @@ int packstore_install(const char *data_dir, const char *src,
 	if (job_open(&j, data_dir, 1, step, ctx, e) < 0)
 		goto out;
 	j.src = src;
+	j.o = o;
 	src_fd = open(src, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (src_fd < 0) {
 		err_set(e, "kan de map '%s' niet openen: %s", src, why(errno));
@@ -728,7 +788,8 @@ int packstore_install(const char *data_dir, const char *src,
 		discard(&j, tmp);
 		goto out;
 	}
-	if (copy_dir(&j, src_fd, tmp_fd, "", 0) < 0) {
+	if (copy_dir(&j, src_fd, tmp_fd, "", 0) < 0 ||
+	    (o && o->about && write_about(&j, tmp_fd) < 0)) {
 		discard(&j, tmp);
 		goto out;
 	}
@@ -890,5 +951,28 @@ int packstore_previous(const char *data_dir, char *out, size_t size)
 		out[0] = '\0';
 		return -1;
 	}
+	return 0;
+}
+
+int packstore_about(const char *data_dir, char *out, size_t size)
+{
+	char path[PATH_MAX + 16];
+	ssize_t n;
+	int fd;
+
+	if (packstore_current(data_dir, path, PATH_MAX) < 0)
+		return -1;
+	strcat(path, "/" ABOUT_FILE);
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || size == 0) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	n = read(fd, out, size - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	out[n] = '\0';
 	return 0;
 }

@@ -44,6 +44,27 @@ typedef void (*packstore_step_fn)(void *ctx, int step, const char *what);
 int packstore_install(const char *data_dir, const char *src,
 		      packstore_step_fn step, void *ctx, struct err *e);
 
+/* What an install may do besides copying the pack. */
+struct packstore_opts {
+	const char *const *skip; /* borrowed: top-level names of src not to
+				    copy (folders the pack does not use) */
+	int nskip;
+	const char *about; /* borrowed: text kept with the installed pack
+			      (where it came from, when), read back with
+			      packstore_about(); NULL: none */
+};
+
+/* packstore_install() with options o (may be NULL). The `about` text is
+ * written and synced inside the new pack before it becomes current. */
+int packstore_install_with(const char *data_dir, const char *src,
+			   const struct packstore_opts *o,
+			   packstore_step_fn step, void *ctx, struct err *e);
+
+/* The `about` text stored with the current pack, into out (NUL-ended,
+ * cut at size). Returns -1 when there is none (no pack, or a pack
+ * installed without one). */
+int packstore_about(const char *data_dir, char *out, size_t size);
+
 /* Makes previous current and current previous, atomically. Fails with a
  * Dutch message when there is no previous pack. A rollback cut off by a
  * crash is finished first, so a second rollback always swaps again. */

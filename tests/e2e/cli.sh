@@ -107,7 +107,7 @@ cp -r "$ROOT/content/voorbeeld" "$OUT/newer"
 sed -i 's/^name = .*/name = Nieuwere wijk/' "$OUT/newer/kiosk.ini"
 "$CTL_BIN" install "$OUT/good" --data "$OUT/d2" > /dev/null 2>&1 &&
 	"$CTL_BIN" install "$OUT/newer" --data "$OUT/d2" > /dev/null 2>&1
-cur=$("$CTL_BIN" current --data "$OUT/d2")
+cur=$("$CTL_BIN" current --data "$OUT/d2" | sed -n "s/^staat nu in: *//p")
 printf 'kapot = ja\n' >> "$cur/kiosk.ini"
 printf 'expect "%s"\nexpect-not "Nieuwere wijk"\nquit\n' \
 	"$(sed -n 's/^name = //p' "$OUT/good/kiosk.ini")" > "$OUT/good.kscript"

@@ -113,11 +113,46 @@ rm "$OUT/p/welkom/en.md"
 check "missing translation is a warning only" \
 	sh -c "'$CTL' check '$OUT/p' $DAY > '$OUT/w.out' 2>&1 && grep -q 'welkom/en.md: waarschuwing: vertaling ontbreekt' '$OUT/w.out'"
 
-# preview: a picture of every screen and a contact sheet
+# a file instead of the pack's folder
+"$CTL" check "$ROOT/content/voorbeeld/kiosk.ini" > "$OUT/file.out" 2>&1
+check "check FILE says it wants a folder" \
+	sh -c "[ $? = 1 ] && grep -q 'kiosk.ini: dit is een bestand, geen map' '$OUT/file.out'"
+
+# --date: what a day hides, what expired
+"$CTL" check "$ROOT/content/ussen" --date 2026-11-24 > "$OUT/day.out" 2>&1
+check "check names the expired news item on its [section] line" \
+	grep -q "^nieuws/nieuws.ini:$(grep -n '^\[koffie-januari\]' "$ROOT/content/ussen/nieuws/nieuws.ini" | cut -d: -f1): waarschuwing: dit bericht is verlopen" "$OUT/day.out"
+"$CTL" check "$ROOT/content/ussen" --date 2025-01-10 > "$OUT/day.out" 2>&1
+check "check --date names what is not shown yet" \
+	grep -q "^folders/folders.ini:[0-9]*: waarschuwing: de folder \\[enquete.png\\] is op 2025-01-10 nog niet te zien" "$OUT/day.out"
+
+# a folder the pack does not use: named by check, left behind by install
+fresh
+mkdir -p "$OUT/p/voorbeeldplaatjes"
+cp "$ROOT/content/voorbeeld/folders/activiteiten.png" "$OUT/p/voorbeeldplaatjes/home.png"
+"$CTL" check "$OUT/p" $DAY > "$OUT/unused.out" 2>&1
+check "check names a folder the pack does not use" \
+	grep -q "^voorbeeldplaatjes: waarschuwing: deze map wordt niet gebruikt" "$OUT/unused.out"
+"$CTL" install "$OUT/p" --data "$OUT/data-unused" $DAY > /dev/null 2>&1
+"$CTL" current --data "$OUT/data-unused" > "$OUT/current.out" 2>&1
+cur=$(sed -n 's/^staat nu in: *//p' "$OUT/current.out")
+check "install leaves the unused folder behind" \
+	sh -c "[ -f '$cur/kiosk.ini' ] && [ ! -e '$cur/voorbeeldplaatjes' ]"
+check "current names the pack, where it came from and when" \
+	sh -c "grep -q '^naam: *Wijkcentrum De Linde\$' '$OUT/current.out' &&
+	       grep -q '^komt uit de map: *$OUT/p\$' '$OUT/current.out' &&
+	       grep -q '^geïnstalleerd: *20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]\$' '$OUT/current.out'"
+
+# preview: a picture of every screen and a contact sheet; pictures of an
+# earlier preview in the same folder are gone first
+mkdir -p "$OUT/preview"
+touch "$OUT/preview/nl-oud-scherm.png" "$OUT/preview/notities.txt"
 "$CTL" preview "$ROOT/content/ussen" "$OUT/preview" $DAY > "$OUT/preview.out" 2>&1
 rc=$?
 check "preview makes every screen" \
 	sh -c "n=\$(ls '$OUT/preview'/*.png | wc -l); [ $rc = 0 ] && [ \$n -ge 60 ] && [ \$(grep -c '<img' '$OUT/preview/index.html') = \$n ]"
+check "preview removes the pictures of an earlier preview, only those" \
+	sh -c "[ ! -e '$OUT/preview/nl-oud-scherm.png' ] && [ -e '$OUT/preview/notities.txt' ]"
 check "preview shows both languages and text sizes" \
 	sh -c "ls '$OUT/preview' | grep -q '^nl-groot-' && ls '$OUT/preview' | grep -q '^en-'"
 

@@ -153,21 +153,26 @@ static struct content *load_ok(const char *dir, struct content_report *r)
 
 static void test_ussen_loads_without_problems(void **state)
 {
-	static const char *const ids[] = { "werkwijze", "stappen", "folders",
-					   "partners",	"nieuws",  "vraag" };
+	static const char *const ids[] = { "werkwijze",	  "stappen", "folders",
+					   "partners",	  "nieuws",  "vraag",
+					   "activiteiten" };
 	static const enum tile_kind kinds[] = { TILE_WERKWIJZE, TILE_STEPS,
 						TILE_FLYERS,	TILE_PARTNERS,
-						TILE_NEWS,	TILE_PAGE };
+						TILE_NEWS,	TILE_PAGE,
+						TILE_EVENTS };
 	static const char *const en[] = { "How we work", "Step by step",
 					  "Leaflets",	 "Who takes part?",
-					  "News",	 "Ask a question" };
+					  "News",	 "Ask a question",
+					  "Activities" };
 	static const char *const tr[] = {
 		"Çalışma şeklimiz",  "Adım adım", "Broşürler",
-		"Kimler katılıyor?", "Haberler",  "Soru sorun"
+		"Kimler katılıyor?", "Haberler",  "Soru sorun",
+		"Etkinlikler"
 	};
 	static const char *const ar[] = { "طريقة عملنا", "خطوة بخطوة",
 					  "نشرات",	 "من يشارك؟",
-					  "أخبار",	 "لديك سؤال؟" };
+					  "أخبار",	 "لديك سؤال؟",
+					  "الأنشطة" };
 	struct content_report r;
 	struct content *c = load_ok("content/ussen", &r);
 	char **lines;
@@ -183,8 +188,8 @@ static void test_ussen_loads_without_problems(void **state)
 	assert_string_equal(c->langs[2], "tr");
 	assert_string_equal(c->langs[3], "ar");
 	assert_int_equal(c->idle_seconds, 90);
-	assert_int_equal(c->ntiles, 6);
-	for (i = 0; i < 6; i++) {
+	assert_int_equal(c->ntiles, 7);
+	for (i = 0; i < 7; i++) {
 		const struct tile *t = &c->tiles[i];
 
 		assert_string_equal(t->id, ids[i]);
@@ -201,6 +206,8 @@ static void test_ussen_loads_without_problems(void **state)
 	assert_int_equal(c->tiles[2].nflyers, 3);
 	assert_int_equal(c->tiles[3].npartners, 5);
 	assert_int_equal(c->tiles[4].nnews, 5);
+	assert_int_equal(c->tiles[6].nevents, 5);
+	assert_true(c->has_hours);
 	assert_true(content_highlights(c, 0, &lines) > 0);
 	assert_string_equal(lines[0],
 			    "Wat wil je? Wat kan je zelf? Wat heb je nodig?");

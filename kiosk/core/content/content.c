@@ -9,11 +9,15 @@
 #include "core/content/content.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/util.h"
 #include "core/content/schema.h"
@@ -60,6 +64,108 @@ int date_parse(const char *s, int *out)
 	return 0;
 }
 
+int time_parse(const char *s, int end_ok)
+{
+	int h, m, n = 0;
+
+	if (sscanf(s, "%2d%*1[:.]%2d%n", &h, &m, &n) != 2 || s[n] || n < 4 ||
+	    !(s[n - 3] == ':' || s[n - 3] == '.'))
+		return -1;
+	if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && (m || !end_ok)))
+		return -1;
+	return h * 60 + m;
+}
+
+/* Days since 1970-01-01 of a YYYYMMDD date (proleptic Gregorian). */
+static long date_days(int date)
+{
+	long y = date / 10000, m = date / 100 % 100, d = date % 100;
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int date_from_days(long z)
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	return (int)(y * 10000 + m * 100 + d);
+}
+
+int date_weekday(int date)
+{
+	/* 1970-01-01 was a Thursday (3, Monday = 0) */
+	long w = (date_days(date) + 3) % 7;
+
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+int date_add_days(int date, int n)
+{
+	return date_from_days(date_days(date) + n);
+}
+
+/* ---- opening hours ---- */
+
+static void hours_of_day(const struct opening_hours *h, int date, int *open,
+			 int *close)
+{
+	int i, wd = date_weekday(date);
+
+	for (i = 0; i < h->nexceptions; i++)
+		if (h->exceptions[i].date == date) {
+			*open = h->exceptions[i].open;
+			*close = h->exceptions[i].close;
+			return;
+		}
+	*open = h->open[wd];
+	*close = h->close[wd];
+}
+
+int hours_now(const struct opening_hours *h, int today, int minute,
+	      struct hours_answer *out)
+{
+	int open, close, i;
+
+	memset(out, 0, sizeof(*out));
+	hours_of_day(h, today, &open, &close);
+	if (open >= 0 && minute >= open && minute < close) {
+		out->until = close;
+		return 1;
+	}
+	if (open >= 0 && minute < open) {
+		out->next_date = today;
+		out->next_open = open;
+		return 0;
+	}
+	for (i = 1; i <= 14; i++) {
+		int day = date_add_days(today, i);
+
+		hours_of_day(h, day, &open, &close);
+		if (open >= 0) {
+			out->next_date = day;
+			out->next_open = open;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 int lang_index(const struct content *c, const char *code)
 {
 	int i;
@@ -89,6 +195,44 @@ int text_line_at(const char *buf, size_t off)
 
 /* ---- the line reader for text shown as written ---- */
 
+const char *text_not_text(const char *buf, size_t len)
+{
+	static const struct {
+		const char *magic;
+		size_t n;
+		const char *what;
+	} kinds[] = {
+		{ "PK\x03\x04", 4,
+		  "dit is geen tekstbestand maar een Word-, Excel- of "
+		  "zip-bestand met een andere naam: maak het bestand in "
+		  "Kladblok en sla het op als UTF-8" },
+		{ "\xD0\xCF\x11\xE0", 4,
+		  "dit is geen tekstbestand maar een (oud) Word- of "
+		  "Excel-bestand met een andere naam: maak het bestand in "
+		  "Kladblok en sla het op als UTF-8" },
+		{ "%PDF", 4,
+		  "dit is geen tekstbestand maar een PDF met een andere "
+		  "naam: zet de tekst in Kladblok en sla hem op als UTF-8" },
+		{ "{\\rtf", 5,
+		  "dit is geen gewone tekst maar opgemaakte tekst (RTF, "
+		  "uit WordPad of Word): maak het bestand in Kladblok en sla "
+		  "het op als UTF-8" },
+		{ "\xFF\xFE", 2,
+		  "dit bestand is opgeslagen als UTF-16 (Unicode): sla het "
+		  "in Kladblok opnieuw op, met codering UTF-8" },
+		{ "\xFE\xFF", 2,
+		  "dit bestand is opgeslagen als UTF-16 (Unicode): sla het "
+		  "in Kladblok opnieuw op, met codering UTF-8" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(kinds); i++)
+		if (len >= kinds[i].n &&
+		    memcmp(buf, kinds[i].magic, kinds[i].n) == 0)
+			return kinds[i].what;
+	return NULL;
+}
+
 char *text_file_read(struct loader *L, const char *rel, size_t *len,
 		     int *missing)
 {
@@ -102,6 +246,11 @@ char *text_file_read(struct loader *L, const char *rel, size_t *len,
 		else
 			diag_open_failed(L, errno, rel, rel, 0,
 					 "bestand ontbreekt");
+		return NULL;
+	}
+	if (text_not_text(buf, *len)) {
+		diag_add(L, 0, rel, 1, "%s", text_not_text(buf, *len));
+		free(buf);
 		return NULL;
 	}
 	nul = memchr(buf, '\0', *len);
@@ -138,6 +287,7 @@ struct kiosk_ini {
 	char *contact_raw[CONTENT_LANG_MAX * 2];
 	char contact_code[CONTENT_LANG_MAX * 2][8];
 	int ncontact;
+	int hours_line; /* of the first line under [openingstijden] */
 };
 
 static void parse_langs(struct schema_file *F, const char *value)
@@ -184,11 +334,28 @@ static void parse_tiles(struct schema_file *F, struct kiosk_ini *k,
 	char buf[1024], *tok, *save = NULL;
 
 	str_copy(buf, sizeof(buf), value);
-	for (tok = strtok_r(buf, ", ", &save); tok;
-	     tok = strtok_r(NULL, ", ", &save)) {
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
 		const char *p;
 		int i, dup = 0;
 
+		tok = str_trim(tok);
+		if (!*tok)
+			continue;
+		if (strpbrk(tok, " \t")) {
+			char dash[64];
+
+			str_copy(dash, sizeof(dash), tok);
+			for (i = 0; dash[i]; i++)
+				if (dash[i] == ' ' || dash[i] == '\t')
+					dash[i] = '-';
+			diag_add(F->L, 0, F->rel, F->line,
+				 "'%s': een mapnaam mag geen spatie hebben. "
+				 "Geef de map een naam zonder spatie, zoals "
+				 "'%s', en zet een komma tussen twee tegels",
+				 tok, dash);
+			continue;
+		}
 		for (p = tok; *p; p++)
 			if (!(islower((unsigned char)*p) ||
 			      isdigit((unsigned char)*p) || *p == '-' ||
@@ -251,7 +418,123 @@ static void set_tiles(struct schema_file *F, void *rec, const char *key,
 {
 	(void)rec;
 	(void)key;
+	F->L->tiles_line = F->line;
+	F->L->c->tiles_line = F->line;
 	parse_tiles(F, F->user, value);
+}
+
+static const char *const weekdays[7] = { "maandag",   "dinsdag", "woensdag",
+					 "donderdag", "vrijdag", "zaterdag",
+					 "zondag" };
+
+/* [openingstijden]: `maandag = 9:00-17:00`, `zondag = gesloten`, and
+ * `2026-12-25 = gesloten` for one date. */
+static void set_hours(struct schema_file *F, void *rec, const char *key,
+		      const char *value)
+{
+	struct content *c = rec;
+	struct opening_hours *h = &c->hours;
+	struct kiosk_ini *k = F->user;
+	int day = -1, date = 0, open = -1, close = -1, i;
+	char from[32], to[32];
+
+	if (!c->has_hours) {
+		c->has_hours = 1;
+		k->hours_line = F->item_line;
+		for (i = 0; i < 7; i++)
+			h->open[i] = h->close[i] = -2; /* not given yet */
+	}
+	for (i = 0; i < 7; i++)
+		if (strcasecmp(key, weekdays[i]) == 0)
+			day = i;
+	/* a day given, even wrongly, is not "missing" afterwards */
+	if (day >= 0 && h->open[day] == -2)
+		h->open[day] = h->close[day] = -3;
+	if (day < 0 && date_parse(key, &date) < 0) {
+		diag_add(F->L, 0, F->rel, F->line,
+			 "'%s' is geen dag: schrijf maandag, dinsdag, "
+			 "woensdag, donderdag, vrijdag, zaterdag of zondag, of "
+			 "een datum zoals 2026-12-25",
+			 key);
+		return;
+	}
+	if (strcasecmp(value, "gesloten") != 0) {
+		const char *dash = strchr(value, '-');
+
+		if (dash && (size_t)(dash - value) < sizeof(from)) {
+			snprintf(from, sizeof(from), "%.*s",
+				 (int)(dash - value), value);
+			str_copy(to, sizeof(to), dash + 1);
+			open = time_parse(str_trim(from), 0);
+			close = time_parse(str_trim(to), 1);
+		}
+		if (open < 0 || close < 0) {
+			diag_add(F->L, 0, F->rel, F->line,
+				 "'%s' bij %s is geen goede openingstijd: "
+				 "schrijf bijvoorbeeld 9:00-17:00, of gesloten",
+				 value, key);
+			return;
+		}
+		if (close <= open) {
+			diag_add(F->L, 0, F->rel, F->line,
+				 "bij %s gaat het wijkcentrum dicht (%s) voor "
+				 "het opengaat (%s)",
+				 key, str_trim(to), str_trim(from));
+			return;
+		}
+	}
+	if (day >= 0) {
+		if (h->open[day] != -3) {
+			diag_add(F->L, 0, F->rel, F->line,
+				 "'%s' staat hier twee keer", key);
+			return;
+		}
+		h->open[day] = open;
+		h->close[day] = close;
+		return;
+	}
+	for (i = 0; i < h->nexceptions; i++)
+		if (h->exceptions[i].date == date) {
+			diag_add(F->L, 0, F->rel, F->line,
+				 "'%s' staat hier twee keer", key);
+			return;
+		}
+	h->exceptions = xrealloc(h->exceptions, (size_t)(h->nexceptions + 1) *
+							sizeof(*h->exceptions));
+	h->exceptions[h->nexceptions++] =
+		(struct hours_exception){ date, open, close };
+}
+
+static int exception_cmp(const void *a, const void *b)
+{
+	const struct hours_exception *x = a, *y = b;
+
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+/* After kiosk.ini: days not named are closed, with a warning. */
+static void hours_done(struct loader *L, struct kiosk_ini *k)
+{
+	struct opening_hours *h = &L->c->hours;
+	int i;
+
+	if (!L->c->has_hours)
+		return;
+	for (i = 0; i < 7; i++) {
+		if (h->open[i] == -3)
+			h->open[i] = h->close[i] = -1; /* given, but wrong */
+		if (h->open[i] != -2)
+			continue;
+		h->open[i] = h->close[i] = -1;
+		diag_add(L, 1, "kiosk.ini", k->hours_line,
+			 "%s staat niet onder [openingstijden]: de kiosk zegt "
+			 "dat het wijkcentrum dan dicht is. Schrijf '%s = "
+			 "gesloten' als dat klopt",
+			 weekdays[i], weekdays[i]);
+	}
+	if (h->nexceptions > 1)
+		qsort(h->exceptions, (size_t)h->nexceptions,
+		      sizeof(*h->exceptions), exception_cmp);
 }
 
 static void set_color(struct schema_file *F, void *rec, const char *key,
@@ -319,11 +602,13 @@ static const struct field kiosk_fields[] = {
 	FIELD_ROW("home", "tiles", FIELD_CALL, 1,
 		  .need = "noem de tegels van het beginscherm",
 		  .call = set_tiles),
+	FIELD_ROW("openingstijden", "*", FIELD_CALL, 0, .call = set_hours),
 };
 
 static const struct schema kiosk_schema = { kiosk_fields,
 					    (int)ARRAY_LEN(kiosk_fields), NULL,
-					    "[kiosk], [printer] en [home]" };
+					    "[kiosk], [printer], [home] en "
+					    "[openingstijden]" };
 
 /* ---- attract lines ---- */
 
@@ -339,13 +624,12 @@ static void highlights_load(struct loader *L, int lang)
 	if (!buf && !missing)
 		return; /* not UTF-8: reported */
 	if (!buf) {
-		diag_add(L, lang > 0, rel, 0,
-			 lang == 0 ? "bestand ontbreekt: zet er een of meer "
-				     "korte zinnen "
-				     "in, een per regel"
-				   : "vertaling ontbreekt: de kiosk toont de "
-				     "Nederlandse "
-				     "zinnen");
+		diag_missing(L, lang > 0, rel, rel, 0,
+			     lang == 0
+				     ? "bestand ontbreekt: zet er een of meer "
+				       "korte zinnen in, een per regel"
+				     : "vertaling ontbreekt: de kiosk toont "
+				       "de Nederlandse zinnen");
 		return;
 	}
 	for (line = buf; line; line = save) {
@@ -402,9 +686,20 @@ struct content *content_load(const char *dir, enum content_depth depth,
 	L.r = report ? report : &L.own;
 	L.pack.fd = -1;
 	if (pack_dir_open(&L.pack, dir, &pe) < 0) {
-		diag_add(&L, 0, dir, 0,
-			 "deze map bestaat niet of is niet te "
-			 "lezen");
+		int why = errno;
+
+		diag_add(&L, 0, dir, 0, "%s",
+			 why == ENOTDIR
+				 ? "dit is een bestand, geen map: geef de map "
+				   "van het pakket, zoals content/ussen (is "
+				   "het een zip-bestand? Pak het dan eerst uit)"
+			 : why == ENOENT ? "deze map bestaat niet: kijk of de "
+					   "naam klopt. Staat er een spatie in "
+					   "de naam? Zet de naam dan tussen "
+					   "aanhalingstekens"
+			 : why == EACCES ? "geen toegang: de kiosk mag deze "
+					   "map niet lezen"
+					 : "deze map is niet te lezen");
 		goto out;
 	}
 	c = xcalloc(1, sizeof(*c));
@@ -415,12 +710,14 @@ struct content *content_load(const char *dir, enum content_depth depth,
 	str_copy(c->langs[0], sizeof(c->langs[0]), "nl");
 	if (depth == CONTENT_DEEP)
 		pack_each_link(&L.pack, report_link, &L);
-	if (schema_read(&L, &kiosk_schema, "kiosk.ini", "", c, &k) < 0) {
+	i = schema_read(&L, &kiosk_schema, "kiosk.ini", "", c, &k);
+	if (i < 0)
 		diag_open_failed(&L, errno, "kiosk.ini", "kiosk.ini", 0,
 				 "bestand ontbreekt: zonder kiosk.ini is de "
 				 "map geen inhoudspakket");
+	if (i != 0)
 		goto done;
-	}
+	hours_done(&L, &k);
 	if (k.format > CONTENT_FORMAT) {
 		diag_add(&L, 0, "kiosk.ini", 0,
 			 "dit pakket heeft format %d; "
@@ -458,6 +755,16 @@ struct content *content_load(const char *dir, enum content_depth depth,
 
 		str_copy(t->id, sizeof(t->id), k.tiles[i]);
 		tile_load(&L, t);
+	}
+	if (depth == CONTENT_DEEP) {
+		char unused[CONTENT_TILE_MAX * 2][64];
+		int n = content_unused_dirs(c, unused, (int)ARRAY_LEN(unused));
+
+		for (i = 0; i < n; i++)
+			diag_add(&L, 1, unused[i], 0,
+				 "deze map wordt niet gebruikt: hij staat niet "
+				 "bij tiles in kiosk.ini. Hij gaat niet mee "
+				 "naar de kiosk");
 	}
 done:
 	for (i = 0; i < k.ncontact; i++)
@@ -499,8 +806,126 @@ void content_free(struct content *c)
 		free(c->highlights[l]);
 	}
 	text_release(&c->contact);
+	free(c->hours.exceptions);
 	free(c->logo);
 	free(c->name);
 	free(c->dir);
 	free(c);
+}
+
+/* ---- what check says about one day ---- */
+
+static void date_words(int date, char *out, size_t size)
+{
+	snprintf(out, size, "%04d-%02d-%02d", date / 10000, date / 100 % 100,
+		 date % 100);
+}
+
+/* Warns when w hides an item on today: expired, or not yet. */
+static int when_day(struct loader *L, struct when w, int today, const char *rel,
+		    int line, const char *what)
+{
+	char day[16], at[16];
+
+	if (when_shows(w, today))
+		return 1;
+	date_words(today, day, sizeof(day));
+	if (w.until && today > w.until) {
+		date_words(w.until, at, sizeof(at));
+		diag_add(L, 1, rel, line,
+			 "%s is verlopen (show_until = %s): de kiosk toont "
+			 "het niet meer. Haal het weg of pas de datum aan",
+			 what, at);
+	} else {
+		date_words(w.from, at, sizeof(at));
+		diag_add(L, 1, rel, line,
+			 "%s is op %s nog niet te zien: het staat er vanaf "
+			 "%s (show_from)",
+			 what, day, at);
+	}
+	return 0;
+}
+
+int content_check_day(const struct content *c, int today,
+		      struct content_report *r)
+{
+	struct loader L = { .r = r };
+	int errors = r->errors, shown = 0, i, j;
+	char rel[160], what[200], day[16];
+
+	L.pack.fd = -1;
+	date_words(today, day, sizeof(day));
+	for (i = 0; i < c->ntiles; i++) {
+		const struct tile *t = &c->tiles[i];
+		int visible = 0, n = 0;
+
+		snprintf(rel, sizeof(rel), "%s/tile.ini", t->id);
+		shown += when_day(&L, t->when, today, rel, t->when_line,
+				  "de tegel");
+		snprintf(rel, sizeof(rel), "%s/folders.ini", t->id);
+		for (j = 0; j < t->nflyers; j++, n++) {
+			snprintf(what, sizeof(what), "de folder [%s]",
+				 t->flyers[j].name);
+			visible += when_day(&L, t->flyers[j].when, today, rel,
+					    t->flyers[j].line, what);
+		}
+		snprintf(rel, sizeof(rel), "%s/nieuws.ini", t->id);
+		for (j = 0; j < t->nnews; j++, n++)
+			visible += when_day(&L, t->news[j].when, today, rel,
+					    t->news[j].line, "dit bericht");
+		snprintf(rel, sizeof(rel), "%s/activiteiten.ini", t->id);
+		for (j = 0; j < t->nevents; j++, n++) {
+			if (t->events[j].date >= today) {
+				visible++;
+				continue;
+			}
+			diag_add(&L, 1, rel, t->events[j].line,
+				 "deze activiteit is voorbij: de kiosk toont "
+				 "hem niet meer. Haal hem weg");
+		}
+		snprintf(rel, sizeof(rel), "%s/%s", t->id,
+			 t->nflyers ? "folders.ini"
+			 : t->nnews ? "nieuws.ini"
+				    : "activiteiten.ini");
+		if (n > 0 && visible == 0 && when_shows(t->when, today))
+			diag_add(&L, 1, rel, 0,
+				 "op %s is hier niets te zien: de tegel "
+				 "staat leeg op het scherm",
+				 day);
+	}
+	if (c->ntiles > 0 && shown == 0)
+		diag_add(&L, 0, "kiosk.ini", c->tiles_line,
+			 "op %s staat er geen enkele tegel op het "
+			 "beginscherm: alle tegels zijn verborgen door "
+			 "show_from of show_until",
+			 day);
+	return r->errors - errors;
+}
+
+int content_unused_dirs(const struct content *c, char (*out)[64], int max)
+{
+	int fd = open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), n = 0, i;
+	DIR *dh = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *d;
+
+	if (!dh) {
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	while ((d = readdir(dh)) && n < max) {
+		struct stat st;
+		int used = 0;
+
+		if (d->d_name[0] == '.' ||
+		    fstatat(fd, d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISDIR(st.st_mode))
+			continue;
+		for (i = 0; i < c->ntiles; i++)
+			used |= strcmp(c->tiles[i].id, d->d_name) == 0;
+		if (!used && strlen(d->d_name) < 64)
+			str_copy(out[n++], 64, d->d_name);
+	}
+	closedir(dh);
+	return n;
 }

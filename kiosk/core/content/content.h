@@ -12,7 +12,9 @@
  *   ID/LANG.md             text of page, werkwijze and steps tiles
  *   ID/folders.ini         flyers (PDF, PNG, JPEG) with title and url
  *   ID/partners.ini        organisations with a line, contact and logo
- *   ID/nieuws.ini          news items with a date, text, video or url
+ *   ID/nieuws.ini          news items with a date, text, picture, video, url
+ *   ID/activiteiten.ini    events with a date, times, place, picture, url
+ *   kiosk.ini [openingstijden]  opening hours per weekday, with exceptions
  *
  * Every translatable key X may come as X.en etc.; a missing translation
  * falls back to Dutch. Dates are YYYY-MM-DD and held as YYYYMMDD numbers;
@@ -62,7 +64,14 @@ struct when {
 	int from, until; /* YYYYMMDD, 0: open */
 };
 
-enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_P, BLOCK_LI, BLOCK_IMAGE };
+enum block_kind {
+	BLOCK_H1,
+	BLOCK_H2,
+	BLOCK_P,
+	BLOCK_LI,
+	BLOCK_IMAGE,
+	BLOCK_OL, /* an item of a numbered list; `number` as written */
+};
 
 /* A paragraph, heading, list item or image. */
 struct block {
@@ -71,6 +80,10 @@ struct block {
 	struct text_run *runs; /* owned */
 	int nruns;
 	char *image; /* BLOCK_IMAGE: full path, owned */
+	int number;  /* BLOCK_OL: the item's number (1., 2., ...) */
+	char *link;  /* owned: the address of the first link in the block
+			(its words stay in the runs), NULL when none */
+	int line;    /* where the block starts in its .md file, 0: unknown */
 };
 
 struct doc {
@@ -86,7 +99,16 @@ struct flyer {
 	struct text title;
 	char *url; /* owned, may be NULL */
 	struct when when;
+	/* `file.en = name.pdf`: the file in another language, full path,
+	 * owned; NULL: use `file`. file_lang[0] is always NULL. */
+	char *file_lang[CONTENT_LANG_MAX];
+	int line; /* of its [section] in folders.ini, for messages */
 };
+
+/* The file of flyer f to show in lang (borrowed from f), and whether it is
+ * a PDF. */
+const char *flyer_file(const struct flyer *f, int lang);
+int flyer_is_pdf(const struct flyer *f, int lang);
 
 struct partner {
 	char *name; /* owned */
@@ -101,7 +123,25 @@ struct news {
 	char *video; /* owned, may be NULL */
 	char *url;   /* owned, may be NULL */
 	struct when when;
+	char *image; /* full path, owned, may be NULL */
+	int line;    /* of its [section] in nieuws.ini, for messages */
 };
+
+/* An activity in the wijkcentrum (activiteiten.ini). It shows until it is
+ * over; no show_until is needed. */
+struct event {
+	struct text title, body, place;
+	int date;	/* YYYYMMDD */
+	int start, end; /* minutes from midnight; end -1: none given */
+	char *image;	/* full path or NULL, owned */
+	char *url;	/* or NULL, owned */
+	int line;	/* of its [section], for messages */
+};
+
+/* 1 when event e is over at `minute` (from midnight) on `today`
+ * (YYYYMMDD): its day is past, or it is today and its end (its start
+ * when it has no end) has passed. */
+int event_over(const struct event *e, int today, int minute);
 
 enum tile_kind {
 	TILE_PAGE,
@@ -110,6 +150,7 @@ enum tile_kind {
 	TILE_FLYERS,
 	TILE_PARTNERS,
 	TILE_NEWS,
+	TILE_EVENTS, /* kind = activiteiten */
 };
 
 struct tile {
@@ -125,7 +166,42 @@ struct tile {
 	int npartners;
 	struct news *news; /* newest first */
 	int nnews;
+	struct event *events; /* owned; by date, then start */
+	int nevents;
+	int when_line; /* of show_from/show_until in tile.ini, 0: none */
 };
+
+/* ---- opening hours ([openingstijden] in kiosk.ini) ---- */
+
+struct hours_exception {
+	int date;	 /* YYYYMMDD */
+	int open, close; /* minutes from midnight; open < 0: closed */
+};
+
+struct opening_hours {
+	int open[7], close[7]; /* minutes, Monday = 0; open < 0: closed */
+	struct hours_exception *exceptions; /* owned, by date */
+	int nexceptions;
+};
+
+struct hours_answer {
+	int until;     /* open now: the closing minute today */
+	int next_date; /* closed now: YYYYMMDD of the next opening, 0: none
+			  in the next 14 days */
+	int next_open; /* closed now: the minute it opens that day */
+};
+
+/* Whether the wijkcentrum is open at `minute` on `today` (YYYYMMDD): 1
+ * (out->until set) or 0 (out->next_date and next_open set, looking up to
+ * 14 days ahead). Exceptions replace the weekday's hours on their date. */
+int hours_now(const struct opening_hours *h, int today, int minute,
+	      struct hours_answer *out);
+
+/* Day of the week of a YYYYMMDD date, Monday = 0. */
+int date_weekday(int date);
+
+/* The YYYYMMDD date n days after date (n may be negative). */
+int date_add_days(int date, int n);
 
 struct content {
 	char *dir;
@@ -142,6 +218,9 @@ struct content {
 	int nhighlights[CONTENT_LANG_MAX];
 	struct tile *tiles; /* in home-screen order */
 	int ntiles;
+	struct opening_hours hours;
+	int has_hours;	/* kiosk.ini has [openingstijden] */
+	int tiles_line; /* of `tiles =` in kiosk.ini, for messages */
 };
 
 enum content_depth {
@@ -171,6 +250,18 @@ const struct doc *tile_doc(const struct tile *t, int lang);
 int when_shows(struct when w, int today);
 
 int content_highlights(const struct content *c, int lang, char ***out);
+
+/* What `kioskctl check --date` adds for one day: which tiles, flyers,
+ * news items and events are hidden on `today` (YYYYMMDD) or have expired
+ * (warnings), and an error when the home screen would have no tile at
+ * all. Adds to r; returns the number of errors added. */
+int content_check_day(const struct content *c, int today,
+		      struct content_report *r);
+
+/* The folders of pack c that no tile uses (a preview folder, a tile left
+ * out of `tiles`), copied into out (at most max names); returns how many.
+ * `kioskctl check` warns about them and `install` leaves them out. */
+int content_unused_dirs(const struct content *c, char (*out)[64], int max);
 
 /* Parses YYYY-MM-DD into YYYYMMDD; -1 when it is not a real date. */
 int date_parse(const char *s, int *out);

@@ -4,10 +4,12 @@
  * `file:line: melding` in Dutch.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/util.h"
 #include "core/content/loader.h"
@@ -59,7 +61,7 @@ void diag_open_failed(struct loader *L, int err_no, const char *rel,
 		break;
 	case ENOENT:
 	case ENOTDIR:
-		diag_add(L, 0, from, line, "%s", missing);
+		diag_missing(L, 0, rel, from, line, missing);
 		break;
 	case EACCES:
 	case EPERM:
@@ -89,6 +91,28 @@ void diag_open_failed(struct loader *L, int err_no, const char *rel,
 			 strerror(err_no));
 		break;
 	}
+}
+
+void diag_missing(struct loader *L, int warning, const char *rel,
+		  const char *from, int line, const char *missing)
+{
+	char txt[300];
+	const char *name = strrchr(rel, '/');
+	int fd;
+
+	snprintf(txt, sizeof(txt), "%s.txt", rel);
+	fd = pack_open(&L->pack, txt, O_RDONLY);
+	if (fd < 0) {
+		diag_add(L, warning, from, line, "%s", missing);
+		return;
+	}
+	close(fd);
+	name = name ? name + 1 : rel;
+	diag_add(L, warning, from, line,
+		 "%s. Er staat wel '%s.txt': Windows verbergt vaak het laatste "
+		 "stukje van een naam. Geef het bestand de naam '%s' (zet in "
+		 "de Verkenner Beeld > Bestandsnaamextensies aan)",
+		 missing, name, name);
 }
 
 void content_report_release(struct content_report *r)

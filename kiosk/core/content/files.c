@@ -168,8 +168,15 @@ void flyers_unlisted(struct loader *L, const struct tile *t)
 		      ends_with(d->d_name, ".jpeg")))
 			continue;
 		listed = 0;
-		for (i = 0; i < t->nflyers; i++)
+		for (i = 0; i < t->nflyers; i++) {
+			int l;
+
 			listed |= strcmp(t->flyers[i].name, d->d_name) == 0;
+			for (l = 1; l < CONTENT_LANG_MAX; l++)
+				listed |= t->flyers[i].file_lang[l] &&
+					  ends_with(t->flyers[i].file_lang[l],
+						    d->d_name);
+		}
 		if (t->icon && ends_with(t->icon, d->d_name))
 			listed = 1;
 		if (!listed) {
@@ -182,4 +189,15 @@ void flyers_unlisted(struct loader *L, const struct tile *t)
 		}
 	}
 	closedir(dh);
+}
+
+int file_image_size(struct loader *L, const char *rel, long *w, long *h)
+{
+	int fd = pack_open(&L->pack, rel, O_RDONLY), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = image_size(fd, w, h);
+	close(fd);
+	return rc;
 }

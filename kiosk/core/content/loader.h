@@ -23,6 +23,7 @@ struct loader {
 	content_probe_fn probe;
 	void *probe_ctx;
 	struct pack_dir pack; /* owned by content_load */
+	int tiles_line;	      /* of `tiles =` in kiosk.ini, 0: not seen */
 };
 
 /* ---- diag.c ---- */
@@ -39,13 +40,27 @@ void diag_add(struct loader *L, int warning, const char *file, int line,
 void diag_open_failed(struct loader *L, int err_no, const char *rel,
 		      const char *from, int line, const char *missing);
 
+/* Reports that rel is missing (named in `from` at `line`, with the Dutch
+ * words `missing`), adding how to fix it when rel.txt is there instead:
+ * Windows hides the last part of a name. */
+void diag_missing(struct loader *L, int warning, const char *rel,
+		  const char *from, int line, const char *missing);
+
 /* ---- content.c ---- */
 
 int lang_index(const struct content *c, const char *code);
 /* Line number (from 1) of byte offset off in buf. */
 int text_line_at(const char *buf, size_t off);
 int ends_with(const char *s, const char *suffix);
+/* "9:30" or "09.30" into minutes from midnight ("24:00" only when end_ok);
+ * -1 when it is no real time. */
+int time_parse(const char *s, int end_ok);
 void text_release(struct text *t);
+
+/* When the start of a file shows it is no text file at all (a Word, zip,
+ * PDF or RTF file renamed, or text saved as UTF-16), the Dutch words for
+ * what it is and what to do; else NULL. Borrowed, static. */
+const char *text_not_text(const char *buf, size_t len);
 
 /* Reads a text file of the pack that is shown as it is (a page, the attract
  * lines): UTF-8, no NUL byte (both reported on their line), byte-order mark
@@ -66,6 +81,10 @@ char *file_check(struct loader *L, const char *reldir, const char *name,
 /* Warns about pictures and PDFs in tile t's folder that folders.ini does
  * not name. */
 void flyers_unlisted(struct loader *L, const struct tile *t);
+
+/* Width and height of the PNG or JPEG rel, from its header. Returns 0, or
+ * -1 when it cannot be read (already reported by file_check). */
+int file_image_size(struct loader *L, const char *rel, long *w, long *h);
 
 /* ---- markdown.c ---- */
 

@@ -1,9 +1,11 @@
 /*
  * markdown: the pages of page, werkwijze and steps tiles, read with md4c
  * (the only file that includes it) into blocks the screens lay out:
- * headings, paragraphs, list items and pictures, with bold runs. What the
- * kiosk cannot show (tables, code, HTML, a "# " title) is reported on the
- * line where it starts.
+ * headings, paragraphs, list items (numbered or not) and pictures, with
+ * bold runs and the address of a paragraph's first link. Italics are shown
+ * bold; a picture inside a sentence gets a line of its own. What the kiosk
+ * cannot show (tables, code, HTML, a "# " title) is reported on the line
+ * where it starts.
  */
 #include <md4c.h>
 #include <stdint.h>
@@ -21,9 +23,38 @@ struct md_state {
 	struct block *cur;
 	size_t text_cap;
 	int cap_runs, cap_blocks;
+	size_t len;
 	int bold, in_title, saw_title, in_image;
 	char unsupported[32];
+	int html_line; /* first line with HTML, 0: none */
+	/* the lists around the current item: numbered ones count on */
+	int list_ol[8], list_next[8], nlists;
+	/* text_line_at() from the last place asked, so that finding the
+	 * line of every block stays one pass over the file */
+	size_t line_off;
+	int line_at;
 };
+
+/* Line of byte offset off in the file, for offsets that only grow. */
+static int md_line(struct md_state *m, size_t off)
+{
+	if (off < m->line_off) {
+		m->line_off = 0;
+		m->line_at = 1;
+	}
+	for (; m->line_off < off; m->line_off++)
+		m->line_at += m->buf[m->line_off] == '\n';
+	return m->line_at;
+}
+
+/* Line of text s when it points into the file (md4c hands out pointers
+ * into the input for plain text), else 0. */
+static int md_line_of(struct md_state *m, const char *s)
+{
+	if (s < m->buf || s >= m->buf + m->len)
+		return 0;
+	return md_line(m, (size_t)(s - m->buf));
+}
 
 static struct block *block_start(struct md_state *m, enum block_kind kind)
 {
@@ -47,6 +78,7 @@ static void block_free(struct block *b)
 	free(b->text);
 	free(b->runs);
 	free(b->image);
+	free(b->link);
 }
 
 /* Runs hold offsets while the text grows; turned into pointers here. */
@@ -97,18 +129,34 @@ static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *user)
 		if (!m->cur)
 			block_start(m, BLOCK_P);
 		return 0;
-	case MD_BLOCK_LI:
-		block_finish(m);
-		block_start(m, BLOCK_LI);
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		if (m->nlists < (int)ARRAY_LEN(m->list_ol)) {
+			m->list_ol[m->nlists] = type == MD_BLOCK_OL;
+			m->list_next[m->nlists] =
+				type == MD_BLOCK_OL
+					? (int)((MD_BLOCK_OL_DETAIL *)detail)
+						  ->start
+					: 0;
+		}
+		m->nlists++;
 		return 0;
+	case MD_BLOCK_LI: {
+		int i = m->nlists - 1;
+
+		block_finish(m);
+		if (i >= 0 && i < (int)ARRAY_LEN(m->list_ol) && m->list_ol[i]) {
+			block_start(m, BLOCK_OL)->number = m->list_next[i]++;
+		} else {
+			block_start(m, BLOCK_LI);
+		}
+		return 0;
+	}
 	case MD_BLOCK_CODE:
 		str_copy(m->unsupported, sizeof(m->unsupported), "code");
 		return 0;
 	case MD_BLOCK_TABLE:
 		str_copy(m->unsupported, sizeof(m->unsupported), "tabel");
-		return 0;
-	case MD_BLOCK_HTML:
-		str_copy(m->unsupported, sizeof(m->unsupported), "HTML");
 		return 0;
 	default:
 		return 0;
@@ -126,6 +174,8 @@ static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *user)
 	}
 	if (type == MD_BLOCK_H || type == MD_BLOCK_LI || type == MD_BLOCK_P)
 		block_finish(m);
+	if ((type == MD_BLOCK_UL || type == MD_BLOCK_OL) && m->nlists > 0)
+		m->nlists--;
 	return 0;
 }
 
@@ -165,6 +215,18 @@ static int md_enter_span(MD_SPANTYPE type, void *detail, void *user)
 
 	if (type == MD_SPAN_STRONG || type == MD_SPAN_EM) {
 		m->bold++;
+	} else if (type == MD_SPAN_A) {
+		MD_SPAN_A_DETAIL *d = detail;
+
+		if (!m->cur)
+			block_start(m, BLOCK_P);
+		if (!m->cur->link && d->href.size > 0) {
+			m->cur->link = xmalloc(d->href.size + 1);
+			memcpy(m->cur->link, d->href.text, d->href.size);
+			m->cur->link[d->href.size] = '\0';
+			if (!m->cur->line)
+				m->cur->line = md_line_of(m, d->href.text);
+		}
 	} else if (type == MD_SPAN_IMG) {
 		MD_SPAN_IMG_DETAIL *d = detail;
 		char name[256];
@@ -209,6 +271,13 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 {
 	struct md_state *m = user;
 
+	if (type == MD_TEXT_HTML) {
+		if (!m->html_line)
+			m->html_line = md_line_of(m, s);
+		if (!m->html_line)
+			m->html_line = -1;
+		return 0;
+	}
 	if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) {
 		s = " ";
 		n = 1;
@@ -221,6 +290,10 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 		m->doc->title[old + n] = '\0';
 		return 0;
 	}
+	if (!m->cur)
+		block_start(m, BLOCK_P);
+	if (!m->cur->line)
+		m->cur->line = md_line_of(m, s);
 	add_text(m, s, n);
 	return 0;
 }
@@ -260,8 +333,8 @@ int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 	     const char *rel, int *missing_out)
 {
 	static const MD_PARSER parser = {
-		.flags = MD_FLAG_NOHTML | MD_FLAG_COLLAPSEWHITESPACE |
-			 MD_FLAG_TABLES,
+		/* HTML is read as HTML, so that it can be refused */
+		.flags = MD_FLAG_COLLAPSEWHITESPACE | MD_FLAG_TABLES,
 		.enter_block = md_enter_block,
 		.leave_block = md_leave_block,
 		.enter_span = md_enter_span,
@@ -281,6 +354,8 @@ int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 	if (!buf)
 		return -1;
 	m.buf = buf;
+	m.len = len;
+	m.line_at = 1;
 	md_parse(buf, (MD_SIZE)len, &parser, &m);
 	block_finish(&m);
 	if (m.unsupported[0]) {
@@ -297,6 +372,16 @@ int doc_load(struct loader *L, struct doc *d, const char *tile_id,
 			 "de kiosk kan geen %s tonen: gebruik "
 			 "kopjes, gewone tekst, lijstjes, vet en plaatjes",
 			 m.unsupported);
+	}
+	if (m.html_line) {
+		static const char *const lt[] = { "<" };
+
+		diag_add(L, 0, rel,
+			 m.html_line > 0 ? m.html_line
+					 : first_line_starting(buf, lt, 1),
+			 "de kiosk kan geen HTML tonen (tekens als <p>, <b> "
+			 "of <br>): haal ze weg. Vet schrijf je als **vet**, "
+			 "een nieuwe alinea begint na een lege regel");
 	}
 	if (d->title) {
 		static const char *const h1[] = { "# " };

@@ -44,6 +44,24 @@ static void record_done(struct schema_file *F)
 
 	if (!F->rec)
 		return;
+	for (i = 0; i < s->nfields && i < (int)sizeof(F->seen); i++) {
+		const struct field *f = &s->fields[i];
+		const struct text *t =
+			(const struct text *)(const void *)((char *)F->rec +
+							    f->offset);
+		int l;
+
+		if (f->type != FIELD_TTEXT || !F->seen[i] || !t->s[0])
+			continue;
+		for (l = 1; l < F->L->c->nlangs; l++)
+			if (!t->s[l])
+				diag_add(F->L, 1, F->rel,
+					 F->lines[i] ? F->lines[i]
+						     : F->item_line,
+					 "%s.%s ontbreekt: de kiosk toont daar "
+					 "de Nederlandse tekst",
+					 f->key, F->L->c->langs[l]);
+	}
 	for (i = 0; i < s->nfields; i++) {
 		const struct field *f = &s->fields[i];
 
@@ -156,6 +174,24 @@ static void store(struct schema_file *F, const struct field *f, const char *key,
 	}
 }
 
+/* The line of the [section] heading above key line `line` (kv tells
+ * keys' lines only). The file is scanned once, forward. */
+static int section_line(struct schema_file *F, int line)
+{
+	while (F->scan_off < F->len && F->scan_line < line) {
+		const char *p = F->buf + F->scan_off;
+		const char *nl = memchr(p, '\n', F->len - F->scan_off);
+
+		while (p < F->buf + F->len && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < F->buf + F->len && *p == '[')
+			F->bracket_line = F->scan_line;
+		F->scan_off = nl ? (size_t)(nl - F->buf) + 1 : F->len;
+		F->scan_line++;
+	}
+	return F->bracket_line ? F->bracket_line : line;
+}
+
 /* Starts the record a new [section] is about; F->rec is NULL when the
  * section is reported and its keys are to be skipped. */
 static void section_start(struct schema_file *F, const char *section, int line)
@@ -163,8 +199,11 @@ static void section_start(struct schema_file *F, const char *section, int line)
 	const struct schema *s = F->s;
 	int i;
 
+	if (s->item)
+		record_done(F); /* the record before, under its own name */
 	str_copy(F->section, sizeof(F->section), section);
 	F->started = 1;
+	F->item_line = section_line(F, line);
 	if (!s->item) {
 		for (i = 0; i < s->nfields; i++)
 			if (strcmp(s->fields[i].section, section) == 0)
@@ -176,9 +215,9 @@ static void section_start(struct schema_file *F, const char *section, int line)
 				 F->rel, s->sections);
 		return;
 	}
-	record_done(F);
 	memset(F->seen, 0, sizeof(F->seen));
-	F->item_line = line;
+	memset(F->lines, 0, sizeof(F->lines));
+	F->line = line = F->item_line; /* item() reports on [section] */
 	F->rec = NULL;
 	if (!*section)
 		diag_add(F->L, 0, F->rel, line,
@@ -199,6 +238,7 @@ static int on_key(void *ctx, const char *section, const char *key,
 	F->line = line;
 	if (!F->started || strcmp(section, F->section) != 0)
 		section_start(F, section, line);
+	F->line = line;
 	if (!F->rec)
 		return 0;
 	snprintf(base, sizeof(base), "%.*s",
@@ -217,11 +257,15 @@ static int on_key(void *ctx, const char *section, const char *key,
 				if (lang < 0)
 					return 0;
 			}
-		} else if (strcmp(key, f->key) != 0) {
-			continue;
+		} else if (strcmp(key, f->key) != 0 &&
+			   strcmp(f->key, "*") != 0) {
+			continue; /* "*": every key of the section */
 		}
-		if (i < (int)sizeof(F->seen))
+		/* a translation alone does not make a required text */
+		if (i < (int)sizeof(F->seen) && lang == 0) {
 			F->seen[i] = 1;
+			F->lines[i] = line;
+		}
 		store(F, f, key, lang, value);
 		return 0;
 	}
@@ -240,8 +284,18 @@ int schema_read(struct loader *L, const struct schema *s, const char *rel,
 
 	if (!buf)
 		return -1;
+	if (text_not_text(buf, len)) {
+		/* one message, not one per line and then "ontbreekt" for
+		 * every key that could not be read */
+		diag_add(L, 0, rel, 1, "%s", text_not_text(buf, len));
+		free(buf);
+		return 1;
+	}
 	F.user = user;
 	F.fixed = rec;
+	F.buf = buf;
+	F.len = len;
+	F.scan_line = 1;
 	kv_parse(buf, len, &h, &F);
 	free(buf);
 	if (!s->item)

@@ -32,7 +32,7 @@ struct schema_file;
 
 struct field {
 	const char *section; /* files of fixed sections; NULL in item files */
-	const char *key;
+	const char *key;     /* "*": any key of the section (FIELD_CALL) */
 	enum field_type type;
 	int required;
 	size_t offset; /* into the record (FIELD_TEXT ... FIELD_INT) */
@@ -78,12 +78,21 @@ struct schema_file {
 	int item_line;	    /* of the current item's [section] */
 	int started;	    /* a [section] or key has been seen */
 	char section[128];
-	unsigned char seen[32]; /* fields seen in the current record */
+	unsigned char seen[32];	     /* fields seen in the current record */
+	int lines[32];		     /* where each was seen (Dutch, for a
+					translated text) */
+	const char *buf;	     /* the file, to find [section] lines */
+	size_t len, scan_off;	     /* scanned up to here ... */
+	int scan_line, bracket_line; /* ... the line there, and the last
+					 line there that starts with [ */
 };
 
 /* Reads pack file rel with schema s into rec (fixed sections) or into the
- * records item() gives. Returns 0, or -1 with errno when the file cannot
- * be opened (not reported: the caller knows what a missing file means). */
+ * records item() gives. Returns 0; 1 when the file is no text file at all
+ * (reported; nothing was read); or -1 with errno when the file cannot be
+ * opened (not reported: the caller knows what a missing file means). A
+ * translated text with a Dutch key but without one of the pack's other
+ * languages is warned about on the line of the Dutch key. */
 int schema_read(struct loader *L, const struct schema *s, const char *rel,
 		const char *reldir, void *rec, void *user);
 

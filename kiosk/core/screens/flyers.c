@@ -214,10 +214,11 @@ static void flyer_draw(const struct screen_ctx *c)
 	chrome_footer(c, page, pages, where);
 }
 
-static void flyer_file(const struct screen_ctx *c, char *out, size_t size)
+static void flyer_screen_file(const struct screen_ctx *c, char *out,
+			      size_t size)
 {
 	grid_file(c, out, size);
 }
 
 const struct screen_family screen_flyer = { "flyer", flyer_draw, flyer_parts,
-					    NULL, flyer_file };
+					    NULL, flyer_screen_file };
