@@ -2,8 +2,8 @@
 # Quiet lines by default; `make V=1` shows the commands.
 
 CC      ?= cc
-PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode poppler-glib cairo
-CORE_PKGS = md4c libpng libjpeg libqrencode poppler-glib cairo
+PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode poppler-glib cairo sqlite3
+CORE_PKGS = md4c libpng libjpeg libqrencode poppler-glib cairo sqlite3
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla \
            -Wwrite-strings -Wno-format-truncation -Werror
 CFLAGS  ?= -O2 -g
