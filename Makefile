@@ -42,7 +42,7 @@ CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 
 .PHONY: all deps run test unit e2e check-layers asan bench valgrind fuzz \
-        fuzz-bins \
+        fuzz-bins soak \
         install clean format
 
 all: $(KIOSK) $(KIOSKCTL)
@@ -127,6 +127,14 @@ run: deps
 test: deps
 	$(Q)$(MAKE) --no-print-directory -j$$(nproc) asan all fuzz-bins
 	$(Q)sh tests/run-tests.sh
+
+# The survey store's kill test at length: KILLS (default 2000) children
+# killed at random moments while they save responses.
+soak: deps
+	$(Q)$(MAKE) --no-print-directory $(B)/san/test_store
+	$(Q)STORE_KILLS=$${KILLS:-2000} ./$(B)/san/test_store \
+		> $(B)/soak.log 2>&1; rc=$$?; \
+		grep -E '^kill test|FAILED|ERROR|LINE' $(B)/soak.log; exit $$rc
 
 check-layers:
 	$(Q)sh tests/check-layers.sh
