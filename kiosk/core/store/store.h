@@ -102,7 +102,7 @@ struct store_version {
 	int has_definition; /* 0 only in a damaged or foreign file */
 };
 
-/* One answer as stored; see store_answer_kind for what value holds. */
+/* One answer as stored. */
 struct store_answer {
 	int question;		 /* index in the definition */
 	enum question_kind kind; /* as the question was when answered */
