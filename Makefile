@@ -3,9 +3,9 @@
 
 CC      ?= cc
 PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode \
-           poppler-glib cairo espeak-ng fribidi libunibreak
+           poppler-glib cairo espeak-ng fribidi libunibreak sqlite3
 CORE_PKGS = md4c libpng libjpeg libqrencode poppler-glib cairo fribidi \
-            libunibreak
+            libunibreak sqlite3
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla \
            -Wwrite-strings -Wno-format-truncation -Werror
 CFLAGS  ?= -O2 -g
@@ -46,7 +46,7 @@ CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 
 .PHONY: all deps run test unit e2e check-layers asan bench valgrind fuzz \
-        fuzz-bins monkey \
+        fuzz-bins monkey soak \
         install clean format
 
 all: $(KIOSK) $(KIOSKCTL)
@@ -140,6 +140,14 @@ run: deps
 test: deps
 	$(Q)$(MAKE) --no-print-directory -j$$(nproc) asan all fuzz-bins
 	$(Q)sh tests/run-tests.sh
+
+# The survey store's kill test at length: KILLS (default 2000) children
+# killed at random moments while they save responses.
+soak: deps
+	$(Q)$(MAKE) --no-print-directory $(B)/san/test_store
+	$(Q)STORE_KILLS=$${KILLS:-2000} ./$(B)/san/test_store \
+		> $(B)/soak.log 2>&1; rc=$$?; \
+		grep -E '^kill test|FAILED|ERROR|LINE' $(B)/soak.log; exit $$rc
 
 check-layers:
 	$(Q)sh tests/check-layers.sh

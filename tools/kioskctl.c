@@ -1,7 +1,8 @@
 /*
  * kioskctl: the staff tool. Git-style commands on the same core as the
  * kiosk: check a content pack, preview every screen as pictures, install a
- * pack safely and roll back. Messages to staff are in Dutch.
+ * pack safely and roll back, export the survey results. Messages to staff
+ * are in Dutch.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -21,6 +22,8 @@
 #include "core/content/content.h"
 #include "core/kv.h"
 #include "core/packstore.h"
+#include "core/store/export.h"
+#include "core/store/store.h"
 #include "core/app/walk.h"
 #include "platform/platform.h"
 
@@ -40,6 +43,8 @@ static void usage(FILE *f)
 	      "  rollback              zet het vorige pakket terug\n"
 	      "  current               laat zien welk pakket op de kiosk "
 	      "staat\n"
+	      "  export UITMAP         zet de antwoorden op de enquête in "
+	      "UITMAP\n"
 	      "\n"
 	      "Opties: --data MAP (de gegevensmap van de kiosk), --date "
 	      "JJJJ-MM-DD (voor preview en check).\n"
@@ -47,10 +52,13 @@ static void usage(FILE *f)
 	      f);
 }
 
+#define ARGS_MAX 32
+
 struct opts {
 	const char *data;
 	int date;
-	const char *args[4];
+	int merge; /* export: --merge given */
+	const char *args[ARGS_MAX];
 	int nargs;
 };
 
@@ -69,12 +77,17 @@ static int parse(int argc, char **argv, struct opts *o)
 					argv[i]);
 				return -1;
 			}
+		} else if (strcmp(argv[i], "--merge") == 0) {
+			o->merge = 1;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			fprintf(stderr, "kioskctl: onbekende optie '%s'\n",
 				argv[i]);
 			return -1;
-		} else if (o->nargs < 4) {
+		} else if (o->nargs < ARGS_MAX) {
 			o->args[o->nargs++] = argv[i];
+		} else {
+			fprintf(stderr, "kioskctl: te veel mappen\n");
+			return -1;
 		}
 	}
 	return 0;
@@ -543,6 +556,69 @@ static int cmd_current(struct opts *o)
 	return 0;
 }
 
+/* ---- export ---- */
+
+static void export_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "kioskctl: let op: %s\n", msg);
+}
+
+/* The survey file in folder dir, or dir itself when it is a file. */
+static void survey_file(const char *dir, char *out, size_t size)
+{
+	if (path_is_dir(dir))
+		snprintf(out, size, "%s/" STORE_FILE, dir);
+	else
+		str_copy(out, size, dir);
+}
+
+static int cmd_export(struct opts *o)
+{
+	static char paths[ARGS_MAX][PATH_MAX];
+	const char *files[ARGS_MAX];
+	char data[PATH_MAX];
+	struct export_opts eo = { 0 };
+	struct export_result r;
+	struct err e = { "" };
+	int i;
+
+	if (o->nargs < 1 || (o->nargs > 1 && !o->merge)) {
+		fprintf(stderr, "gebruik: kioskctl export [--data MAP] "
+				"[--merge MAP...] UITMAP\n");
+		return 2;
+	}
+	data_dir(o, data, sizeof(data));
+	survey_file(data, paths[0], sizeof(paths[0]));
+	files[0] = paths[0];
+	if (access(paths[0], F_OK) < 0) {
+		fprintf(stderr,
+			"kioskctl: er zijn nog geen antwoorden: '%s' bestaat "
+			"niet\n",
+			paths[0]);
+		return 1;
+	}
+	for (i = 0; i + 1 < o->nargs; i++) {
+		survey_file(o->args[i], paths[i + 1], sizeof(paths[i + 1]));
+		files[i + 1] = paths[i + 1];
+	}
+	eo.files = files;
+	eo.nfiles = o->nargs;
+	eo.outdir = o->args[o->nargs - 1];
+	eo.warn = export_warn;
+	if (export_run(&eo, &r, &e) < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		return 1;
+	}
+	printf("%d antwoorden uit %d %s", r.responses, eo.nfiles,
+	       eo.nfiles == 1 ? "kiosk" : "kiosks");
+	if (r.duplicates)
+		printf(" (%d dubbel, een keer geteld)", r.duplicates);
+	printf("; %d %s. Open %s/rapport.html\n", r.versions,
+	       r.versions == 1 ? "vraaglijst" : "vraaglijsten", eo.outdir);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -574,6 +650,26 @@ int main(int argc, char **argv)
 		  "kioskctl rollback [--data MAP]\n\nZet het vorige pakket "
 		  "terug "
 		  "(nog een keer: weer het nieuwe).\n" },
+		{ "export", cmd_export,
+		  "kioskctl export [--data MAP] [--merge MAP...] UITMAP\n\n"
+		  "Zet de antwoorden op de enquête in UITMAP:\n"
+		  "  enquete-LIJST-VERSIE.csv           een regel per "
+		  "antwoord\n"
+		  "  enquete-LIJST-VERSIE-codeboek.csv  wat elke kolom "
+		  "betekent\n"
+		  "  rapport.html                       de uitslag, om te "
+		  "printen\n"
+		  "  enquete.sqlite                     kopie om samen te "
+		  "voegen\n\n"
+		  "De CSV opent met een dubbelklik in Excel en LibreOffice "
+		  "(UTF-8,\n';' tussen de cellen). Een cel die begint met = + "
+		  "- of @ krijgt\neen ' ervoor. Aantallen onder de 10 staan "
+		  "niet in het rapport.\n\n"
+		  "--merge MAP...  voeg de antwoorden van andere kiosks toe "
+		  "(hun\n                gegevensmap of hun eerdere "
+		  "export); wat in twee\n                mappen staat, telt "
+		  "een keer.\n"
+		  "Dit kan terwijl de kiosk draait.\n" },
 		{ "current", cmd_current,
 		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu "
 		  "op de kiosk staat: de naam, de map waar het vandaan kwam "

@@ -117,5 +117,7 @@ else
 	echo "(xvfb-run is not installed: no figures for a real X window)"
 fi
 
+sh tests/bench/store.sh
+
 echo
 echo "bench: done in $(($(date +%s) - started)) s"
