@@ -30,6 +30,7 @@ struct options {
 	int width, height, windowed;
 	double inches;
 	int date;	   /* --date YYYYMMDD, 0: today's */
+	int minute;	   /* --time HH:MM as minutes, -1: the clock's */
 	int bench;	   /* print timing lines for tests/bench */
 	long bench_frames; /* render this many animated frames, then exit */
 	int bench_flyer;   /* time turning the pages of a flyer, then exit */
@@ -63,6 +64,8 @@ static void usage(FILE *f)
 	      "next to build/)\n"
 	      "  --date YYYY-MM-DD   pretend it is this day (for shows_from, "
 	      "show_until)\n"
+	      "  --time HH:MM        pretend it is this time of day (opening "
+	      "hours, events)\n"
 	      "  --audio-out FILE    also write everything read aloud to FILE "
 	      "(WAV)\n"
 	      "  --font FILE, --bold-font FILE   fonts to use instead of "
@@ -173,7 +176,22 @@ static int parse_args(int argc, char **argv, struct options *o)
 			target = &o->font;
 		else if (strcmp(a, "--bold-font") == 0)
 			target = &o->bold_font;
-		else if (strcmp(a, "--date") == 0) {
+		else if (strcmp(a, "--time") == 0) {
+			int hh, mm;
+			char end;
+
+			if (i + 1 >= argc ||
+			    sscanf(argv[i + 1], "%d:%d%c", &hh, &mm, &end) !=
+				    2 ||
+			    hh < 0 || hh > 23 || mm < 0 || mm > 59) {
+				fprintf(stderr, "kiosk: --time needs a time "
+						"as HH:MM, such as 14:30\n");
+				return -1;
+			}
+			o->minute = hh * 60 + mm;
+			i++;
+			continue;
+		} else if (strcmp(a, "--date") == 0) {
 			if (i + 1 >= argc ||
 			    date_parse(argv[i + 1], &o->date) < 0) {
 				fprintf(stderr,
@@ -230,6 +248,7 @@ struct loop {
 	struct app *a;
 	struct platform *p;
 	int date;	  /* --date, 0: today's */
+	int minute;	  /* --time in minutes, -1: the clock's */
 	const char *data; /* data folder watched for installed packs */
 	struct pickup pick;
 	int dirty;	     /* something changed: build a frame */
@@ -521,6 +540,10 @@ static int loop_turn(struct loop *l, int64_t max_ms)
 		app_set_today(a, today);
 		l->dirty = 1;
 	}
+	if (l->minute < 0 && platform_minute() != a->minute) {
+		app_set_minute(a, platform_minute());
+		l->dirty = 1;
+	}
 	if (app_in >= 0 && now >= due)
 		l->dirty = 1; /* a timer or an animation step */
 	app_advance(a, now);
@@ -769,6 +792,7 @@ int main(int argc, char **argv)
 	uint64_t start;
 
 	o.inches = DEFAULT_SCREEN_INCHES;
+	o.minute = -1;
 	if (parse_args(argc, argv, &o) < 0)
 		return 2;
 	path_home(home, sizeof(home));
@@ -830,12 +854,18 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	app_set_today(a, o.date ? o.date : platform_today());
+	/* a script keeps to one time of day unless told otherwise: its runs
+	 * must not depend on when they run */
+	app_set_minute(a, o.minute >= 0 ? o.minute
+			  : o.script	? 12 * 60
+					: platform_minute());
 	if (a->content)
 		log_info("showing '%s' at %dx%d, data in '%s'%s", content, w, h,
 			 data, data_ok ? "" : " (not written)");
 	loop.a = a;
 	loop.p = p;
 	loop.date = o.date;
+	loop.minute = o.minute;
 	loop.scripted = o.script != NULL;
 	{
 		/* the volume is the kiosk's own setting, not the pack's */

@@ -126,6 +126,15 @@ int platform_today(void)
 	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
+int platform_minute(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
 uint64_t platform_ticks(void)
 {
 	return SDL_GetTicks64();

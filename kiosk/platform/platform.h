@@ -54,6 +54,9 @@ int platform_save_png(struct platform *p, const struct draw_list *dl,
  * in main, never in the core). */
 int platform_today(void);
 
+/* The local time of day in minutes after midnight (0..1439). */
+int platform_minute(void);
+
 /* Milliseconds since the platform opened. */
 uint64_t platform_ticks(void);
 

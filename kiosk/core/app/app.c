@@ -51,6 +51,7 @@ int app_init(struct app *a, const struct app_config *cfg, uint64_t now,
 		cfg->width / cfg->screen_width_mm);
 	a->now = now;
 	a->today = 20260101;
+	a->minute = 12 * 60;
 	app_set_content(a, c, NULL);
 	return 0;
 }
@@ -84,6 +85,11 @@ void app_set_content(struct app *a, struct content *c, const char *dir)
 void app_set_today(struct app *a, int yyyymmdd)
 {
 	a->today = yyyymmdd;
+}
+
+void app_set_minute(struct app *a, int minute)
+{
+	a->minute = minute >= 0 && minute < 24 * 60 ? minute : 12 * 60;
 }
 
 void app_release(struct app *a)
@@ -129,6 +135,7 @@ struct screen_ctx app_screen_ctx(struct app *a, const struct place *at)
 	c.height = a->height;
 	c.now = a->now;
 	c.today = a->today;
+	c.minute = a->minute;
 	c.flows = &a->flows;
 	c.icons_dir = a->icons_dir;
 	c.speaking = a->speaking;

@@ -48,7 +48,8 @@ struct app {
 	int width, height;
 	double screen_width_mm;
 	uint64_t now;
-	int today; /* YYYYMMDD, decides which items show */
+	int today;  /* YYYYMMDD, decides which items show */
+	int minute; /* time of day in minutes: opening hours, events */
 
 	struct visit visit; /* the visitor's; wiped in one go */
 	struct attract_state attract;
@@ -86,6 +87,10 @@ int app_type(struct app *a, const char *text, uint64_t now, struct err *e);
 
 /* Today's date as YYYYMMDD (items with show_from/show_until follow it). */
 void app_set_today(struct app *a, int yyyymmdd);
+
+/* The time of day in minutes after midnight (opening hours, events that
+ * are over). */
+void app_set_minute(struct app *a, int minute);
 
 /* Swaps in another content pack (already loaded; the app takes it over,
  * NULL: out of order) read from folder dir (copied; NULL: the same

@@ -32,6 +32,46 @@ static void open_tile(const struct screen_ctx *c, int i)
 			      .to = { .route = ROUTE_TILE, .tile = i } });
 }
 
+/* "Vandaag open tot 17:00" or when it opens again, from kiosk.ini's
+ * [openingstijden]; "" when the pack gives no hours. */
+static void hours_text(const struct screen_ctx *c, char *out, size_t size)
+{
+	struct hours_answer h;
+	char t[8], day[32];
+	const char *args[2] = { t, t };
+
+	out[0] = '\0';
+	if (!c->content->has_hours)
+		return;
+	if (hours_now(&c->content->hours, c->today, c->minute, &h)) {
+		snprintf(t, sizeof(t), "%d:%02d", h.until / 60, h.until % 60);
+		i18n_format(out, size, screen_tr(c, "hours.open"), args, 1);
+		return;
+	}
+	if (h.next_date == 0) {
+		snprintf(out, size, "%s", screen_tr(c, "hours.closed"));
+		return;
+	}
+	snprintf(t, sizeof(t), "%d:%02d", h.next_open / 60, h.next_open % 60);
+	if (h.next_date == c->today) {
+		i18n_format(out, size, screen_tr(c, "hours.closed_today"), args,
+			    1);
+	} else if (h.next_date == date_add_days(c->today, 1)) {
+		i18n_format(out, size, screen_tr(c, "hours.closed_tomorrow"),
+			    args, 1);
+	} else {
+		char key[16];
+
+		snprintf(key, sizeof(key), "day.%d",
+			 date_weekday(h.next_date) + 1);
+		snprintf(day, sizeof(day), "%s", screen_tr(c, key));
+		args[0] = day;
+		args[1] = t;
+		i18n_format(out, size, screen_tr(c, "hours.closed_day"), args,
+			    2);
+	}
+}
+
 static void draw(const struct screen_ctx *c)
 {
 	struct ui *ui = c->ui;
@@ -72,6 +112,20 @@ static void draw(const struct screen_ctx *c)
 					      .to = { .route = ROUTE_INFO } });
 			return;
 		}
+	}
+	/* the opening hours at the end of the bar on top */
+	{
+		char hours[200];
+
+		hours_text(c, hours, sizeof(hours));
+		if (*hours)
+			ui_text(ui,
+				(struct rect){
+					c->width / 2,
+					(top - ui_line_h(ui, FONT_BODY)) / 2,
+					c->width / 2 - m, 0 },
+				hours, FONT_BODY, UI_ALIGN_END,
+				th->header_text);
 	}
 	for (i = 0; i < c->content->ntiles; i++)
 		n += tile_visible(c, i);

@@ -81,7 +81,8 @@ struct screen_ctx {
 	int ui_lang;	       /* the visit's language as an index into i18n */
 	int width, height;
 	uint64_t now;
-	int today; /* YYYYMMDD */
+	int today;  /* YYYYMMDD */
+	int minute; /* time of day, minutes after midnight */
 	/* A memo of document layouts (not visitor state: it holds only
 	 * positions in the pack's own text). */
 	struct flow_cache *flows;

@@ -34,8 +34,8 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_partners;
 	case TILE_NEWS:
 		return &screen_news;
-	case TILE_EVENTS: /* drawn as a list until its own family lands */
-		return &screen_news;
+	case TILE_EVENTS:
+		return &screen_events;
 	}
 	return &screen_page;
 }

@@ -540,6 +540,8 @@ static void emit_line(struct ui *ui, int a, int b, int x, int y, int width,
 		}
 	if (align == UI_ALIGN_CENTER && total < width)
 		cx = x + (width - total) / 2;
+	else if (align == UI_ALIGN_END && total < width)
+		cx = x + width - total;
 	for (i = 0; i < nseg; i++) {
 		const struct ui_seg *g = &segs[ui->rtl ? nseg - 1 - i : i];
 

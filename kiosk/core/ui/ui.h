@@ -52,6 +52,7 @@ enum ptr_kind { UI_PTR_DOWN, UI_PTR_MOVE, UI_PTR_UP };
 enum ui_align {
 	UI_ALIGN_START,
 	UI_ALIGN_CENTER,
+	UI_ALIGN_END, /* the side a line ends on */
 	UI_ALIGN_LEFT = UI_ALIGN_START
 };
 
