@@ -13,6 +13,8 @@
  *   ID/folders.ini         flyers (PDF, PNG, JPEG) with title and url
  *   ID/partners.ini        organisations with a line, contact and logo
  *   ID/nieuws.ini          news items with a date, text, video or url
+ *   ID/enquete.ini         a survey: [enquete] and one [vraag ID] a
+ *                          question (core/survey/survey.h)
  *
  * Every translatable key X may come as X.en etc.; a missing translation
  * falls back to Dutch. Dates are YYYY-MM-DD and held as YYYYMMDD numbers;
@@ -103,6 +105,8 @@ struct news {
 	struct when when;
 };
 
+struct survey; /* core/survey/survey.h */
+
 enum tile_kind {
 	TILE_PAGE,
 	TILE_WERKWIJZE,
@@ -110,6 +114,7 @@ enum tile_kind {
 	TILE_FLYERS,
 	TILE_PARTNERS,
 	TILE_NEWS,
+	TILE_SURVEY, /* kind = enquete */
 };
 
 struct tile {
@@ -125,6 +130,7 @@ struct tile {
 	int npartners;
 	struct news *news; /* newest first */
 	int nnews;
+	struct survey *survey; /* owned; TILE_SURVEY only, else NULL */
 };
 
 struct content {

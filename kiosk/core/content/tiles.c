@@ -15,6 +15,7 @@
 
 #include "base/util.h"
 #include "core/content/schema.h"
+#include "core/survey/survey.h"
 
 #define COUNT(a) ((int)ARRAY_LEN(a))
 
@@ -24,6 +25,7 @@ static const char *const kind_names[] = {
 	[TILE_PAGE] = "page",	      [TILE_WERKWIJZE] = "werkwijze",
 	[TILE_STEPS] = "steps",	      [TILE_FLYERS] = "flyers",
 	[TILE_PARTNERS] = "partners", [TILE_NEWS] = "news",
+	[TILE_SURVEY] = "enquete",
 };
 
 static void set_kind(struct schema_file *F, void *rec, const char *key,
@@ -39,7 +41,7 @@ static void set_kind(struct schema_file *F, void *rec, const char *key,
 	if (i == COUNT(kind_names)) {
 		diag_add(F->L, 0, F->rel, F->line,
 			 "onbekende soort '%s': kies page, werkwijze, steps, "
-			 "flyers, partners of news",
+			 "flyers, partners, news of enquete",
 			 value);
 		return;
 	}
@@ -177,6 +179,7 @@ static const struct tile_kind_def kinds[] = {
 	  "er staat geen enkele organisatie in" },
 	{ TILE_NEWS, 0, NULL, "nieuws.ini", &news_schema,
 	  "er staat geen enkel bericht in" },
+	{ TILE_SURVEY, 0, NULL, NULL, NULL, NULL }, /* survey_read.c */
 };
 
 static const struct tile_kind_def *kind_def(enum tile_kind k)
@@ -325,6 +328,8 @@ void tile_load(struct loader *L, struct tile *t)
 		tile_list_load(L, t, k);
 	if (t->kind == TILE_FLYERS)
 		flyers_unlisted(L, t);
+	if (t->kind == TILE_SURVEY)
+		survey_read(L, t);
 }
 
 void tile_release(struct tile *t)
@@ -356,6 +361,7 @@ void tile_release(struct tile *t)
 		free(t->news[i].url);
 	}
 	free(t->news);
+	survey_free(t->survey);
 }
 
 const struct doc *tile_doc(const struct tile *t, int lang)

@@ -34,6 +34,9 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_partners;
 	case TILE_NEWS:
 		return &screen_news;
+	case TILE_SURVEY:
+		/* drawn as a page until its own family lands */
+		return &screen_page;
 	}
 	return &screen_page;
 }
