@@ -154,13 +154,16 @@ static struct content *load_ok(const char *dir, struct content_report *r)
 static void test_ussen_loads_without_problems(void **state)
 {
 	static const char *const ids[] = { "werkwijze", "stappen", "folders",
-					   "partners",	"nieuws",  "vraag" };
+					   "partners",	"nieuws",  "vraag",
+					   "enquete" };
 	static const enum tile_kind kinds[] = { TILE_WERKWIJZE, TILE_STEPS,
 						TILE_FLYERS,	TILE_PARTNERS,
-						TILE_NEWS,	TILE_PAGE };
+						TILE_NEWS,	TILE_PAGE,
+						TILE_SURVEY };
 	static const char *const en[] = { "How we work", "Step by step",
 					  "Leaflets",	 "Who takes part?",
-					  "News",	 "Ask a question" };
+					  "News",	 "Ask a question",
+					  "Survey" };
 	struct content_report r;
 	struct content *c = load_ok("content/ussen", &r);
 	char **lines;
@@ -174,8 +177,8 @@ static void test_ussen_loads_without_problems(void **state)
 	assert_string_equal(c->langs[0], "nl");
 	assert_string_equal(c->langs[1], "en");
 	assert_int_equal(c->idle_seconds, 90);
-	assert_int_equal(c->ntiles, 6);
-	for (i = 0; i < 6; i++) {
+	assert_int_equal(c->ntiles, 7);
+	for (i = 0; i < 7; i++) {
 		const struct tile *t = &c->tiles[i];
 
 		assert_string_equal(t->id, ids[i]);
@@ -209,9 +212,10 @@ static void test_deurne_and_voorbeeld_load(void **state)
 	assert_string_equal(c->name, "Proeftuin Deurne");
 	assert_int_equal(c->nlangs, 1);
 	assert_int_equal(c->idle_seconds, 120);
-	assert_int_equal(c->ntiles, 7);
+	assert_int_equal(c->ntiles, 8);
 	assert_string_equal(c->tiles[0].id, "werkwijze");
 	assert_string_equal(c->tiles[6].id, "vraag");
+	assert_int_equal(c->tiles[7].kind, TILE_SURVEY);
 	content_free(c);
 	content_report_release(&r);
 

@@ -322,6 +322,74 @@ static void test_survey_is_read_in_every_language(void **state)
 	content_report_release(&r);
 }
 
+/* The warnings of a report other than a language with no survey text at
+ * all (a pack may gain a language before its survey is translated). */
+static int other_warnings(const struct content_report *r)
+{
+	int i, n = 0;
+
+	for (i = 0; i < r->n; i++)
+		n += r->items[i].warning &&
+		     !strstr(r->items[i].msg, "geen enkele tekst in taal");
+	return n;
+}
+
+/* Both demo surveys load without a warning of their own, and each uses
+ * every kind of question. */
+static void test_demo_surveys(void **state)
+{
+	static const char *const packs[] = { "content/ussen",
+					     "content/deurne" };
+	size_t p;
+
+	(void)state;
+	for (p = 0; p < ARRAY_LEN(packs); p++) {
+		struct content_report r;
+		struct content *c = load(packs[p], &r);
+		const struct survey *s;
+		unsigned kinds = 0;
+		int i;
+
+		if (!c)
+			fail_msg("%s did not load", packs[p]);
+		assert_int_equal(r.errors, 0);
+		assert_int_equal(other_warnings(&r), 0);
+		s = survey_of(c);
+		assert_true(s->nquestions >= 8 && s->nquestions <= 12);
+		assert_true(s->minutes > 0);
+		for (i = 0; i < s->nquestions; i++)
+			kinds |= 1u << s->questions[i].kind;
+		assert_int_equal(kinds, (1u << (QUESTION_INFO + 1)) - 1);
+		/* the tile is the last on the home screen */
+		assert_int_equal(c->tiles[c->ntiles - 1].kind, TILE_SURVEY);
+		content_free(c);
+		content_report_release(&r);
+	}
+}
+
+/* The English texts of Ussen's survey are there. */
+static void test_ussen_survey_in_english(void **state)
+{
+	struct content_report r;
+	struct content *c = load("content/ussen", &r);
+	const struct survey *s;
+	int i, j;
+
+	(void)state;
+	assert_non_null(c);
+	s = survey_of(c);
+	assert_string_equal(text_get(&s->title, 1), "Living in Ussen");
+	for (i = 0; i < s->nquestions; i++) {
+		const struct survey_question *q = &s->questions[i];
+
+		assert_non_null(q->title.s[1]);
+		for (j = 0; j < q->noptions; j++)
+			assert_non_null(q->options[j].label.s[1]);
+	}
+	content_free(c);
+	content_report_release(&r);
+}
+
 /* The complete example in chapter 15 of the staff guide is a survey that
  * reads without a single remark. */
 static void test_guide_example_reads(void **state)
@@ -800,12 +868,34 @@ static void test_survey_shows_follows_the_answers(void **state)
 	content_report_release(&r);
 }
 
+/* ---- on the kiosk ---- */
+
+/* Until the survey has screens of its own, its tile opens like a page,
+ * with its title, in both languages, and back works. */
+static void test_survey_tile_opens_safely(void **state)
+{
+	struct fake_kiosk *k = fake_kiosk_new();
+
+	(void)state;
+	fake_tap(k, "Tik op het scherm om te beginnen");
+	fake_tap(k, "Enquête");
+	assert_true(fake_visible(k, "Enquête"));
+	assert_non_null(fake_hit(k, "Terug"));
+	fake_language(k, "English");
+	assert_true(fake_visible(k, "Survey"));
+	fake_tap(k, "Back");
+	assert_non_null(fake_hit(k, "Survey"));
+	fake_kiosk_free(k);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, fake_tmp_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_survey_is_read_in_every_language),
+		cmocka_unit_test(test_demo_surveys),
+		cmocka_unit_test(test_ussen_survey_in_english),
 		T(test_guide_example_reads),
 		T(test_two_surveys_in_one_pack),
 		T(test_every_mistake_on_its_line),
@@ -816,6 +906,7 @@ int main(void)
 		T(test_version_follows_meaning_not_words),
 		cmocka_unit_test(test_version_is_stable),
 		T(test_survey_shows_follows_the_answers),
+		cmocka_unit_test(test_survey_tile_opens_safely),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
