@@ -18,7 +18,9 @@
 #include "core/app/pickup.h"
 #include "core/packstore.h"
 #include "core/app/script.h"
+#include "base/isoweek.h"
 #include "core/settings.h"
+#include "core/store/store.h"
 #include "platform/platform.h"
 #include "platform/speech.h"
 
@@ -262,7 +264,52 @@ struct loop {
 	int speech_failed; /* it would not open: said once in the log */
 	int scripted;	   /* a script run: speech follows its clock */
 	struct platform_signals *sig; /* SIGTERM and friends, as events */
+
+	/* the survey answers: opened at the first response, never when the
+	 * data folder cannot be written */
+	struct store *store;
+	char store_path[PATH_MAX + 32];
+	int data_ok;
 };
+
+/* ---- where finished surveys go ---- */
+
+static struct store *survey_store(struct loop *l, struct err *e)
+{
+	if (!l->store && l->data_ok)
+		l->store = store_open(l->store_path, l->a->today, e);
+	else if (!l->data_ok)
+		err_set(e, "the data folder cannot be written");
+	return l->store;
+}
+
+static int sink_save(void *ctx, const struct survey *s,
+		     const struct survey_answers *ans, int today, struct err *e)
+{
+	struct store *st = survey_store(ctx, e);
+	int year, week;
+
+	if (!st)
+		return -1;
+	iso_week(today, &year, &week);
+	return store_response_add(st, s, ans, year, week, e);
+}
+
+static int sink_results(void *ctx, const struct survey *s,
+			struct survey_results *out, struct err *e)
+{
+	struct store *st = survey_store(ctx, e);
+	int q;
+
+	if (!st)
+		return -1;
+	for (q = 0; q < s->nquestions; q++)
+		if (s->questions[q].public_result &&
+		    store_counts(st, s, q, out->counts[q], &out->total[q], e) <
+			    0)
+			return -1;
+	return 0;
+}
 
 /* Carries the app's read-aloud requests to the speech engine, and tells
  * the app which sentence is being heard. */
@@ -866,6 +913,15 @@ int main(int argc, char **argv)
 	loop.p = p;
 	loop.date = o.date;
 	loop.minute = o.minute;
+	loop.data_ok = data_ok;
+	snprintf(loop.store_path, sizeof(loop.store_path), "%s/%s", data,
+		 STORE_FILE);
+	{
+		struct app_survey_sink sink = { &loop, sink_save,
+						sink_results };
+
+		app_set_survey_sink(a, &sink);
+	}
 	loop.scripted = o.script != NULL;
 	{
 		/* the volume is the kiosk's own setting, not the pack's */
@@ -894,6 +950,7 @@ int main(int argc, char **argv)
 	else
 		run_loop(&loop, o.bench);
 	speech_close(loop.speech);
+	store_close(loop.store);
 	app_release(a);
 	free(a);
 	platform_close(p);

@@ -23,7 +23,7 @@
 #define START	   "Tik op het scherm om te beginnen"
 #define HOME_Q	   "Waar wilt u meer over weten?"
 #define MIN_CAP_MM 7.0 /* house rule: no smaller letters anywhere */
-#define NTILES	   6
+#define NTILES	   8
 #define FLYER	   "De Samenwerkwijze in het kort"
 #define FLYER_URL  "https://proeftuin-ussen.example/samenwerkwijze"
 #define ENQUETE	   "Doe mee met de wijkenquête"
@@ -31,12 +31,12 @@
 
 /* The tiles of content/ussen/kiosk.ini, in its order. */
 static const char *const TITLES_NL[NTILES] = {
-	"De werkwijze",	 "Stap voor stap", "Folders",
-	"Wie doen mee?", "Nieuws",	   "Stel een vraag",
+	"De werkwijze", "Stap voor stap", "Folders",	  "Wie doen mee?",
+	"Nieuws",	"Stel een vraag", "Activiteiten", "Enquête",
 };
 static const char *const TITLES_EN[NTILES] = {
-	"How we work",	   "Step by step", "Leaflets",
-	"Who takes part?", "News",	   "Ask a question",
+	"How we work", "Step by step",	 "Leaflets",   "Who takes part?",
+	"News",	       "Ask a question", "Activities", "Survey",
 };
 
 static uint64_t idle_ms(struct fake_kiosk *k)

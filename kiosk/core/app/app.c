@@ -140,6 +140,7 @@ struct screen_ctx app_screen_ctx(struct app *a, const struct place *at)
 	c.icons_dir = a->icons_dir;
 	c.speaking = a->speaking;
 	c.flyer_pages = a->flyer_pages;
+	c.results = a->results_of ? &a->results : NULL;
 	c.reqs = &a->reqs;
 	return c;
 }
@@ -185,6 +186,11 @@ static int place_exists(const struct app *a, const struct place *p)
 		       t->flyers[p->item].file;
 	if (p->route == ROUTE_NEWS)
 		return p->item >= 0 && p->item < t->nnews;
+	if (p->route == ROUTE_SURVEY)
+		return t->survey && p->item >= 0 &&
+		       p->item < t->survey->nquestions;
+	if (p->route == ROUTE_SURVEY_DONE)
+		return t->survey != NULL;
 	return 1;
 }
 
@@ -257,6 +263,203 @@ int app_say(struct app *a, struct readaloud *r)
 	return readaloud_compose(r, &a->ui.dl, app_tr(a, "speech.button"));
 }
 
+/* ---- the survey ---- */
+
+void app_set_survey_sink(struct app *a, const struct app_survey_sink *sink)
+{
+	a->sink = *sink;
+}
+
+static const struct survey *survey_here(struct app *a)
+{
+	const struct place *p = visit_at(&a->visit);
+
+	if (!a->content || p->tile < 0 || p->tile >= a->content->ntiles)
+		return NULL;
+	return a->content->tiles[p->tile].survey;
+}
+
+/* Forgets the answers, every byte of them. */
+static void survey_forget(struct app *a)
+{
+	explicit_bzero(&a->visit.answers, sizeof(a->visit.answers));
+	a->visit.survey_confirm = 0;
+	a->visit.kb_shift = a->visit.kb_accents = 0;
+}
+
+/* Appends one character typed on the keyboard to question q's text. */
+static void survey_type(struct app *a, const struct survey_question *q,
+			struct survey_answer *ans, const char *text, int number)
+{
+	size_t have = strlen(ans->text), add = strnlen(text, 7);
+	size_t max = q->max_len > 0 ? (size_t)q->max_len : SURVEY_TEXT_MAX;
+
+	if (number)
+		max = 7; /* "-999999" */
+	if (add == 0 || have + add > max || have + add > SURVEY_TEXT_MAX)
+		return; /* the field is full: the counter shows it */
+	memcpy(ans->text + have, text, add);
+	ans->text[have + add] = '\0';
+	if (a->visit.kb_shift)
+		a->visit.kb_shift = 0; /* one capital, as on a phone */
+}
+
+/* A number typed on the pad becomes the answer when it is in range. */
+static void survey_number(const struct survey_question *q,
+			  struct survey_answer *ans)
+{
+	char *end;
+	long v = strtol(ans->text, &end, 10);
+
+	ans->answered = ans->text[0] && !*end && v >= q->min && v <= q->max;
+	ans->choice = ans->answered ? (int)v : 0;
+}
+
+static void survey_save(struct app *a, const struct survey *s)
+{
+	struct err e = { "" };
+	struct place *p = visit_at(&a->visit);
+	int saved = 0;
+
+	if (a->sink.save &&
+	    a->sink.save(a->sink.ctx, s, &a->visit.answers, a->today, &e) == 0)
+		saved = 1;
+	else
+		log_error("survey '%s': answers not saved: %s", s->id,
+			  a->sink.save ? e.msg : "no place to save them");
+	survey_forget(a);
+	/* the thank-you screen replaces the questions: "Terug" from it
+	 * does not lead into an empty survey */
+	*p = (struct place){ .route = ROUTE_SURVEY_DONE,
+			     .tile = p->tile,
+			     .item = saved };
+	a->results_of = NULL;
+	if (saved && a->sink.results &&
+	    a->sink.results(a->sink.ctx, s, &a->results, &e) == 0)
+		a->results_of = s;
+}
+
+static void survey_apply(struct app *a, const struct screen_req *r)
+{
+	const struct survey *s = survey_here(a);
+	struct visit *v = &a->visit;
+	struct place *p = visit_at(v);
+	const struct survey_question *q;
+	struct survey_answer *ans;
+	int next;
+
+	if (!s)
+		return;
+	if (r->value == SURVEY_OP_START) {
+		survey_forget(a);
+		next = survey_first(s, &v->answers);
+		if (next >= 0)
+			visit_push(v, (struct place){ .route = ROUTE_SURVEY,
+						      .tile = p->tile,
+						      .item = next });
+		return;
+	}
+	if (p->route != ROUTE_SURVEY)
+		return;
+	q = &s->questions[p->item];
+	ans = &v->answers.a[p->item];
+	switch ((enum survey_op)r->value) {
+	case SURVEY_OP_CHOOSE:
+		ans->answered = 1;
+		ans->choice = r->y;
+		if (q->kind == QUESTION_CHOICE && r->y >= 0 &&
+		    r->y < q->noptions && !q->options[r->y].other)
+			explicit_bzero(ans->text, sizeof(ans->text));
+		break;
+	case SURVEY_OP_TOGGLE:
+		if (r->y < 0 || r->y >= q->noptions)
+			break;
+		if (!(ans->chosen >> r->y & 1u) && q->max_choices > 0 &&
+		    __builtin_popcount(ans->chosen) >= q->max_choices)
+			break; /* at the maximum: take one away first */
+		ans->chosen ^= 1u << r->y;
+		ans->answered = ans->chosen != 0;
+		break;
+	case SURVEY_OP_TYPE:
+		survey_type(a, q, ans, r->text, r->y);
+		if (q->kind == QUESTION_NUMBER)
+			survey_number(q, ans);
+		else if (q->kind == QUESTION_TEXT)
+			ans->answered = ans->text[0] != '\0';
+		break;
+	case SURVEY_OP_ERASE: {
+		size_t n = strlen(ans->text);
+
+		/* a whole UTF-8 character */
+		while (n > 0 &&
+		       ((unsigned char)ans->text[n - 1] & 0xC0) == 0x80)
+			ans->text[--n] = '\0';
+		if (n > 0)
+			ans->text[n - 1] = '\0';
+		if (q->kind == QUESTION_NUMBER)
+			survey_number(q, ans);
+		else if (q->kind == QUESTION_TEXT)
+			ans->answered = ans->text[0] != '\0';
+		break;
+	}
+	case SURVEY_OP_SHIFT:
+		v->kb_shift = !v->kb_shift;
+		break;
+	case SURVEY_OP_ACCENTS:
+		v->kb_accents = !v->kb_accents;
+		break;
+	case SURVEY_OP_NEXT:
+		next = survey_next(s, &v->answers, p->item);
+		if (next >= 0) {
+			p->item = next;
+			v->kb_shift = v->kb_accents = 0;
+		}
+		break;
+	case SURVEY_OP_SEND:
+		survey_save(a, s);
+		break;
+	case SURVEY_OP_STOP_ASK:
+		v->survey_confirm = 1;
+		break;
+	case SURVEY_OP_STOP_YES:
+		survey_forget(a);
+		visit_reset(v, (struct place){ .route = ROUTE_HOME });
+		break;
+	case SURVEY_OP_STOP_NO:
+		v->survey_confirm = 0;
+		break;
+	case SURVEY_OP_START:
+		break;
+	}
+}
+
+/* In a survey, "Terug" goes to the previous question, and leaving it
+ * for home first asks whether to stop. Returns 1 when handled. */
+static int survey_nav(struct app *a, const struct screen_req *r)
+{
+	struct place *p = visit_at(&a->visit);
+	const struct survey *s;
+	int prev;
+
+	if (p->route != ROUTE_SURVEY || !(s = survey_here(a)))
+		return 0;
+	if (r->kind == REQ_OPEN && r->to.route == ROUTE_HOME) {
+		a->visit.survey_confirm = 1;
+		return 1;
+	}
+	if (r->kind == REQ_BACK) {
+		prev = survey_prev(s, &a->visit.answers, p->item);
+		if (prev >= 0) {
+			p->item = prev;
+			return 1;
+		}
+		/* back from the first question: the start screen, and the
+		 * answers go */
+		survey_forget(a);
+	}
+	return 0;
+}
+
 static void apply(struct app *a, const struct screen_req *r)
 {
 	struct visit *v = &a->visit;
@@ -265,7 +468,12 @@ static void apply(struct app *a, const struct screen_req *r)
 	if (r->kind != REQ_TAPPED && r->kind != REQ_ZOOM &&
 	    r->kind != REQ_SPEAK)
 		speech_stop(a);
+	if (survey_nav(a, r))
+		return;
 	switch (r->kind) {
+	case REQ_SURVEY:
+		survey_apply(a, r);
+		break;
 	case REQ_SPEAK:
 		if (r->value)
 			speech_start(a);

@@ -37,6 +37,20 @@ struct app_config {
 	struct ui_metrics metrics; /* from the platform (fonts) */
 };
 
+/* Where finished surveys go: the store, lent by the program (tests lend
+ * their own). Both may be NULL: then nothing can be saved and the visitor
+ * is told so kindly. */
+struct app_survey_sink {
+	void *ctx;
+	/* Saves one response in one go; 0 only once it is safely stored,
+	 * else -1 with e saying why (for the log). */
+	int (*save)(void *ctx, const struct survey *s,
+		    const struct survey_answers *ans, int today, struct err *e);
+	/* What was answered so far, for the public bars; 0 or -1. */
+	int (*results)(void *ctx, const struct survey *s,
+		       struct survey_results *out, struct err *e);
+};
+
 struct app {
 	struct ui ui;
 	struct theme theme;	 /* base_theme in the pack's colour */
@@ -60,6 +74,10 @@ struct app {
 	struct readaloud speech; /* what is being read aloud (wiped) */
 	int speaking;		 /* sentence being heard, -1: silent */
 	int speech_cmd;		 /* enum app_speech_cmd, for the platform */
+
+	struct app_survey_sink sink;
+	struct survey_results results; /* of results_of, read after a save */
+	const struct survey *results_of;
 
 	struct flow_cache flows; /* document layouts of this pack */
 	int *flyer_pages;	 /* owned; page count per flyer, 0: unknown */
@@ -142,6 +160,9 @@ void app_speech_heard(struct app *a, int sentence);
 /* The sentences the speaker button would read on the current screen,
  * into r (the caller wipes it with readaloud_wipe). Returns how many. */
 int app_say(struct app *a, struct readaloud *r);
+
+/* Lends the app the place finished surveys go (copied). */
+void app_set_survey_sink(struct app *a, const struct app_survey_sink *sink);
 
 /* Shorthand for a UI string in the visitor's language. */
 const char *app_tr(const struct app *a, const char *key);

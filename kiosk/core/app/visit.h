@@ -15,19 +15,23 @@
 
 #include <stdint.h>
 
+#include "core/survey/survey.h"
+
 #define VISIT_DEPTH_MAX	     8 /* home, tile, flyer ... and room for wizards */
 #define VISIT_TYPED_MAX	     512 /* bytes of typed text, with the final NUL */
 #define VISIT_PROMPT_SECONDS 30	 /* how long "Bent u er nog?" waits */
 
 /* The screens a visitor can be on. */
 enum route {
-	ROUTE_ATTRACT, /* nobody is using the kiosk */
-	ROUTE_HOME,    /* the tiles */
-	ROUTE_TILE,    /* one tile's own view: page, cards, steps, lists */
-	ROUTE_FLYER,   /* one flyer, page by page */
-	ROUTE_NEWS,    /* one news item */
-	ROUTE_INFO,    /* kiosk facts for staff: long press on the name */
-	ROUTE_LANG,    /* the language chooser */
+	ROUTE_ATTRACT,	   /* nobody is using the kiosk */
+	ROUTE_HOME,	   /* the tiles */
+	ROUTE_TILE,	   /* one tile's own view: page, cards, steps, lists */
+	ROUTE_FLYER,	   /* one flyer, page by page */
+	ROUTE_NEWS,	   /* one news item */
+	ROUTE_INFO,	   /* kiosk facts for staff: long press on the name */
+	ROUTE_LANG,	   /* the language chooser */
+	ROUTE_SURVEY,	   /* a survey's question `item` */
+	ROUTE_SURVEY_DONE, /* thank you (item 1) or "not saved" (item 0) */
 };
 
 /* One place on the stack. Each place keeps its own screenful, so going
@@ -55,6 +59,10 @@ struct visit {
 
 	char typed[VISIT_TYPED_MAX]; /* text typed into the focused field */
 	int typing;		     /* a text field has the focus */
+
+	struct survey_answers answers; /* the survey being filled in */
+	int survey_confirm;	       /* "Stoppen?" is asked */
+	int kb_shift, kb_accents;      /* the keyboard's capitals, accents */
 };
 
 /* Clears every byte of v, then puts a fresh visitor on the attract

@@ -28,10 +28,10 @@ static void visit_screen(struct walker *w, const char *what, const char *file)
 static void place_name(const struct app *a, const struct place *p, int part,
 		       int parts, char *out, size_t size)
 {
-	const char *id = p->route == ROUTE_TILE || p->route == ROUTE_FLYER ||
-					 p->route == ROUTE_NEWS
-				 ? a->content->tiles[p->tile].id
-				 : "";
+	int in_tile = p->route == ROUTE_TILE || p->route == ROUTE_FLYER ||
+		      p->route == ROUTE_NEWS || p->route == ROUTE_SURVEY ||
+		      p->route == ROUTE_SURVEY_DONE;
+	const char *id = in_tile ? a->content->tiles[p->tile].id : "";
 
 	switch (p->route) {
 	case ROUTE_ATTRACT:
@@ -55,6 +55,12 @@ static void place_name(const struct app *a, const struct place *p, int part,
 		break;
 	case ROUTE_LANG:
 		snprintf(out, size, "talen");
+		break;
+	case ROUTE_SURVEY:
+		snprintf(out, size, "%s-vraag%d", id, p->item + 1);
+		break;
+	case ROUTE_SURVEY_DONE:
+		snprintf(out, size, "%s-bedankt", id);
 		break;
 	}
 	(void)parts;

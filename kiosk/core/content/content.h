@@ -15,6 +15,8 @@
  *   ID/nieuws.ini          news items with a date, text, picture, video, url
  *   ID/activiteiten.ini    events with a date, times, place, picture, url
  *   kiosk.ini [openingstijden]  opening hours per weekday, with exceptions
+ *   ID/enquete.ini         a survey: [enquete] and one [vraag ID] a
+ *                          question (core/survey/survey.h)
  *
  * Every translatable key X may come as X.en etc.; a missing translation
  * falls back to Dutch. Dates are YYYY-MM-DD and held as YYYYMMDD numbers;
@@ -143,6 +145,8 @@ struct event {
  * when it has no end) has passed. */
 int event_over(const struct event *e, int today, int minute);
 
+struct survey; /* core/survey/survey.h */
+
 enum tile_kind {
 	TILE_PAGE,
 	TILE_WERKWIJZE,
@@ -151,6 +155,7 @@ enum tile_kind {
 	TILE_PARTNERS,
 	TILE_NEWS,
 	TILE_EVENTS, /* kind = activiteiten */
+	TILE_SURVEY, /* kind = enquete */
 };
 
 struct tile {
@@ -169,6 +174,7 @@ struct tile {
 	struct event *events; /* owned; by date, then start */
 	int nevents;
 	int when_line; /* of show_from/show_until in tile.ini, 0: none */
+	struct survey *survey; /* owned; TILE_SURVEY only, else NULL */
 };
 
 /* ---- opening hours ([openingstijden] in kiosk.ini) ---- */

@@ -3,7 +3,7 @@
  * read (private to this folder). content.c drives the load; diag.c keeps
  * the report; packfile.c opens files; files.c checks pictures and PDFs;
  * markdown.c reads pages; schema.c reads settings files by table; tiles.c
- * knows the tile kinds.
+ * knows the tile kinds; survey_read.c reads a survey.
  */
 #ifndef KIOSK_CONTENT_LOADER_H
 #define KIOSK_CONTENT_LOADER_H
@@ -98,5 +98,11 @@ void doc_release(struct doc *d);
 
 void tile_load(struct loader *L, struct tile *t);
 void tile_release(struct tile *t);
+
+/* ---- survey_read.c ---- */
+
+/* Reads and checks t's enquete.ini into t->survey (always set, even when
+ * problems were reported; freed by tile_release with survey_free()). */
+void survey_read(struct loader *L, struct tile *t);
 
 #endif

@@ -17,6 +17,7 @@
 
 #include "base/util.h"
 #include "core/content/schema.h"
+#include "core/survey/survey.h"
 
 #define COUNT(a) ((int)ARRAY_LEN(a))
 
@@ -26,7 +27,7 @@ static const char *const kind_names[] = {
 	[TILE_PAGE] = "page",		[TILE_WERKWIJZE] = "werkwijze",
 	[TILE_STEPS] = "steps",		[TILE_FLYERS] = "flyers",
 	[TILE_PARTNERS] = "partners",	[TILE_NEWS] = "news",
-	[TILE_EVENTS] = "activiteiten",
+	[TILE_EVENTS] = "activiteiten", [TILE_SURVEY] = "enquete",
 };
 
 static void set_kind(struct schema_file *F, void *rec, const char *key,
@@ -42,7 +43,7 @@ static void set_kind(struct schema_file *F, void *rec, const char *key,
 	if (i == COUNT(kind_names)) {
 		diag_add(F->L, 0, F->rel, F->line,
 			 "onbekende soort '%s': kies page, werkwijze, steps, "
-			 "flyers, partners, news of activiteiten",
+			 "flyers, partners, news, activiteiten of enquete",
 			 value);
 		return;
 	}
@@ -318,6 +319,7 @@ static const struct tile_kind_def kinds[] = {
 	  "er staat geen enkel bericht in" },
 	{ TILE_EVENTS, 0, NULL, "activiteiten.ini", &event_schema,
 	  "er staat geen enkele activiteit in" },
+	{ TILE_SURVEY, 0, NULL, NULL, NULL, NULL }, /* survey_read.c */
 };
 
 static const struct tile_kind_def *kind_def(enum tile_kind k)
@@ -506,6 +508,8 @@ void tile_load(struct loader *L, struct tile *t)
 		tile_list_load(L, t, k);
 	if (t->kind == TILE_FLYERS)
 		flyers_unlisted(L, t);
+	if (t->kind == TILE_SURVEY)
+		survey_read(L, t);
 }
 
 void tile_release(struct tile *t)
@@ -550,6 +554,7 @@ void tile_release(struct tile *t)
 		free(t->events[i].url);
 	}
 	free(t->events);
+	survey_free(t->survey);
 }
 
 const char *flyer_file(const struct flyer *f, int lang)

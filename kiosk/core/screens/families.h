@@ -19,6 +19,9 @@ extern const struct screen_family screen_news;	    /* news.c: the list */
 extern const struct screen_family screen_news_item; /* news.c: one item */
 extern const struct screen_family screen_languages; /* languages.c */
 extern const struct screen_family screen_info;
+extern const struct screen_family screen_survey_start;		/* survey.c */
+extern const struct screen_family screen_survey_question;	/* survey.c */
+extern const struct screen_family screen_survey_thanks;		/* survey.c */
 extern const struct screen_family screen_events; /* events.c */ /* info.c */
 
 /* The out-of-order screen (broken.c) and "Bent u er nog?" (prompt.c):

@@ -33,12 +33,30 @@ enum screen_req_kind {
 	REQ_ZOOM,   /* flyer zoom `value` at x, y (0..1000 of the page) */
 	REQ_TAPPED, /* remember this tap on a flyer page (double tap) */
 	REQ_SPEAK,  /* read this screen aloud (1) or stop (0) */
+	REQ_SURVEY, /* a survey step: `value` is an enum survey_op */
+};
+
+/* What a survey screen asks for (REQ_SURVEY: x is the question). */
+enum survey_op {
+	SURVEY_OP_START,    /* from the start screen to the first question */
+	SURVEY_OP_CHOOSE,   /* question x gets answer y */
+	SURVEY_OP_TOGGLE,   /* option y of question x on or off */
+	SURVEY_OP_TYPE,	    /* text[] typed into question x (y: a number) */
+	SURVEY_OP_ERASE,    /* the last character of question x's text */
+	SURVEY_OP_SHIFT,    /* the keyboard's capitals on or off */
+	SURVEY_OP_ACCENTS,  /* the keyboard's accents on or off */
+	SURVEY_OP_NEXT,	    /* on from question x */
+	SURVEY_OP_SEND,	    /* the last question answered: save */
+	SURVEY_OP_STOP_ASK, /* "Stoppen?" */
+	SURVEY_OP_STOP_YES, /* throw the answers away, back home */
+	SURVEY_OP_STOP_NO,  /* go on with the survey */
 };
 
 struct screen_req {
 	enum screen_req_kind kind;
 	struct place to;
 	int value, x, y;
+	char text[8]; /* REQ_SURVEY typing: one character, UTF-8 */
 };
 
 #define SCREEN_REQ_MAX 4 /* one click a frame asks for one or two */
@@ -89,6 +107,9 @@ struct screen_ctx {
 	/* Page counts of every flyer, in tile order (see screen_flyer_slot);
 	 * 0: not known yet, -1: cannot be read. */
 	const int *flyer_pages;
+	/* What the wijk answered so far in the survey on screen (for the
+	 * thank-you screen), or NULL. */
+	const struct survey_results *results;
 	struct screen_reqs *reqs; /* where requests go */
 };
 

@@ -18,6 +18,10 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_info;
 	case ROUTE_LANG:
 		return &screen_languages;
+	case ROUTE_SURVEY:
+		return &screen_survey_question;
+	case ROUTE_SURVEY_DONE:
+		return &screen_survey_thanks;
 	case ROUTE_TILE:
 		break;
 	}
@@ -36,6 +40,8 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_news;
 	case TILE_EVENTS:
 		return &screen_events;
+	case TILE_SURVEY:
+		return &screen_survey_start;
 	}
 	return &screen_page;
 }
