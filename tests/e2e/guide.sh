@@ -134,6 +134,12 @@ prove() { # the rule as the guide words it
 	*'op het scherm past'*)
 		fresh && sed -i 's/^title = .*/title = Een heel erg lange titel die nooit op een tegel past omdat hij maar doorgaat en doorgaat met woorden, en dan nog meer woorden, zodat hij zelfs over de hele breedte van het scherm in twee regels niet past, want er komt geen eind aan deze titel die veel te lang is/' "$P/welkom/tile.ini" &&
 			refused "welkom/tile.ini: " "tekst past niet op het scherm" ;;
+	*'enquête kloppen'*)
+		fresh && mkdir "$P/enquete" &&
+			printf '[tile]\nkind = enquete\ntitle = Enquête\ntitle.en = Survey\n' > "$P/enquete/tile.ini" &&
+			printf '[enquete]\ntitel = Wijk\ntitel.en = Wijk\nintro = Kort.\nintro.en = Short.\nminuten = 2\n\n[vraag een]\nsoort = raadsel\ntitel = Hoe?\ntitel.en = How?\n' > "$P/enquete/enquete.ini" &&
+			sed -i 's/^tiles = .*/&, enquete/' "$P/kiosk.ini" &&
+			refused "enquete/enquete.ini:9:" "onbekende soort 'raadsel'" ;;
 	*'niet gebruikt'*)
 		fresh && mkdir "$P/voorbeeldplaatjes" && touch "$P/voorbeeldplaatjes/home.png" &&
 			warned "voorbeeldplaatjes: waarschuwing:" "deze map wordt niet gebruikt" ;;

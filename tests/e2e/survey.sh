@@ -32,7 +32,9 @@ check "two responses, one row each" \
 	sh -c "[ \$(tail -n +2 '$csv' | grep -c .) = 2 ]"
 check "the only time is the ISO week of 2026-11-24" \
 	sh -c "tail -n +2 '$csv' | cut -d';' -f2,3 | sort -u | grep -qx '2026;48'"
-check "the typed answer is in it" grep -q 'Meer banken' "$csv"
+check "the answer typed on the keyboard is in it" grep -q 'Meer banken' "$csv"
+check "the answer typed by the script runner is in it" \
+	grep -q 'More benches, café' "$csv"
 check "no sanitizer report" sh -c "! grep -rq Sanitizer '$OUT'"
 
 [ $fails = 0 ]

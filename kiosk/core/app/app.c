@@ -666,12 +666,64 @@ void app_pointer(struct app *a, enum ptr_kind kind, int x, int y, uint64_t now)
 	}
 }
 
+/* The survey's text field on screen, if any: an open question, a number
+ * without bands, or a chosen "anders, namelijk". */
+static int survey_field(struct app *a, const struct survey_question **q,
+			struct survey_answer **ans, int *number)
+{
+	const struct survey *s = survey_here(a);
+	const struct place *p = visit_at(&a->visit);
+	int i;
+
+	if (!s || p->route != ROUTE_SURVEY || a->visit.survey_confirm)
+		return 0;
+	*q = &s->questions[p->item];
+	*ans = &a->visit.answers.a[p->item];
+	*number = (*q)->kind == QUESTION_NUMBER && (*q)->nbands == 0;
+	if ((*q)->kind == QUESTION_TEXT || *number)
+		return 1;
+	for (i = 0; i < (*q)->noptions; i++)
+		if ((*q)->options[i].other && (*ans)->answered &&
+		    ((*q)->kind == QUESTION_MULTI
+			     ? (int)((*ans)->chosen >> i & 1u)
+			     : (*ans)->choice == i))
+			return 1;
+	return 0;
+}
+
 int app_type(struct app *a, const char *text, uint64_t now, struct err *e)
 {
 	struct visit *v = &a->visit;
+	const struct survey_question *q;
+	struct survey_answer *ans;
 	size_t have, add;
+	int number;
 
 	app_advance(a, now);
+	if (!v->prompt && survey_field(a, &q, &ans, &number)) {
+		/* as if typed key by key on the on-screen keyboard: all of it
+		 * fits, or nothing changes */
+		size_t max = number	      ? 7
+			     : q->max_len > 0 ? (size_t)q->max_len
+					      : SURVEY_TEXT_MAX;
+
+		v->last_input = a->now;
+		have = strlen(ans->text);
+		add = strlen(text);
+		if (!utf8_valid(text, add, NULL))
+			return err_set(e, "text is not valid UTF-8");
+		if (have + add > max || have + add > SURVEY_TEXT_MAX)
+			return err_set(e,
+				       "text too long for the field (at most "
+				       "%zu bytes, %zu there already)",
+				       max, have);
+		memcpy(ans->text + have, text, add + 1);
+		if (number)
+			survey_number(q, ans);
+		else if (q->kind == QUESTION_TEXT)
+			ans->answered = ans->text[0] != '\0';
+		return 0;
+	}
 	if (!v->typing || v->prompt)
 		return err_set(e, "no text field on screen to type into");
 	v->last_input = a->now;

@@ -3,6 +3,7 @@
  */
 #include "core/screens/flow.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,7 +80,8 @@ static void lay_out(struct flow_layout *l, struct ui *ui)
 	l->nslices = 0;
 	for (i = l->from; i < l->to; i++) {
 		const struct block *b = &l->blocks[i];
-		int indent = b->kind == BLOCK_LI ? bullet : 0;
+		int indent =
+			b->kind == BLOCK_LI || b->kind == BLOCK_OL ? bullet : 0;
 		int heading = is_heading(b);
 		int whole = heading || b->kind == BLOCK_IMAGE;
 		int lines, first = 0;
@@ -110,7 +112,8 @@ static void lay_out(struct flow_layout *l, struct ui *ui)
 				y = 0;
 			}
 		}
-		y += b->kind == BLOCK_LI ? lh / 4 : lh / 2;
+		y += b->kind == BLOCK_LI || b->kind == BLOCK_OL ? lh / 4
+								: lh / 2;
 	}
 	l->pages = page + 1;
 }
@@ -172,7 +175,8 @@ void flow_draw(struct ui *ui, const struct flow_layout *l, int x, int top,
 	for (i = 0; i < l->nslices; i++) {
 		const struct flow_slice *s = &l->slices[i];
 		const struct block *b = &l->blocks[s->block];
-		int indent = b->kind == BLOCK_LI ? bullet : 0;
+		int indent =
+			b->kind == BLOCK_LI || b->kind == BLOCK_OL ? bullet : 0;
 		int y = top + s->y;
 
 		if (s->page != page)
@@ -185,6 +189,18 @@ void flow_draw(struct ui *ui, const struct flow_layout *l, int x, int top,
 			if (b->text && *b->text)
 				draw_text_item(&ui->dl, r, b->text);
 			continue;
+		}
+		if (b->kind == BLOCK_OL && s->first == 0) {
+			/* the number as staff wrote it, where a bullet would
+			 * stand */
+			char num[16];
+			int px = ui_font_px(ui, FONT_BODY);
+			int n = snprintf(num, sizeof(num), "%d.", b->number);
+
+			draw_text(&ui->dl, x, y,
+				  ui->m.text_width(ui->m.ctx, num, (size_t)n,
+						   px, 0),
+				  lh, num, (size_t)n, px, 0, text);
 		}
 		if (b->kind == BLOCK_LI && s->first == 0)
 			draw_rect(&ui->dl,

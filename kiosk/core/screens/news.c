@@ -140,6 +140,13 @@ static void item_draw(const struct screen_ctx *c)
 						 UI_ALIGN_START, fg, 0, 3,
 						 UI_RECORD | UI_CLIP);
 	y += ui_mm(ui, 6);
+	if (nw->image) {
+		int ih = ui_mm(ui, c->visit->large ? 45 : 60);
+
+		draw_image(&ui->dl, (struct rect){ m, y, text_w, ih },
+			   nw->image, 0, (struct rect){ 0, 0, 0, 0 });
+		y += ih + ui_mm(ui, 4);
+	}
 	run = (struct text_run){ body, strlen(body), 0 };
 	ui_text_runs(ui, &run, 1, FONT_BODY, m, y, text_w, UI_ALIGN_START, fg,
 		     0, (chrome_bottom(c) - m - y) / ui_line_h(ui, FONT_BODY),

@@ -24,6 +24,36 @@ static int parts(const struct screen_ctx *c)
 	return layout(c, &x)->pages;
 }
 
+/* A link in the text becomes a QR code beside the column, level with
+ * its paragraph, so a visitor opens it on their own phone. */
+static void link_codes(const struct screen_ctx *c, const struct flow_layout *l,
+		       int x, int part)
+{
+	struct ui *ui = c->ui;
+	int left = x + l->width + ui_mm(ui, 10);
+	int w = c->width - ui_mm(ui, MARGIN_MM) - left, i, below = 0;
+	int top = chrome_body_top(c);
+	int bottom = chrome_bottom(c) - ui_mm(ui, FOOTER_MM);
+
+	if (w < ui_mm(ui, 40))
+		return; /* no room beside the text */
+	for (i = 0; i < l->nslices; i++) {
+		const struct flow_slice *s = &l->slices[i];
+		const struct block *b = &l->blocks[s->block];
+		int y = top + s->y;
+
+		if (s->page != part || s->first != 0 || !b->link)
+			continue;
+		if (y < below)
+			y = below; /* never over the code above */
+		if (y + ui_mm(ui, 45) > bottom)
+			break;
+		chrome_qr_box(c, (struct rect){ left, y, w, bottom - y },
+			      b->link, "page.link_qr");
+		below = y + ui_mm(ui, 95);
+	}
+}
+
 static void draw(const struct screen_ctx *c)
 {
 	const struct flow_layout *l;
@@ -35,6 +65,7 @@ static void draw(const struct screen_ctx *c)
 	l = layout(c, &x);
 	part = chrome_clamp(c->at->part, l->pages);
 	flow_draw(c->ui, l, x, chrome_body_top(c), part, c->theme->text);
+	link_codes(c, l, x, part);
 	chrome_part_label(c, "nav.part", part, l->pages, where, sizeof(where));
 	chrome_footer(c, part, l->pages, where);
 }
