@@ -52,7 +52,7 @@ class Kiosk:
         # a small quarantine: freed memory is still checked for use after
         # free, but the quarantine filling up is not taken for growth
         env["ASAN_OPTIONS"] = ("abort_on_error=0:detect_leaks=1:"
-                               "quarantine_size_mb=16")
+                               "quarantine_size_mb=2")
         env["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
         self.log = open(log, "w")
         self.p = subprocess.Popen(

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Tile icons, logos and step pictures for the Wijkkiosk demo packs.
 set -e
-C=/work/main/content
+C=$(cd "$(dirname "$0")/../../content" && pwd)
 B=DejaVu-Sans-Bold
 
 # icon OUT COLOUR DRAW...: 256x256, white ground, a rounded frame, symbol in COLOUR
@@ -63,6 +63,15 @@ table_icon() { # a table with two chairs
 		-draw "rectangle 222,84 234,204" -draw "rectangle 198,150 234,162" -draw "rectangle 198,156 210,204" \
 		-draw "roundrectangle 110,80 146,104 6,6"
 }
+survey_icon() { # a clipboard with three ticked boxes
+	icon "$1" "$2" -fill white -stroke "$2" -strokewidth 10 \
+		-draw "roundrectangle 60,52 196,220 12,12" \
+		-fill "$2" -stroke none -draw "roundrectangle 100,36 156,66 8,8" \
+		-fill none -stroke "$2" -strokewidth 8 \
+		-draw "rectangle 82,92 106,116" -draw "rectangle 82,134 106,158" -draw "rectangle 82,176 106,200" \
+		-draw "line 122,104 176,104" -draw "line 122,146 176,146" -draw "line 122,188 160,188" \
+		-strokewidth 7 -draw "polyline 86,104 94,112 112,86" -draw "polyline 86,146 94,154 112,128"
+}
 
 # logo OUT COLOUR PLACE: a round seal with a sprout and the place name
 logo() {
@@ -82,6 +91,7 @@ flyers_icon    $C/ussen/folders/icon.png $T
 partners_icon  $C/ussen/partners/icon.png $T
 news_icon      $C/ussen/nieuws/icon.png $T
 question_icon  $C/ussen/vraag/icon.png $T
+survey_icon    $C/ussen/enquete/icon.png $T
 logo $C/ussen/logo.png $T Ussen
 
 D=#8A1C3C
@@ -92,4 +102,5 @@ table_icon     $C/deurne/aan-tafel/icon.png $D
 flyers_icon    $C/deurne/folders/icon.png $D
 news_icon      $C/deurne/nieuws/icon.png $D
 question_icon  $C/deurne/vraag/icon.png $D
+survey_icon    $C/deurne/enquete/icon.png $D
 logo $C/deurne/logo.png $D Deurne
