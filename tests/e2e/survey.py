@@ -50,6 +50,7 @@ if lang != "nl":
 taps, texts = screen()
 survey = "Survey" if lang != "nl" else "Enquête"
 tap(survey)
+taps, texts = screen()
 tap("Start the survey" if lang != "nl" else "Begin de enquête")
 asked = []
 for _ in range(40):

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The survey, end to end: an inhabitant fills in the Ussen survey by touch
-# (in Dutch, then in English, the keyboard and number pad included), the
+# (in Dutch, then in English, the keyboard and number pad included) and
+# the Deurne survey in Dutch; the
 # kiosk thanks them only once the answers are stored, and the staff export
 # holds both responses, with the ISO week as the only time. KIOSK and
 # KIOSKCTL are the binaries under test, OUT a scratch folder.
@@ -24,6 +25,9 @@ check "fills in the survey in Dutch and is thanked" \
 check "fills in the survey in English and is thanked" \
 	python3 "$ROOT/tests/e2e/survey.py" "$KIOSK" "$ROOT/content/ussen" \
 	"$DATA" en
+check "fills in the Deurne survey and is thanked" \
+	python3 "$ROOT/tests/e2e/survey.py" "$KIOSK" "$ROOT/content/deurne" \
+	"$OUT/deurne" nl
 "$KIOSKCTL" export --data "$DATA" "$OUT/export" > "$OUT/export.log" 2>&1
 check "kioskctl export ends well" test $? = 0
 csv=$(ls "$OUT"/export/enquete-*.csv 2>/dev/null | grep -v codeboek | head -1)
