@@ -1,10 +1,10 @@
 #!/bin/sh
 # The survey, end to end: an inhabitant fills in the Ussen survey by touch
 # (in Dutch, then in English, the keyboard and number pad included) and
-# the Deurne survey in Dutch; the
-# kiosk thanks them only once the answers are stored, and the staff export
-# holds both responses, with the ISO week as the only time. KIOSK and
-# KIOSKCTL are the binaries under test, OUT a scratch folder.
+# the Deurne survey in Dutch; the kiosk thanks them only once the answers
+# are stored, and the staff export holds the Ussen responses, with the ISO
+# week as the only time. KIOSK and KIOSKCTL are the binaries under test,
+# OUT a scratch folder.
 set -u
 : "${KIOSK:?set KIOSK to the kiosk binary}"
 : "${OUT:?set OUT to a scratch folder}"
