@@ -23,6 +23,8 @@ endif
 BASE_SRC = $(wildcard kiosk/base/*.c)
 CORE_SRC = $(sort $(shell find kiosk/core -name '*.c'))
 PLAT_SRC = $(wildcard kiosk/platform/*.c)
+# the kiosk program itself: main.c, the loop, the benchmarks
+KIOSK_SRC = $(wildcard kiosk/*.c)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 PTEST_SRC = $(wildcard tests/platform/test_*.c)
 
@@ -64,7 +66,7 @@ $(LIBCORE): $(call objs,$(B)/obj,$(BASE_SRC) $(CORE_SRC))
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(KIOSK): $(call objs,$(B)/obj,kiosk/main.c $(PLAT_SRC)) $(LIBCORE)
+$(KIOSK): $(call objs,$(B)/obj,$(KIOSK_SRC) $(PLAT_SRC)) $(LIBCORE)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
@@ -81,7 +83,7 @@ $(B)/san/obj/%.o: %.c
 $(LIBCORE_SAN): $(call objs,$(B)/san/obj,$(BASE_SRC) $(CORE_SRC))
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(KIOSK_SAN): $(call objs,$(B)/san/obj,kiosk/main.c $(PLAT_SRC)) $(LIBCORE_SAN)
+$(KIOSK_SAN): $(call objs,$(B)/san/obj,$(KIOSK_SRC) $(PLAT_SRC)) $(LIBCORE_SAN)
 	@$(if $(Q),echo "  LINK san $@")
 	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 

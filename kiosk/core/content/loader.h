@@ -3,7 +3,8 @@
  * read (private to this folder). content.c drives the load; diag.c keeps
  * the report; packfile.c opens files; files.c checks pictures and PDFs;
  * markdown.c reads pages; schema.c reads settings files by table; tiles.c
- * knows the tile kinds; survey_read.c reads a survey.
+ * knows the tile kinds; survey_read.c reads a survey and survey_check.c
+ * checks it whole; dates.c parses dates, times and opening hours.
  */
 #ifndef KIOSK_CONTENT_LOADER_H
 #define KIOSK_CONTENT_LOADER_H
@@ -52,9 +53,6 @@ int lang_index(const struct content *c, const char *code);
 /* Line number (from 1) of byte offset off in buf. */
 int text_line_at(const char *buf, size_t off);
 int ends_with(const char *s, const char *suffix);
-/* "9:30" or "09.30" into minutes from midnight ("24:00" only when end_ok);
- * -1 when it is no real time. */
-int time_parse(const char *s, int end_ok);
 void text_release(struct text *t);
 
 /* When the start of a file shows it is no text file at all (a Word, zip,
@@ -68,6 +66,12 @@ const char *text_not_text(const char *buf, size_t len);
  * *missing is 1 when the file is not there at all (not reported). */
 char *text_file_read(struct loader *L, const char *rel, size_t *len,
 		     int *missing);
+
+/* ---- dates.c ---- */
+
+/* "9:30" or "09.30" into minutes from midnight ("24:00" only when end_ok);
+ * -1 when it is no real time. */
+int time_parse(const char *s, int end_ok);
 
 /* ---- files.c ---- */
 

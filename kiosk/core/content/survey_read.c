@@ -10,8 +10,9 @@
  * under it, so an empty [vraag x] would otherwise go unseen). Whatever
  * depends on other questions (`anders`, the options a condition names,
  * conditions on later questions, circles, questions that can never show)
- * is checked when the whole file has been read. Every problem is reported
- * with file and line in Dutch; nothing is cut silently.
+ * is checked when the whole file has been read, by survey_check.c. Every
+ * problem is reported with file and line in Dutch; nothing is cut
+ * silently.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -21,55 +22,21 @@
 
 #include "base/util.h"
 #include "core/content/loader.h"
+#include "core/content/survey_internal.h"
 #include "core/kv.h"
 #include "core/survey/survey.h"
 
-#define SURVEY_FILE	 "enquete.ini"
-#define MINUTES_MAX	 60
-#define TEXT_LEN_DEFAULT 200
-#define SECTION_NONE	 -1 /* before the first [section] */
-#define SECTION_HEAD	 -2 /* [enquete] */
-#define SECTION_SKIP	 -3 /* a section reported as wrong: keys skipped */
+#define SURVEY_FILE  "enquete.ini"
+#define MINUTES_MAX  60
+#define SECTION_NONE -1 /* before the first [section] */
+#define SECTION_HEAD -2 /* [enquete] */
+#define SECTION_SKIP -3 /* a section reported as wrong: keys skipped */
 
-static const char *const kind_words[] = {
+const char *const survey_read_kind_words[QUESTION_INFO + 1] = {
 	[QUESTION_CHOICE] = "keuze", [QUESTION_MULTI] = "meerkeuze",
 	[QUESTION_SCALE] = "schaal", [QUESTION_YESNO] = "janee",
 	[QUESTION_NUMBER] = "getal", [QUESTION_TEXT] = "tekst",
 	[QUESTION_INFO] = "info",
-};
-
-#define KIND_LIST "keuze, meerkeuze, schaal, janee, getal, tekst of info"
-
-/* What the reader keeps of a question besides struct survey_question:
- * lines for messages, and what can only be checked at the end. */
-struct qread {
-	int has_kind;
-	int kind_line, title_line, help_line, required_line, public_line;
-	int max_line, min_line, bands_line, len_line, other_line, when_line;
-	int has_max, has_min, has_len;
-	int max_value, min_value, len_value;
-	char other[SURVEY_ID_MAX]; /* `anders = ID` as written */
-	char *when;		   /* `toon_als` as written, owned */
-	int option_line[SURVEY_OPTION_MAX];
-	int too_many_options; /* reported once */
-	int target;	      /* the condition's question, -1: none/unknown */
-	int possible;	      /* 0: can never be shown (reported) */
-	int broken;	      /* its condition was reported */
-};
-
-struct sread {
-	struct loader *L;
-	struct survey *s;
-	char rel[160];
-	const char *buf; /* the file, for the cursor over [section] lines */
-	size_t len, pos; /* the cursor: start of line `cursor_line` */
-	int cursor_line;
-	int cur;       /* index of the question being read, or SECTION_* */
-	int head_line; /* of [enquete]; 0: not seen */
-	int title_line, intro_line, minutes_line;
-	int too_many;			  /* "too many questions" reported */
-	int translated[CONTENT_LANG_MAX]; /* texts seen per language */
-	struct qread q[SURVEY_QUESTION_MAX];
 };
 
 /* ---- small helpers ---- */
@@ -105,7 +72,7 @@ static int int_parse(const char *s, int *out)
 	return 0;
 }
 
-static int question_find(const struct survey *s, const char *id)
+int survey_read_question_find(const struct survey *s, const char *id)
 {
 	int i;
 
@@ -115,7 +82,7 @@ static int question_find(const struct survey *s, const char *id)
 	return -1;
 }
 
-static int option_find(const struct survey_question *q, const char *id)
+int survey_read_option_find(const struct survey_question *q, const char *id)
 {
 	int i;
 
@@ -256,7 +223,7 @@ static void section_start(struct sread *R, const char *name, int line)
 			 id, SURVEY_ID_MAX - 1);
 		return;
 	}
-	other = question_find(s, id);
+	other = survey_read_question_find(s, id);
 	if (other >= 0) {
 		diag_add(R->L, 0, R->rel, line,
 			 "vraag '%s' staat hier twee keer (ook op regel %d): "
@@ -384,7 +351,7 @@ static void option_key(struct sread *R, struct survey_question *q,
 		if (lang < 0)
 			return;
 	}
-	o = option_find(q, id);
+	o = survey_read_option_find(q, id);
 	if (o < 0) {
 		if (q->noptions == SURVEY_OPTION_MAX) {
 			if (!r->too_many_options)
@@ -527,10 +494,10 @@ static void question_key(struct sread *R, const char *key, const char *base,
 			return;
 		}
 		r->kind_line = line;
-		for (i = 0; i < (int)ARRAY_LEN(kind_words); i++)
-			if (strcmp(value, kind_words[i]) == 0)
+		for (i = 0; i < (int)ARRAY_LEN(survey_read_kind_words); i++)
+			if (strcmp(value, survey_read_kind_words[i]) == 0)
 				break;
-		if (i == (int)ARRAY_LEN(kind_words)) {
+		if (i == (int)ARRAY_LEN(survey_read_kind_words)) {
 			diag_add(R->L, 0, R->rel, line,
 				 "onbekende soort '%.60s': kies " KIND_LIST,
 				 value);
@@ -628,558 +595,6 @@ static void on_problem(void *ctx, enum kv_problem what, int line)
 		 msg[what]);
 }
 
-/* ---- checks of one question, once the file is read ---- */
-
-static int has_options(enum question_kind k)
-{
-	return k == QUESTION_CHOICE || k == QUESTION_MULTI ||
-	       k == QUESTION_SCALE;
-}
-
-/* Reports a key that does not belong to the question's soort. */
-static void not_for_kind(struct sread *R, const struct survey_question *q,
-			 const char *key, int line)
-{
-	if (line)
-		diag_add(R->L, 0, R->rel, line,
-			 "%s hoort niet bij een vraag van soort %s", key,
-			 kind_words[q->kind]);
-}
-
-static void check_options(struct sread *R, struct survey_question *q,
-			  struct qread *r)
-{
-	int i;
-
-	for (i = 0; i < q->noptions; i++)
-		if (!q->options[i].label.s[0])
-			diag_add(R->L, 0, R->rel,
-				 r->option_line[i] < 0 ? -r->option_line[i]
-						       : r->option_line[i],
-				 "optie.%s heeft geen Nederlandse tekst: "
-				 "schrijf optie.%s = ...",
-				 q->options[i].id, q->options[i].id);
-	if (!has_options(q->kind)) {
-		if (q->noptions)
-			not_for_kind(R, q, "optie", abs(r->option_line[0]));
-		return;
-	}
-	if (q->kind == QUESTION_SCALE) {
-		char want[4];
-
-		for (i = 0; i < q->noptions; i++) {
-			snprintf(want, sizeof(want), "%d", i + 1);
-			if (strcmp(q->options[i].id, want) != 0)
-				break;
-		}
-		if (q->noptions &&
-		    (q->noptions != SURVEY_SCALE_POINTS || i < q->noptions))
-			diag_add(R->L, 0, R->rel, abs(r->option_line[0]),
-				 "een schaal heeft geen opties, of precies "
-				 "vijf: optie.1 tot en met optie.5, van "
-				 "slecht naar goed");
-		return;
-	}
-	if (q->noptions == 0)
-		diag_add(R->L, 0, R->rel, q->line,
-			 "vraag '%s' (soort %s) heeft geen opties: zet er "
-			 "minstens twee onder, zoals optie.ja = Ja",
-			 q->id, kind_words[q->kind]);
-	else if (q->noptions == 1)
-		diag_add(R->L, 0, R->rel, abs(r->option_line[0]),
-			 "vraag '%s' heeft maar een optie: geef er minstens "
-			 "twee",
-			 q->id);
-}
-
-static void check_other(struct sread *R, struct survey_question *q,
-			struct qread *r)
-{
-	int o;
-
-	if (!r->other_line)
-		return;
-	if (q->kind != QUESTION_CHOICE && q->kind != QUESTION_MULTI) {
-		not_for_kind(R, q, "anders", r->other_line);
-		return;
-	}
-	o = option_find(q, r->other);
-	if (o < 0)
-		diag_add(R->L, 0, R->rel, r->other_line,
-			 "anders = %s: vraag '%s' heeft geen optie '%s'",
-			 r->other, q->id, r->other);
-	else
-		q->options[o].other = 1;
-}
-
-static void check_number(struct sread *R, struct survey_question *q,
-			 struct qread *r)
-{
-	if (r->bands_line) {
-		if (r->has_min || r->has_max)
-			diag_add(R->L, 0, R->rel,
-				 r->min_line ? r->min_line : r->max_line,
-				 "gebruik banden, of min en max, niet "
-				 "allebei");
-		else if (q->nbands == 1)
-			diag_add(R->L, 0, R->rel, r->bands_line,
-				 "geef minstens twee banden, zoals banden = "
-				 "0-17, 18-66, 67+");
-		return;
-	}
-	if (!r->max_line) {
-		diag_add(R->L, 0, R->rel, q->line,
-			 "vraag '%s' (soort getal) heeft geen max: schrijf "
-			 "het hoogste getal, zoals max = 100, of gebruik "
-			 "banden",
-			 q->id);
-		return;
-	}
-	q->min = r->has_min ? r->min_value : 0;
-	q->max = r->has_max ? r->max_value : q->min;
-	if (r->has_max && q->min > q->max)
-		diag_add(R->L, 0, R->rel, r->max_line,
-			 "max (%d) is kleiner dan min (%d)", q->max, q->min);
-}
-
-static void check_question(struct sread *R, int i)
-{
-	struct survey_question *q = &R->s->questions[i];
-	struct qread *r = &R->q[i];
-
-	if (!r->has_kind) {
-		if (!r->kind_line)
-			diag_add(R->L, 0, R->rel, q->line,
-				 "vraag '%s' heeft geen soort: kies " KIND_LIST,
-				 q->id);
-		r->broken = 1;
-		return;
-	}
-	if (!q->title.s[0])
-		diag_add(R->L, 0, R->rel, q->line,
-			 "vraag '%s' heeft geen titel: schrijf de vraag "
-			 "achter titel =",
-			 q->id);
-	check_options(R, q, r);
-	check_other(R, q, r);
-	if (q->kind == QUESTION_MULTI && r->has_max) {
-		if (r->max_value < 1 || r->max_value > q->noptions)
-			diag_add(R->L, 0, R->rel, r->max_line,
-				 "max moet een getal van 1 tot %d zijn (het "
-				 "aantal opties), niet %d",
-				 q->noptions, r->max_value);
-		else
-			q->max_choices = r->max_value;
-	} else if (q->kind != QUESTION_NUMBER) {
-		not_for_kind(R, q, "max", r->max_line);
-	}
-	if (q->kind == QUESTION_NUMBER)
-		check_number(R, q, r);
-	else {
-		not_for_kind(R, q, "min", r->min_line);
-		not_for_kind(R, q, "banden", r->bands_line);
-	}
-	if (q->kind == QUESTION_TEXT) {
-		q->max_len = TEXT_LEN_DEFAULT;
-		if (r->has_len &&
-		    (r->len_value < 1 || r->len_value > SURVEY_TEXT_MAX))
-			diag_add(R->L, 0, R->rel, r->len_line,
-				 "maxlengte moet een getal van 1 tot %d zijn, "
-				 "niet %d",
-				 SURVEY_TEXT_MAX, r->len_value);
-		else if (r->has_len)
-			q->max_len = r->len_value;
-	} else {
-		not_for_kind(R, q, "maxlengte", r->len_line);
-	}
-	if (q->kind == QUESTION_INFO && q->required) {
-		diag_add(R->L, 1, R->rel, r->required_line,
-			 "een info-scherm heeft geen antwoord: verplicht = ja "
-			 "doet hier niets");
-		q->required = 0;
-	}
-	if (q->public_result &&
-	    (q->kind == QUESTION_TEXT || q->kind == QUESTION_INFO ||
-	     (q->kind == QUESTION_NUMBER && q->nbands == 0)))
-		diag_add(R->L, 0, R->rel, r->public_line,
-			 "openbaar kan niet bij soort %s%s: alleen bij keuze, "
-			 "meerkeuze, schaal, janee en getal met banden",
-			 kind_words[q->kind],
-			 q->kind == QUESTION_TEXT
-				 ? " (open antwoorden kunnen namen bevatten)"
-				 : "");
-}
-
-/* ---- conditions ---- */
-
-static int can_be_condition(const struct survey_question *q)
-{
-	switch (q->kind) {
-	case QUESTION_CHOICE:
-	case QUESTION_MULTI:
-	case QUESTION_SCALE:
-	case QUESTION_YESNO:
-		return 1;
-	case QUESTION_NUMBER:
-		return q->nbands > 0;
-	case QUESTION_TEXT:
-	case QUESTION_INFO:
-		break;
-	}
-	return 0;
-}
-
-/* How many different answers question q can have (for `is niet`). */
-static int answer_count(const struct survey_question *q)
-{
-	switch (q->kind) {
-	case QUESTION_CHOICE:
-	case QUESTION_MULTI:
-		return q->noptions;
-	case QUESTION_SCALE:
-		return SURVEY_SCALE_POINTS;
-	case QUESTION_YESNO:
-		return 2;
-	case QUESTION_NUMBER:
-		return q->nbands;
-	case QUESTION_TEXT:
-	case QUESTION_INFO:
-		break;
-	}
-	return 0;
-}
-
-/* The value of answer word w to question q as survey_answer.choice holds
- * it, or -1 when q has no such answer. */
-static int answer_value(const struct survey_question *q, const char *w)
-{
-	int i;
-
-	switch (q->kind) {
-	case QUESTION_CHOICE:
-	case QUESTION_MULTI:
-		return option_find(q, w);
-	case QUESTION_SCALE:
-		return strlen(w) == 1 && w[0] >= '1' &&
-				       w[0] < '1' + SURVEY_SCALE_POINTS
-			       ? w[0] - '0'
-			       : -1;
-	case QUESTION_YESNO:
-		return strcmp(w, "ja") == 0    ? 1
-		       : strcmp(w, "nee") == 0 ? 0
-					       : -1;
-	case QUESTION_NUMBER:
-		for (i = 0; i < q->nbands; i++)
-			if (strcmp(text_get(&q->bands[i].label, 0), w) == 0)
-				return i;
-		return -1;
-	case QUESTION_TEXT:
-	case QUESTION_INFO:
-		break;
-	}
-	return -1;
-}
-
-static void cond_syntax(struct sread *R, int line)
-{
-	diag_add(R->L, 0, R->rel, line,
-		 "toon_als is niet goed geschreven: schrijf 'toon_als = vraag "
-		 "is optie', 'vraag is een van optie, optie' of 'vraag is "
-		 "niet optie'");
-}
-
-/* Splits `toon_als` of question i into the question it names (resolved
- * by name: later questions too, for the messages) and the rest. */
-static void condition_target(struct sread *R, int i, char *rest, size_t size)
-{
-	struct qread *r = &R->q[i];
-	char word[64];
-	const char *p = r->when;
-	size_t n;
-
-	rest[0] = '\0';
-	n = strcspn(p, " \t");
-	snprintf(word, sizeof(word), "%.*s", (int)(n < 63 ? n : 63), p);
-	p += n;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (!n || strncmp(p, "is", 2) != 0 || (p[2] != ' ' && p[2] != '\t')) {
-		cond_syntax(R, r->when_line);
-		r->broken = 1;
-		return;
-	}
-	str_copy(rest, size, p + 3);
-	r->target = question_find(R->s, word);
-	if (r->target < 0) {
-		diag_add(R->L, 0, R->rel, r->when_line,
-			 "toon_als: vraag '%.60s' bestaat niet", word);
-		r->broken = 1;
-	}
-}
-
-/* 1 when following the conditions from question `from` leads to `to`. */
-static int depends_on(const struct sread *R, int from, int to)
-{
-	int steps;
-
-	for (steps = 0; from >= 0 && steps <= R->s->nquestions; steps++) {
-		if (from == to)
-			return 1;
-		from = R->q[from].target;
-	}
-	return 0;
-}
-
-/* The answers `rest` names ("a", "een van a, b", "niet a, b") into c. */
-static void condition_values(struct sread *R, int i, char *rest)
-{
-	struct survey_question *q = &R->s->questions[i];
-	struct qread *r = &R->q[i];
-	const struct survey_question *on = &R->s->questions[r->target];
-	struct survey_condition *c = &q->when;
-	char *p = str_trim(rest), *tok, *save = NULL, list[512];
-	int a, b;
-
-	c->question = r->target;
-	c->op = COND_EQUALS;
-	if (str_starts(p, "een van ") || str_starts(p, "één van ")) {
-		c->op = COND_ONE_OF;
-		p = str_trim(strchr(p, ' ') + 1);
-		p = str_trim(p + 3);
-	} else if (str_starts(p, "niet ")) {
-		c->op = COND_NOT;
-		p = str_trim(p + 5);
-	}
-	if (!*p) {
-		cond_syntax(R, r->when_line);
-		r->broken = 1;
-		return;
-	}
-	str_copy(list, sizeof(list), p); /* for the message below */
-	for (tok = strtok_r(p, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		char *w = str_trim(tok);
-		int v = answer_value(on, w), j, dup = 0;
-
-		if (v < 0) {
-			diag_add(R->L, 0, R->rel, r->when_line,
-				 "toon_als: vraag '%s' heeft geen antwoord "
-				 "'%.40s'%s: zo is deze vraag nooit te zien",
-				 on->id, w,
-				 on->kind == QUESTION_YESNO
-					 ? " (kies ja of nee)"
-				 : on->kind == QUESTION_SCALE
-					 ? " (kies 1 tot en met 5)"
-				 : on->kind == QUESTION_NUMBER
-					 ? " (noem een band, zoals hij bij "
-					   "banden staat)"
-					 : "");
-			r->broken = 1;
-			continue;
-		}
-		for (j = 0; j < c->nvalues; j++)
-			dup |= c->values[j] == v;
-		if (dup)
-			continue;
-		if (c->nvalues == SURVEY_OPTION_MAX) {
-			diag_add(R->L, 0, R->rel, r->when_line,
-				 "toon_als noemt te veel antwoorden "
-				 "(hoogstens %d)",
-				 SURVEY_OPTION_MAX);
-			r->broken = 1;
-			break;
-		}
-		c->values[c->nvalues++] = v;
-	}
-	if (c->op == COND_EQUALS && c->nvalues > 1) {
-		diag_add(R->L, 0, R->rel, r->when_line,
-			 "toon_als noemt meer dan een antwoord: schrijf 'is "
-			 "een van %.200s'",
-			 list);
-		r->broken = 1;
-	}
-	if (r->broken) {
-		memset(c, 0, sizeof(*c));
-		return;
-	}
-	for (a = 1; a < c->nvalues; a++) /* sorted, as survey.h says */
-		for (b = a; b > 0 && c->values[b - 1] > c->values[b]; b--) {
-			int t = c->values[b];
-
-			c->values[b] = c->values[b - 1];
-			c->values[b - 1] = t;
-		}
-	if (c->op == COND_NOT && c->nvalues >= answer_count(on)) {
-		diag_add(R->L, 0, R->rel, r->when_line,
-			 "toon_als sluit alle antwoorden van vraag '%s' uit: "
-			 "zo is deze vraag nooit te zien",
-			 on->id);
-		r->possible = 0;
-	}
-}
-
-static void check_conditions(struct sread *R)
-{
-	struct survey *s = R->s;
-	char rest[512];
-	int i;
-
-	/* every target first, so a circle can be told from a late question */
-	for (i = 0; i < s->nquestions; i++)
-		if (R->q[i].when)
-			condition_target(R, i, rest, sizeof(rest));
-	for (i = 0; i < s->nquestions; i++) {
-		struct qread *r = &R->q[i];
-		int t = r->target;
-
-		if (!r->when || r->broken)
-			continue;
-		if (t == i) {
-			diag_add(R->L, 0, R->rel, r->when_line,
-				 "toon_als: vraag '%s' hangt van zichzelf af: "
-				 "zo is hij nooit te zien",
-				 s->questions[i].id);
-			r->broken = 1;
-			continue;
-		}
-		if (t > i) {
-			if (depends_on(R, t, i))
-				diag_add(R->L, 0, R->rel, r->when_line,
-					 "toon_als: vraag '%s' en vraag '%s' "
-					 "hangen van elkaar af (een kring): "
-					 "zo is geen van beide ooit te zien",
-					 s->questions[i].id,
-					 s->questions[t].id);
-			else
-				diag_add(R->L, 0, R->rel, r->when_line,
-					 "toon_als: vraag '%s' komt pas na "
-					 "deze vraag: een vraag kan alleen "
-					 "afhangen van een vraag ervoor",
-					 s->questions[t].id);
-			r->broken = 1;
-			continue;
-		}
-		if (!R->q[t].has_kind)
-			continue; /* reported */
-		if (!can_be_condition(&s->questions[t])) {
-			diag_add(R->L, 0, R->rel, r->when_line,
-				 "toon_als: een vraag van soort %s%s kan geen "
-				 "voorwaarde zijn: kies een vraag van soort "
-				 "keuze, meerkeuze, schaal, janee of getal "
-				 "met banden",
-				 kind_words[s->questions[t].kind],
-				 s->questions[t].kind == QUESTION_NUMBER
-					 ? " zonder banden"
-					 : "");
-			r->broken = 1;
-			continue;
-		}
-		condition_target(R, i, rest, sizeof(rest));
-		condition_values(R, i, rest);
-	}
-	/* a question hanging on one that can never show cannot show */
-	for (i = 0; i < s->nquestions; i++) {
-		struct qread *r = &R->q[i];
-
-		if (!r->when || r->broken || !r->possible)
-			continue;
-		if (!R->q[r->target].possible) {
-			diag_add(R->L, 0, R->rel, r->when_line,
-				 "deze vraag is nooit te zien: vraag '%s', "
-				 "waar hij van afhangt, is zelf nooit te zien",
-				 s->questions[r->target].id);
-			r->possible = 0;
-		}
-	}
-}
-
-/* ---- translations ---- */
-
-static void warn_text(struct sread *R, const struct text *t, const char *key,
-		      int line)
-{
-	const struct content *c = R->L->c;
-	int l;
-
-	if (!t->s[0])
-		return;
-	for (l = 1; l < c->nlangs; l++)
-		if (!t->s[l] && R->translated[l])
-			diag_add(R->L, 1, R->rel, line,
-				 "%s.%s ontbreekt: de kiosk toont daar de "
-				 "Nederlandse tekst",
-				 key, c->langs[l]);
-}
-
-/* A language with no text at all in the file gets one warning; one with
- * some gets a warning for every text it misses. */
-static void check_translations(struct sread *R)
-{
-	const struct content *c = R->L->c;
-	const struct survey *s = R->s;
-	char key[64];
-	int i, j, l;
-
-	for (l = 1; l < c->nlangs; l++)
-		if (!R->translated[l])
-			diag_add(R->L, 1, R->rel, 0,
-				 "er staat geen enkele tekst in taal '%s' in: "
-				 "de kiosk toont de hele enquête in het "
-				 "Nederlands",
-				 c->langs[l]);
-	warn_text(R, &s->title, "titel", R->title_line);
-	warn_text(R, &s->intro, "intro", R->intro_line);
-	for (i = 0; i < s->nquestions; i++) {
-		const struct survey_question *q = &s->questions[i];
-		const struct qread *r = &R->q[i];
-
-		warn_text(R, &q->title, "titel", r->title_line);
-		warn_text(R, &q->help, "uitleg", r->help_line);
-		for (j = 0; j < q->noptions; j++) {
-			snprintf(key, sizeof(key), "optie.%s",
-				 q->options[j].id);
-			warn_text(R, &q->options[j].label, key,
-				  abs(r->option_line[j]));
-		}
-	}
-}
-
-/* ---- the file ---- */
-
-static void check_survey(struct sread *R)
-{
-	struct survey *s = R->s;
-	int i, answers = 0;
-
-	if (!R->head_line)
-		diag_add(R->L, 0, R->rel, 0,
-			 "[enquete] ontbreekt: zet bovenaan [enquete] met "
-			 "titel en minuten");
-	else if (!s->title.s[0])
-		diag_add(R->L, 0, R->rel, R->head_line,
-			 "'titel = ...' ontbreekt in [enquete]: de naam van "
-			 "de enquête");
-	if (R->head_line && !R->minutes_line)
-		diag_add(R->L, 0, R->rel, R->head_line,
-			 "'minuten = ...' ontbreekt in [enquete]: hoeveel "
-			 "minuten het invullen ongeveer duurt");
-	for (i = 0; i < s->nquestions; i++) {
-		check_question(R, i);
-		answers += R->q[i].has_kind &&
-			   s->questions[i].kind != QUESTION_INFO;
-	}
-	if (s->nquestions == 0 && !R->too_many)
-		diag_add(R->L, 0, R->rel, 0,
-			 "er staat geen enkele vraag in: zet er een [vraag "
-			 "naam] onder [enquete]");
-	else if (answers == 0 && s->nquestions > 0)
-		diag_add(R->L, 0, R->rel, 0,
-			 "er staat geen enkele vraag met een antwoord in "
-			 "(alleen info)");
-	check_conditions(R);
-	check_translations(R);
-}
-
 void survey_read(struct loader *L, struct tile *t)
 {
 	static const struct kv_handler h = { on_key, on_problem };
@@ -1215,7 +630,7 @@ void survey_read(struct loader *L, struct tile *t)
 	R->len = len;
 	kv_parse(buf, len, &h, R);
 	cursor_to(R, 1 << 30); /* [sections] after the last key */
-	check_survey(R);
+	survey_check(R);
 	survey_version(s, s->version);
 	for (i = 0; i < SURVEY_QUESTION_MAX; i++)
 		free(R->q[i].when);

@@ -1,0 +1,305 @@
+/*
+ * loop: the running kiosk. Owns struct loop, the touch loop that sleeps
+ * until something changes and paints a frame only when it did, the look
+ * for newly installed packs, the survey store the app's finished surveys
+ * go to (opened at the first response), carrying read-aloud requests to
+ * the speech engine, and the host a script runs in.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/isoweek.h"
+#include "base/log.h"
+#include "bench.h"
+#include "core/app/script.h"
+#include "core/packstore.h"
+#include "loop.h"
+
+/* ---- where finished surveys go ---- */
+
+static struct store *survey_store(struct loop *l, struct err *e)
+{
+	if (!l->store && l->data_ok)
+		l->store = store_open(l->store_path, l->a->today, e);
+	else if (!l->data_ok)
+		err_set(e, "the data folder cannot be written");
+	return l->store;
+}
+
+int loop_sink_save(void *ctx, const struct survey *s,
+		   const struct survey_answers *ans, int today, struct err *e)
+{
+	struct store *st = survey_store(ctx, e);
+	int year, week;
+
+	if (!st)
+		return -1;
+	iso_week(today, &year, &week);
+	return store_response_add(st, s, ans, year, week, e);
+}
+
+int loop_sink_results(void *ctx, const struct survey *s,
+		      struct survey_results *out, struct err *e)
+{
+	struct store *st = survey_store(ctx, e);
+	int q;
+
+	if (!st)
+		return -1;
+	for (q = 0; q < s->nquestions; q++)
+		if (s->questions[q].public_result &&
+		    store_counts(st, s, q, out->counts[q], &out->total[q], e) <
+			    0)
+			return -1;
+	return 0;
+}
+
+/* Carries the app's read-aloud requests to the speech engine, and tells
+ * the app which sentence is being heard. */
+static void speech_sync(struct loop *l, uint64_t now)
+{
+	const char *lang = "nl";
+	const char *const *lines = NULL;
+	struct err e = { "" };
+	int n = 0, cur;
+
+	switch (app_speech_take(l->a, &lang, &lines, &n)) {
+	case APP_SPEECH_START:
+		if (!l->speech && !l->speech_failed) {
+			l->speech = speech_open(&l->speech_cfg, &e);
+			if (!l->speech) {
+				l->speech_failed = 1;
+				log_error("read aloud is not available: %s",
+					  e.msg);
+			}
+		}
+		if (!l->speech ||
+		    speech_say(l->speech, lang, lines, n, &e) < 0) {
+			app_speech_heard(l->a, -1);
+			l->dirty = 1;
+			break;
+		}
+		/* a script's clock jumps: have every sound ready for it */
+		if (l->scripted)
+			speech_flush(l->speech);
+		break;
+	case APP_SPEECH_STOP:
+		if (l->speech)
+			speech_stop(l->speech);
+		break;
+	case APP_SPEECH_NONE:
+		break;
+	}
+	if (!l->speech)
+		return;
+	speech_tick(l->speech, now);
+	cur = speech_sentence(l->speech);
+	if (cur != l->a->speaking) {
+		app_speech_heard(l->a, cur);
+		l->dirty = 1;
+	}
+}
+
+static int host_shot(void *ctx, const struct draw_list *dl, const char *path,
+		     struct err *e)
+{
+	struct loop *l = ctx;
+
+	return platform_save_png(l->p, dl, path, e);
+}
+
+static void host_present(void *ctx, const struct draw_list *dl)
+{
+	struct loop *l = ctx;
+
+	if (platform_present(l->p, dl, 0))
+		platform_prefetch(l->p, dl);
+}
+
+static void pickup_look(struct loop *l, uint64_t now);
+
+static void host_tick(void *ctx, uint64_t now)
+{
+	pickup_look(ctx, now);
+	speech_sync(ctx, now);
+}
+
+/* `key NAME`: the platform puts the key into SDL's queue as a keyboard
+ * would, and what comes out of platform_wait reaches the app as in the
+ * touch loop. */
+static int host_key(void *ctx, struct app *a, const char *name, uint64_t now,
+		    struct err *e)
+{
+	struct loop *l = ctx;
+	struct platform_event ev;
+
+	if (platform_key(l->p, name, e) < 0)
+		return -1;
+	while (platform_wait(l->p, 0, &ev))
+		if (ev.kind == PEV_POINTER)
+			app_pointer(a, ev.ptr, ev.x, ev.y, now);
+	return 0;
+}
+
+static int host_wait_input(void *ctx, FILE *f)
+{
+	struct loop *l = ctx;
+
+	if (platform_wait_input(l->sig, fileno(f)) == 0)
+		return 0;
+	log_info("SIGTERM: stopping");
+	return -1;
+}
+
+int loop_run_script(struct loop *l, const char *script)
+{
+	struct script_host host = {
+		.ctx = l,
+		.shot = host_shot,
+		.present = platform_headless(l->p) ? NULL : host_present,
+		.out = stdout,
+		.tick = host_tick,
+		.key = host_key,
+		.wait_input = host_wait_input,
+	};
+	struct script_run run = { l->a, &host, l->a->now };
+	FILE *f = strcmp(script, "-") == 0 ? stdin : fopen(script, "r");
+	int rc;
+
+	if (!f) {
+		fprintf(stderr, "kiosk: cannot open script '%s': %s\n", script,
+			strerror(errno));
+		return 1;
+	}
+	rc = script_run_file(&run, f, script);
+	if (f != stdin)
+		fclose(f);
+	return rc == 0 ? 0 : 1;
+}
+
+/* ---- installed packs ---- */
+
+/* Reads data/current when the pickup rule says it is time, and shows a
+ * new pack when the rule says so (see core/app/pickup.h). */
+static void pickup_look(struct loop *l, uint64_t now)
+{
+	char cur[PATH_MAX];
+	struct err e = { "" };
+	struct content *c;
+
+	if (!pickup_due(&l->pick, now))
+		return;
+	if (pickup_decide(&l->pick,
+			  packstore_current(l->data, cur, sizeof(cur)) == 0
+				  ? cur
+				  : NULL,
+			  app_resting(l->a)) != PICKUP_SWITCH)
+		return;
+	c = content_load(cur, CONTENT_QUICK, NULL, NULL, NULL, &e);
+	if (!c) {
+		log_error("new content pack '%s' not shown: %s", cur, e.msg);
+		return;
+	}
+	log_info("new content pack installed: showing '%s'", cur);
+	app_set_content(l->a, c, cur);
+	l->dirty = 1;
+}
+
+/* ---- the loop ---- */
+
+static int64_t min_wait(int64_t a, int64_t b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+/* One turn of the loop: sleeps until an event or the next thing that
+ * changes (a timer, an animation step, a look for installed packs; at
+ * most max_ms, -1: no limit), takes every waiting event, and builds and
+ * paints a frame only when something changed. A run of finger moves
+ * counts as its last move. Returns 1 on SIGTERM. */
+int loop_turn(struct loop *l, int64_t max_ms)
+{
+	struct app *a = l->a;
+	struct platform_event ev, move;
+	int64_t app_in = app_wakeup_in(a), wait;
+	uint64_t due = platform_ticks() + (uint64_t)(app_in < 0 ? 0 : app_in);
+	uint64_t now;
+	int got, have_move = 0, today;
+
+	wait = min_wait(app_in, pickup_wakeup_in(&l->pick, platform_ticks()));
+	if (l->speech)
+		wait = min_wait(wait, speech_wakeup_in(l->speech));
+	wait = min_wait(wait, max_ms);
+	if (l->dirty)
+		wait = 0;
+	got = platform_wait(l->p, wait > INT_MAX ? INT_MAX : (int)wait, &ev);
+	while (got) {
+		if (ev.kind == PEV_QUIT) {
+			log_info("SIGTERM: stopping");
+			return 1;
+		}
+		if (ev.kind == PEV_POINTER && ev.ptr == UI_PTR_MOVE) {
+			move = ev;
+			have_move = 1;
+		} else {
+			if (have_move)
+				app_pointer(a, move.ptr, move.x, move.y,
+					    platform_ticks());
+			have_move = 0;
+			if (ev.kind == PEV_EXPOSE)
+				l->force = 1;
+			else if (ev.kind == PEV_RESCAN) /* SIGHUP */
+				l->pick.next_look = 0;
+			else if (ev.kind == PEV_POINTER)
+				app_pointer(a, ev.ptr, ev.x, ev.y,
+					    platform_ticks());
+		}
+		l->dirty = 1;
+		got = platform_wait(l->p, 0, &ev);
+	}
+	if (have_move)
+		app_pointer(a, move.ptr, move.x, move.y, platform_ticks());
+	now = platform_ticks();
+	today = l->date ? l->date : platform_today();
+	if (today != a->today) {
+		app_set_today(a, today);
+		l->dirty = 1;
+	}
+	if (l->minute < 0 && platform_minute() != a->minute) {
+		app_set_minute(a, platform_minute());
+		l->dirty = 1;
+	}
+	if (app_in >= 0 && now >= due)
+		l->dirty = 1; /* a timer or an animation step */
+	app_advance(a, now);
+	pickup_look(l, now);
+	speech_sync(l, now);
+	if (l->dirty) {
+		if (platform_present(l->p, app_frame(a), l->force)) {
+			l->painted_ns = bench_mono_ns();
+			platform_prefetch(l->p, &a->ui.dl);
+		}
+		l->dirty = l->force = 0;
+	}
+	return 0;
+}
+
+void loop_run(struct loop *l, int bench)
+{
+	platform_present(l->p, app_frame(l->a), 1);
+	if (bench) {
+		printf("bench: first-frame-ns %llu\n",
+		       (unsigned long long)bench_mono_ns());
+		fflush(stdout);
+	}
+	while (!loop_turn(l, -1))
+		;
+}

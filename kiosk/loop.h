@@ -1,0 +1,66 @@
+/*
+ * loop: the running kiosk (loop.c), shared by main.c, which sets it up,
+ * and bench.c, which drives it. Private to the kiosk program; kioskctl
+ * does not link it.
+ */
+#ifndef KIOSK_LOOP_H
+#define KIOSK_LOOP_H
+
+#include <limits.h>
+#include <stdint.h>
+
+#include "core/app/app.h"
+#include "core/app/pickup.h"
+#include "core/store/store.h"
+#include "platform/platform.h"
+#include "platform/speech.h"
+
+/* The running kiosk: what the loop keeps between turns. The script runner
+ * uses it too, on its simulated clock. */
+struct loop {
+	struct app *a;
+	struct platform *p;
+	int date;	  /* --date, 0: today's */
+	int minute;	  /* --time in minutes, -1: the clock's */
+	const char *data; /* data folder watched for installed packs */
+	struct pickup pick;
+	int dirty;	     /* something changed: build a frame */
+	int force;	     /* paint it even when it looks the same */
+	uint64_t painted_ns; /* when the last frame was painted (bench) */
+
+	/* read aloud: opened at the first "Lees voor", so start-up pays
+	 * nothing for it */
+	struct speech *speech;
+	struct speech_config speech_cfg;
+	int speech_failed; /* it would not open: said once in the log */
+	int scripted;	   /* a script run: speech follows its clock */
+	struct platform_signals *sig; /* SIGTERM and friends, as events */
+
+	/* the survey answers: opened at the first response, never when the
+	 * data folder cannot be written */
+	struct store *store;
+	char store_path[PATH_MAX + 32];
+	int data_ok;
+};
+
+/* The app's survey sink (struct app_survey_sink), ctx a struct loop: saves
+ * a finished survey, and counts the answers shown as results. The store
+ * is opened at the first call; it stays with the loop. */
+int loop_sink_save(void *ctx, const struct survey *s,
+		   const struct survey_answers *ans, int today, struct err *e);
+int loop_sink_results(void *ctx, const struct survey *s,
+		      struct survey_results *out, struct err *e);
+
+/* Runs the script in file `script` (- for standard input) on the
+ * simulated clock. Returns the exit status: 0, or 1 when it failed. */
+int loop_run_script(struct loop *l, const char *script);
+
+/* One turn of the loop, at most max_ms of sleep (-1: no limit). Returns 1
+ * on SIGTERM. */
+int loop_turn(struct loop *l, int64_t max_ms);
+
+/* Paints the first frame and turns the loop until SIGTERM; bench: print
+ * when the first frame was painted. */
+void loop_run(struct loop *l, int bench);
+
+#endif
