@@ -362,6 +362,11 @@ static int run_script(struct loop *l, const char *script)
 			strerror(errno));
 		return 1;
 	}
+	/* commands from a program arrive as they are written: unbuffered, a
+	 * line read is never followed by lines hidden in stdio's buffer
+	 * while the runner waits on the descriptor for more */
+	if (f == stdin)
+		setvbuf(f, NULL, _IONBF, 0);
 	rc = script_run_file(&run, f, script);
 	if (f != stdin)
 		fclose(f);
