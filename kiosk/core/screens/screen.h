@@ -31,6 +31,7 @@ enum screen_req_kind {
 	REQ_LANG,   /* the visitor's language becomes `value` */
 	REQ_LARGE,  /* larger text on (1) or off (0) */
 	REQ_ZOOM,   /* flyer zoom `value` at x, y (0..1000 of the page) */
+	REQ_PAN,    /* the zoomed page's centre moves to x, y (0..1000) */
 	REQ_TAPPED, /* remember this tap on a flyer page (double tap) */
 	REQ_SPEAK,  /* read this screen aloud (1) or stop (0) */
 };
@@ -88,6 +89,9 @@ struct screen_ctx {
 	/* Page counts of every flyer, in tile order (see screen_flyer_slot);
 	 * 0: not known yet, -1: cannot be read. */
 	const int *flyer_pages;
+	/* Beside it, the shape of each flyer's first page: its width per
+	 * 1000 of its height (707: A4 upright); 0: not known. */
+	const int *flyer_aspect;
 	struct screen_reqs *reqs; /* where requests go */
 };
 

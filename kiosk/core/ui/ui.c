@@ -47,6 +47,7 @@ void ui_wipe(struct ui *ui)
 {
 	ui_reset_input(ui);
 	ui->px = ui->py = ui->press_x = ui->press_y = 0;
+	ui->seen_x = ui->seen_y = 0;
 	ui->press_ms = 0;
 	ui->long_polled = 0;
 	explicit_bzero(ui->words, sizeof(ui->words));
@@ -113,12 +114,24 @@ void ui_begin(struct ui *ui, int w, int h, uint64_t now, struct color clear)
 
 void ui_end(struct ui *ui)
 {
+	ui->seen_x = ui->px;
+	ui->seen_y = ui->py;
 	ui->went_down = 0;
 	if (ui->went_up) {
 		ui->went_up = 0;
 		ui->active = 0;
 		ui->swipe = 0;
 	}
+}
+
+int ui_drag(const struct ui *ui, const char *id, struct ui_drag *d)
+{
+	if (ui->active != ui_id(id) || !ui->dragging ||
+	    !(ui->down || ui->went_up))
+		return 0;
+	*d = (struct ui_drag){ ui->press_x, ui->press_y, ui->seen_x,
+			       ui->seen_y,  ui->px,	 ui->py };
+	return 1;
 }
 
 int ui_swipe(const struct ui *ui)
