@@ -44,7 +44,7 @@ static PopplerDocument *open_doc(const char *path, struct err *e)
 	return doc;
 }
 
-int pdf_page_count(const char *path, struct err *e)
+int pdf_inspect(const char *path, double *w, double *h, struct err *e)
 {
 	PopplerDocument *doc = open_doc(path, e);
 	int n;
@@ -52,10 +52,24 @@ int pdf_page_count(const char *path, struct err *e)
 	if (!doc)
 		return -1;
 	n = poppler_document_get_n_pages(doc);
+	if (n >= 1 && w && h) {
+		PopplerPage *pg = poppler_document_get_page(doc, 0);
+
+		*w = *h = 0;
+		if (pg) {
+			poppler_page_get_size(pg, w, h);
+			g_object_unref(pg);
+		}
+	}
 	g_object_unref(doc);
 	if (n < 1)
 		return err_set(e, "deze PDF heeft geen pagina's");
 	return n;
+}
+
+int pdf_page_count(const char *path, struct err *e)
+{
+	return pdf_inspect(path, NULL, NULL, e);
 }
 
 int pdf_render(const char *path, int page, int max_w, int max_h,

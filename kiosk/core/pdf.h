@@ -12,6 +12,11 @@
  * (corrupt file, password, no pages). */
 int pdf_page_count(const char *path, struct err *e);
 
+/* The same, and the size of page 1 in points (1/72 inch) in *w and *h,
+ * from one opening of the file: what the kiosk learns when a flyer is
+ * opened, so frames never touch the file. */
+int pdf_inspect(const char *path, double *w, double *h, struct err *e);
+
 /* Renders page `page` (from 1) as large as fits in max_w x max_h, keeping
  * its shape, on white. *pixels is w*h 32-bit pixels 0xXXRRGGBB in native
  * byte order (XRGB8888, what software renderers draw fastest); caller

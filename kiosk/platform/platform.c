@@ -82,6 +82,7 @@ struct platform {
 	size_t image_bytes;
 	SDL_Window *win;
 	SDL_Renderer *ren;
+	int tex_max; /* the renderer's largest texture side */
 	int w, h;
 	char font_path[2][2][1024]; /* [enum face][bold] */
 	struct font_slot fonts[FONT_SIZES];
@@ -726,9 +727,16 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	}
 	{
 		SDL_RendererInfo info;
+		int ok = SDL_GetRendererInfo(p->ren, &info) == 0;
 
-		p->software = SDL_GetRendererInfo(p->ren, &info) == 0 &&
-			      (info.flags & SDL_RENDERER_SOFTWARE);
+		p->software = ok && (info.flags & SDL_RENDERER_SOFTWARE);
+		p->tex_max = 8192;
+		if (ok && info.max_texture_width > 0 &&
+		    info.max_texture_height > 0)
+			p->tex_max =
+				info.max_texture_width < info.max_texture_height
+					? info.max_texture_width
+					: info.max_texture_height;
 	}
 	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
 	SDL_GetRendererOutputSize(p->ren, &p->w, &p->h);
@@ -954,15 +962,35 @@ static void image_store(struct platform *p, struct image_entry *e,
 	}
 }
 
+/* Size to render a PDF page at: the whole page at the scale it is shown,
+ * so a zoomed page is sharp (a part src of it fills r). */
+static void page_px(const struct platform *p, const struct draw_cmd *c, int *bw,
+		    int *bh)
+{
+	long w = c->r.w, h = c->r.h;
+
+	if (c->src.w > 0 && c->src.h > 0) {
+		w = w * 1000 / c->src.w;
+		h = h * 1000 / c->src.h;
+	}
+	*bw = bucket((int)(w < p->tex_max ? w : p->tex_max));
+	*bh = bucket((int)(h < p->tex_max ? h : p->tex_max));
+	if (*bw > p->tex_max)
+		*bw = p->tex_max;
+	if (*bh > p->tex_max)
+		*bh = p->tex_max;
+}
+
 static struct image_entry *image_get(struct platform *p,
 				     const struct draw_cmd *c)
 {
-	int bw = c->page ? bucket(c->r.w) : 0,
-	    bh = c->page ? bucket(c->r.h) : 0;
+	int bw = 0, bh = 0;
 	struct image_entry *e;
 	struct err err;
 	char desc[DESC_MAX];
 
+	if (c->page)
+		page_px(p, c, &bw, &bh);
 	snprintf(desc, sizeof(desc), "%d %dx%d %s", c->page, bw, bh, c->text);
 	e = image_slot(p, desc);
 	if (e->tex || e->failed)

@@ -10,6 +10,7 @@
 
 #include "base/log.h"
 #include "base/util.h"
+#include "core/content/image.h"
 #include "core/pdf.h"
 
 static void fill_facts(struct app *a)
@@ -78,7 +79,9 @@ void app_set_content(struct app *a, struct content *c, const char *dir)
 	if (c && c->has_color)
 		theme_apply_brand(&a->theme, c->color);
 	free(a->flyer_pages);
+	free(a->flyer_aspect);
 	a->flyer_pages = xcalloc((size_t)flyer_total(c) + 1, sizeof(int));
+	a->flyer_aspect = xcalloc((size_t)flyer_total(c) + 1, sizeof(int));
 	app_wipe(a);
 }
 
@@ -99,6 +102,8 @@ void app_release(struct app *a)
 	a->content = NULL;
 	free(a->flyer_pages);
 	a->flyer_pages = NULL;
+	free(a->flyer_aspect);
+	a->flyer_aspect = NULL;
 	i18n_release(&a->i18n);
 	readaloud_wipe(&a->speech);
 	visit_wipe(&a->visit, a->now);
@@ -141,31 +146,53 @@ struct screen_ctx app_screen_ctx(struct app *a, const struct place *at)
 	c.speaking = a->speaking;
 	c.flyer_pages = a->flyer_pages;
 	c.results = a->results_of ? &a->results : NULL;
+	c.flyer_aspect = a->flyer_aspect;
 	c.reqs = &a->reqs;
 	return c;
 }
 
 /* ---- routes ---- */
 
-/* Learns what a place needs before it is drawn (a flyer's page count:
- * file I/O belongs here, on the tap, never in a frame). */
+/* Width per 1000 of height, kept within what a page can sensibly be. */
+static int aspect_of(double w, double h)
+{
+	double r = w > 0 && h > 0 ? w * 1000 / h : 0;
+
+	return r <= 0 ? 0 : r < 50 ? 50 : r > 20000 ? 20000 : (int)(r + 0.5);
+}
+
+/* Learns what a place needs before it is drawn (a flyer's page count and
+ * the shape of its page: file I/O belongs here, on the tap, never in a
+ * frame). */
 static void prepare(struct app *a, const struct place *p)
 {
 	const struct flyer *f;
-	int *slot;
+	int *slot, *aspect, i;
 
 	if (p->route != ROUTE_FLYER)
 		return;
 	f = &a->content->tiles[p->tile].flyers[p->item];
-	slot = &a->flyer_pages[screen_flyer_slot(a->content, p->tile, p->item)];
+	i = screen_flyer_slot(a->content, p->tile, p->item);
+	slot = &a->flyer_pages[i];
+	aspect = &a->flyer_aspect[i];
 	if (f->is_pdf && *slot == 0) {
 		struct err e;
-		int n = pdf_page_count(f->file, &e);
+		double w = 0, h = 0;
+		int n = pdf_inspect(f->file, &w, &h, &e);
 
 		*slot = n > 0 ? n : -1;
+		*aspect = aspect_of(w, h);
 		if (n <= 0)
 			log_error("flyer '%s' cannot be shown: %s", f->file,
 				  e.msg);
+	} else if (!f->is_pdf && *aspect == 0) {
+		long w = 0, h = 0;
+
+		if (image_size_file(f->file, &w, &h) == 0)
+			*aspect = aspect_of((double)w, (double)h);
+		else
+			log_warn("flyer '%s': its size cannot be read",
+				 f->file);
 	}
 }
 
@@ -466,7 +493,7 @@ static void apply(struct app *a, const struct screen_req *r)
 
 	/* leaving the screen or changing its words ends the reading */
 	if (r->kind != REQ_TAPPED && r->kind != REQ_ZOOM &&
-	    r->kind != REQ_SPEAK)
+	    r->kind != REQ_PAN && r->kind != REQ_SPEAK)
 		speech_stop(a);
 	if (survey_nav(a, r))
 		return;
@@ -508,6 +535,13 @@ static void apply(struct app *a, const struct screen_req *r)
 		v->zoom_x = r->x;
 		v->zoom_y = r->y;
 		v->last_tap = 0;
+		break;
+	case REQ_PAN:
+		if (v->zoom) {
+			v->zoom_x = r->x < 0 ? 0 : r->x > 1000 ? 1000 : r->x;
+			v->zoom_y = r->y < 0 ? 0 : r->y > 1000 ? 1000 : r->y;
+			a->panned = 1;
+		}
 		break;
 	case REQ_TAPPED:
 		v->last_tap = a->now;
@@ -740,7 +774,14 @@ int app_type(struct app *a, const char *text, uint64_t now, struct err *e)
 
 const struct draw_list *app_frame(struct app *a)
 {
+	a->panned = 0;
 	run_frame(a);
+	/* a finger moving a zoomed page: the frame just built still shows
+	 * the page where it was; one more shows where the finger took it */
+	if (a->panned) {
+		a->panned = 0;
+		run_frame(a);
+	}
 	return &a->ui.dl;
 }
 

@@ -81,6 +81,8 @@ struct app {
 
 	struct flow_cache flows; /* document layouts of this pack */
 	int *flyer_pages;	 /* owned; page count per flyer, 0: unknown */
+	int *flyer_aspect;	 /* owned; beside it: page 1's shape */
+	int panned; /* a frame moved a zoomed page: show it at once */
 	struct screen_reqs reqs; /* asked for during the frame being run */
 };
 

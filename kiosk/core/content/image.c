@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <jpeglib.h>
 #include <jerror.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,55 @@
 static const char broken[] =
 	"dit plaatje is kapot of geen echt PNG- of JPEG-bestand: sla het "
 	"opnieuw op als PNG of JPEG";
+
+/* ---- sizes from the header ---- */
+
+static int be16(const unsigned char *b)
+{
+	return (b[0] << 8) | b[1];
+}
+
+static long be32(const unsigned char *b)
+{
+	return ((long)b[0] << 24) | ((long)b[1] << 16) | ((long)b[2] << 8) |
+	       (long)b[3];
+}
+
+int image_size(int fd, long *w, long *h)
+{
+	unsigned char b[32];
+	ssize_t n = pread(fd, b, sizeof(b), 0);
+
+	if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+	    memcmp(b + 12, "IHDR", 4) == 0) {
+		*w = be32(b + 16);
+		*h = be32(b + 20);
+		return 0;
+	}
+	if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
+		/* walk the JPEG segments to the frame header (SOFn) */
+		off_t pos = 2;
+		int i;
+
+		for (i = 0; i < 10000; i++) {
+			unsigned char seg[9];
+
+			if (pread(fd, seg, 4, pos) != 4 || seg[0] != 0xFF)
+				break;
+			if (seg[1] >= 0xC0 && seg[1] <= 0xCF &&
+			    seg[1] != 0xC4 && seg[1] != 0xC8 &&
+			    seg[1] != 0xCC) {
+				if (pread(fd, seg + 4, 5, pos + 4) != 5)
+					break;
+				*h = be16(seg + 5);
+				*w = be16(seg + 7);
+				return 0;
+			}
+			pos += 2 + be16(seg + 2);
+		}
+	}
+	return -1;
+}
 
 /* ---- PNG ---- */
 
@@ -210,4 +260,15 @@ int image_verify(int fd, char *why, size_t why_size)
 	if (rc < 0)
 		str_copy(why, why_size, broken);
 	return rc;
+}
+
+int image_size_file(const char *path, long *w, long *h)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = image_size(fd, w, h);
+	close(fd);
+	return rc < 0 || *w <= 0 || *h <= 0 ? -1 : 0;
 }

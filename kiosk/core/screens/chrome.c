@@ -162,6 +162,12 @@ int chrome_header_back(const struct screen_ctx *c, const char *title, int *top)
 void chrome_footer(const struct screen_ctx *c, int part, int parts,
 		   const char *where)
 {
+	chrome_footer_swipe(c, part, parts, where, 1);
+}
+
+void chrome_footer_swipe(const struct screen_ctx *c, int part, int parts,
+			 const char *where, int swipe_turns)
+{
 	struct ui *ui = c->ui;
 	int m = ui_mm(ui, MARGIN_MM), bh = ui_mm(ui, BUTTON_H_MM);
 	const char *prev = screen_tr(c, "nav.previous");
@@ -170,7 +176,7 @@ void chrome_footer(const struct screen_ctx *c, int part, int parts,
 		 (ui_mm(ui, FOOTER_MM) - bh) / 2;
 	int pw = chrome_icon_button_w(c, prev),
 	    nw = chrome_icon_button_w(c, next);
-	int swipe = ui_swipe(ui), to = part;
+	int swipe = swipe_turns ? ui_swipe(ui) : 0, to = part;
 
 	if (parts <= 1)
 		return;

@@ -62,6 +62,11 @@ const char *chrome_icon(const struct screen_ctx *c, const char *name, char *out,
 void chrome_footer(const struct screen_ctx *c, int part, int parts,
 		   const char *where);
 
+/* The same; a swipe turns only when swipe_turns (not while a finger moves
+ * something on the screen, such as a zoomed flyer page). */
+void chrome_footer_swipe(const struct screen_ctx *c, int part, int parts,
+			 const char *where, int swipe_turns);
+
 /* The end of a list screen: `none_key`'s text at y when the list is
  * empty, then "Deel 2 van 5" and the footer. */
 void chrome_list_end(const struct screen_ctx *c, int n, const char *none_key,

@@ -1,15 +1,32 @@
 /*
  * flyers: a tile of flyers (kind = flyers) as a grid of thumbnails, and
- * one flyer page by page. A double tap on the page zooms in on that spot
- * and out again; beside the page, a zoom button and a QR code to take the
- * flyer home. The next page is rendered ahead so turning over is instant.
+ * one flyer page by page. The page takes all the height there is; beside
+ * it, a zoom button and a QR code to take the flyer home. Zoomed, the page
+ * fills its whole view at a size a 75-year-old reads, and one finger moves
+ * it (a swipe then moves the page, not to the next one); the zoom button,
+ * now "Hele pagina", or a double tap shows the whole page again. The next
+ * page is rendered ahead so turning over is instant.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "core/screens/chrome.h"
 #include "core/screens/families.h"
 
 #define GRID_COLS 3
+/* A zoomed page is at least this many times the whole page: body text of
+ * an A4 flyer (11-12 pt) comes to about 7 mm on a 24-inch panel. */
+#define FLYER_ZOOM 2.6
+/* and at most this many, so an odd shape (a long strip) stays a page */
+#define FLYER_ZOOM_MAX 4.0
+
+/* Where a flyer page goes in its view. */
+struct flyer_fit {
+	struct rect whole;  /* the whole page, as large as fits, centred */
+	int zoom_w, zoom_h; /* size of the zoomed page in pixels */
+	struct rect src;    /* zoomed: the part shown, 1/1000 of the page */
+	int cx, cy;	    /* zoomed: the centre of that part */
+};
 
 static int flyer_shows(const struct screen_ctx *c, const struct flyer *f)
 {
@@ -133,39 +150,128 @@ static int flyer_parts(const struct screen_ctx *c)
 	return n < 1 ? 1 : n;
 }
 
-/* The page, zoomed or whole; a double tap toggles the zoom there. */
+/* The shape of the open flyer's page (width per 1000 of its height);
+ * A4 upright until it is known. */
+static int flyer_aspect(const struct screen_ctx *c)
+{
+	int a = c->flyer_aspect ? c->flyer_aspect[screen_flyer_slot(
+					  c->content, c->at->tile, c->at->item)]
+				: 0;
+
+	return a > 0 ? a : 707;
+}
+
+static int clamp_int(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void page_fit(struct rect view, int aspect, int cx, int cy,
+		     struct flyer_fit *f)
+{
+	double k, zoom_w, zoom_h;
+	int w, h;
+
+	if (aspect <= 0)
+		aspect = 707;
+	/* the whole page: as large as the view allows, in its middle */
+	if ((long)view.w * 1000 > (long)aspect * view.h) {
+		h = view.h;
+		w = (int)((long)view.h * aspect / 1000);
+	} else {
+		w = view.w;
+		h = (int)((long)view.w * 1000 / aspect);
+	}
+	w = w < 1 ? 1 : w;
+	h = h < 1 ? 1 : h;
+	f->whole = (struct rect){ view.x + (view.w - w) / 2,
+				  view.y + (view.h - h) / 2, w, h };
+	/* zoomed: FLYER_ZOOM times the whole page, more when that is what
+	 * fills the view, within FLYER_ZOOM_MAX for odd shapes */
+	k = FLYER_ZOOM;
+	if ((double)view.w / w > k)
+		k = (double)view.w / w;
+	if ((double)view.h / h > k)
+		k = (double)view.h / h;
+	if (k > FLYER_ZOOM_MAX)
+		k = FLYER_ZOOM_MAX;
+	zoom_w = w * k;
+	zoom_h = h * k;
+	f->zoom_w = (int)(zoom_w + 0.5);
+	f->zoom_h = (int)(zoom_h + 0.5);
+	f->src.w = clamp_int((int)(view.w * 1000 / zoom_w + 0.5), 1, 1000);
+	f->src.h = clamp_int((int)(view.h * 1000 / zoom_h + 0.5), 1, 1000);
+	/* the centre kept where the page still covers the view */
+	f->src.x = clamp_int(cx - f->src.w / 2, 0, 1000 - f->src.w);
+	f->src.y = clamp_int(cy - f->src.h / 2, 0, 1000 - f->src.h);
+	f->cx = f->src.x + f->src.w / 2;
+	f->cy = f->src.y + f->src.h / 2;
+}
+
+/* Thousandths of the page a finger moved the zoomed page since the last
+ * frame: what the whole drag comes to now, less what it came to then,
+ * so rounding never adds up over a long drag. */
+static int pan_step(int from, int last, int now, int zoom_px)
+{
+	double per = 1000.0 / (zoom_px > 0 ? zoom_px : 1);
+
+	return (int)lround((now - from) * per) -
+	       (int)lround((last - from) * per);
+}
+
+/* The page, zoomed or whole. A double tap toggles the zoom there; a
+ * finger moves the zoomed page. */
 static void page_view(const struct screen_ctx *c, const struct flyer *f,
 		      struct rect view, int page, int pages)
 {
 	struct ui *ui = c->ui;
 	const struct visit *v = c->visit;
-	struct rect src = { 0, 0, 0, 0 };
+	struct flyer_fit fit;
+	struct ui_drag d;
 
+	page_fit(view, flyer_aspect(c), v->zoom_x, v->zoom_y, &fit);
 	if (ui_area(ui, "flyer-page", view, screen_tr(c, "flyers.page"))) {
+		struct rect w = fit.whole;
 		int fx, fy;
 
 		/* on the page as painted, which is never mirrored */
-		ui_point_in(ui, view, &fx, &fy);
+		ui_point_in(ui, w, &fx, &fy);
 		if (v->last_tap && c->now - v->last_tap <= DOUBLE_TAP_MS)
-			screen_ask(c, (struct screen_req){ .kind = REQ_ZOOM,
-							   .value = !v->zoom,
-							   .x = fx,
-							   .y = fy });
+			screen_ask(c, (struct screen_req){
+					      .kind = REQ_ZOOM,
+					      .value = !v->zoom,
+					      .x = clamp_int(fx, 0, 1000),
+					      .y = clamp_int(fy, 0, 1000) });
 		else
 			screen_ask(c,
 				   (struct screen_req){ .kind = REQ_TAPPED });
 	}
-	if (v->zoom) {
-		int zx = v->zoom_x - 250, zy = v->zoom_y - 250;
+	if (v->zoom && ui_drag(ui, "flyer-page", &d)) {
+		/* the page follows the finger: the part shown moves the
+		 * other way */
+		int dx = pan_step(d.from_x, d.last_x, d.x, fit.zoom_w);
+		/* in a mirrored layout a finger to the right is a step to
+		 * the left, but the page itself is never mirrored */
+		int x = ui->rtl ? fit.cx + dx : fit.cx - dx;
+		int y = fit.cy - pan_step(d.from_y, d.last_y, d.y, fit.zoom_h);
+		struct flyer_fit to;
 
-		zx = zx < 0 ? 0 : zx > 500 ? 500 : zx;
-		zy = zy < 0 ? 0 : zy > 500 ? 500 : zy;
-		src = (struct rect){ zx, zy, 500, 500 };
+		page_fit(view, flyer_aspect(c), x, y, &to);
+		if (to.cx != fit.cx || to.cy != fit.cy)
+			screen_ask(c, (struct screen_req){ .kind = REQ_PAN,
+							   .x = to.cx,
+							   .y = to.cy });
 	}
-	draw_image(&ui->dl, view, f->file, f->is_pdf ? page + 1 : 0, src);
+	if (v->zoom)
+		draw_image(&ui->dl, view, f->file, f->is_pdf ? page + 1 : 0,
+			   fit.src);
+	else
+		draw_image(&ui->dl, fit.whole, f->file,
+			   f->is_pdf ? page + 1 : 0,
+			   (struct rect){ 0, 0, 0, 0 });
 	/* render the next page ahead so turning over is instant */
 	if (f->is_pdf && page + 1 < pages)
-		draw_prefetch(&ui->dl, view, f->file, page + 2);
+		draw_prefetch(&ui->dl, fit.whole, f->file, page + 2);
 }
 
 static void flyer_draw(const struct screen_ctx *c)
@@ -173,16 +279,22 @@ static void flyer_draw(const struct screen_ctx *c)
 	struct ui *ui = c->ui;
 	const struct flyer *f = &screen_tile(c)->flyers[c->at->item];
 	int m = ui_mm(ui, MARGIN_MM), top, pages, page, side_w = ui_mm(ui, 110);
-	int bh = ui_mm(ui, BUTTON_H_MM);
+	int bh = ui_mm(ui, BUTTON_H_MM), gap = ui_mm(ui, 4), bottom, y;
+	int zoom = c->visit->zoom;
 	struct rect view, side;
 	char where[64], icon[512];
 
 	if (chrome_header_back(c, text_get(&f->title, c->visit->lang), &top))
 		return;
 	pages = flyer_pages(c);
-	view = (struct rect){ m, top + ui_mm(ui, 6), c->width - 3 * m - side_w,
-			      chrome_bottom(c) - top - ui_mm(ui, 6) -
-				      ui_mm(ui, FOOTER_MM) };
+	/* the page takes all the height between the title bar and the
+	 * footer (the bottom bar when there is one page only); the zoom
+	 * button and the QR stand beside it, where an upright page leaves
+	 * room anyway */
+	bottom = chrome_bottom(c) -
+		 (pages > 1 ? ui_mm(ui, FOOTER_MM) : ui_mm(ui, 4));
+	view = (struct rect){ m, top + gap, c->width - 3 * m - side_w,
+			      bottom - top - gap };
 	side = (struct rect){ view.x + view.w + m, view.y, side_w, view.h };
 	if (pages < 0) {
 		ui_text(ui, view, screen_tr(c, "flyers.broken"), FONT_BODY,
@@ -191,27 +303,33 @@ static void flyer_draw(const struct screen_ctx *c)
 	}
 	page = chrome_clamp(c->at->part, pages);
 	page_view(c, f, view, page, pages);
-	/* beside the page: zoom button, and the QR to take it home */
+	/* beside the page: the zoom button (a way back to the whole page
+	 * when zoomed), how to move the page, and the QR to take it home */
 	if (ui_button_icon(
 		    ui, "zoom", (struct rect){ side.x, side.y, side.w, bh },
-		    screen_tr(c, c->visit->zoom ? "flyers.zoom_out"
-						: "flyers.zoom_in"),
-		    chrome_icon(c, c->visit->zoom ? "zoom-out" : "zoom-in",
-				icon, sizeof(icon)),
-		    STYLE_SECONDARY))
+		    screen_tr(c, zoom ? "flyers.whole_page" : "flyers.zoom_in"),
+		    chrome_icon(c, zoom ? "zoom-out" : "zoom-in", icon,
+				sizeof(icon)),
+		    zoom ? STYLE_PRIMARY : STYLE_SECONDARY))
+		/* zoomed in, reading starts at the top of the page */
 		screen_ask(c, (struct screen_req){ .kind = REQ_ZOOM,
-						   .value = !c->visit->zoom,
-						   .x = 500,
-						   .y = 500 });
+						   .value = !zoom,
+						   .x = 0,
+						   .y = 0 });
+	y = side.y + bh + gap;
+	if (zoom)
+		y += ui_text(ui, (struct rect){ side.x, y, side.w, 0 },
+			     screen_tr(c, "flyers.drag"), FONT_BODY,
+			     UI_ALIGN_LEFT, c->theme->text) +
+		     gap;
 	if (f->url)
-		chrome_qr_box(
-			c,
-			(struct rect){
-				side.x, side.y + ui_mm(ui, BUTTON_H_MM + 8),
-				side.w, side.h - ui_mm(ui, BUTTON_H_MM + 8) },
-			f->url, "flyers.qr");
+		chrome_qr_box(c,
+			      (struct rect){ side.x, y + gap, side.w,
+					     side.y + side.h - y - gap },
+			      f->url, "flyers.qr");
 	chrome_part_label(c, "flyers.where", page, pages, where, sizeof(where));
-	chrome_footer(c, page, pages, where);
+	/* a finger on the zoomed page moves it: only the buttons turn */
+	chrome_footer_swipe(c, page, pages, where, !zoom);
 }
 
 static void flyer_screen_file(const struct screen_ctx *c, char *out,

@@ -31,6 +31,7 @@ enum screen_req_kind {
 	REQ_LANG,   /* the visitor's language becomes `value` */
 	REQ_LARGE,  /* larger text on (1) or off (0) */
 	REQ_ZOOM,   /* flyer zoom `value` at x, y (0..1000 of the page) */
+	REQ_PAN,    /* the zoomed page's centre moves to x, y (0..1000) */
 	REQ_TAPPED, /* remember this tap on a flyer page (double tap) */
 	REQ_SPEAK,  /* read this screen aloud (1) or stop (0) */
 	REQ_SURVEY, /* a survey step: `value` is an enum survey_op */
@@ -110,6 +111,9 @@ struct screen_ctx {
 	/* What the wijk answered so far in the survey on screen (for the
 	 * thank-you screen), or NULL. */
 	const struct survey_results *results;
+	/* Beside it, the shape of each flyer's first page: its width per
+	 * 1000 of its height (707: A4 upright); 0: not known. */
+	const int *flyer_aspect;
 	struct screen_reqs *reqs; /* where requests go */
 };
 

@@ -50,6 +50,7 @@ void ui_wipe(struct ui *ui)
 {
 	ui_reset_input(ui);
 	ui->px = ui->py = ui->press_x = ui->press_y = 0;
+	ui->seen_x = ui->seen_y = 0;
 	ui->press_ms = 0;
 	ui->long_polled = 0;
 	explicit_bzero(ui->words, sizeof(ui->words));
@@ -146,6 +147,8 @@ static void mirror_frame(struct ui *ui)
 
 void ui_end(struct ui *ui)
 {
+	ui->seen_x = ui->px;
+	ui->seen_y = ui->py;
 	if (ui->rtl)
 		mirror_frame(ui);
 	ui->went_down = 0;
@@ -154,6 +157,16 @@ void ui_end(struct ui *ui)
 		ui->active = 0;
 		ui->swipe = 0;
 	}
+}
+
+int ui_drag(const struct ui *ui, const char *id, struct ui_drag *d)
+{
+	if (ui->active != ui_id(id) || !ui->dragging ||
+	    !(ui->down || ui->went_up))
+		return 0;
+	*d = (struct ui_drag){ ui->press_x, ui->press_y, ui->seen_x,
+			       ui->seen_y,  ui->px,	 ui->py };
+	return 1;
 }
 
 int ui_swipe(const struct ui *ui)

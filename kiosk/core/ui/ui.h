@@ -11,6 +11,8 @@
  *    touch into a drag, which cancels the click;
  *  - a horizontal drag of at least UI_SWIPE_MM that moves more sideways than
  *    up or down is a swipe, reported on release;
+ *  - a widget that follows the finger (a zoomed page) asks ui_drag() how
+ *    far it moved since the last frame;
  *  - holding still on a widget for UI_LONG_PRESS_MS is a long press: the
  *    widget asks for it with ui_long_press() and then gets no click.
  *    Other widgets still click on release, so a slow finger works.
@@ -111,6 +113,7 @@ struct ui {
 	int px, py, down;
 	int went_down, went_up;
 	int press_x, press_y;
+	int seen_x, seen_y; /* the pointer as the last frame saw it */
 	uint64_t press_ms;
 	uint32_t active; /* widget held down, 0 when none */
 	int dragging;	 /* moved past UI_DRAG_MM since the press */
@@ -189,6 +192,21 @@ int ui_area(struct ui *ui, const char *id, struct rect r, const char *label);
 /* 1 once, on the frame a long press on widget `id` completes; after that
  * the widget gets no click for this touch. Call after the widget. */
 int ui_long_press(struct ui *ui, const char *id);
+
+/* A finger dragging a widget: where it went down, where the last frame
+ * saw it and where it is now, in screen pixels. */
+struct ui_drag {
+	int from_x, from_y;
+	int last_x, last_y;
+	int x, y;
+};
+
+/* 1 while widget `id` (pressed first) is being dragged, and on the
+ * release frame that ends the drag; fills *d. A widget that moves with
+ * the finger adds (x - last_x, y - last_y) each frame, or better the
+ * difference of what (x - from_x) and (last_x - from_x) come to, so
+ * rounding never adds up. */
+int ui_drag(const struct ui *ui, const char *id, struct ui_drag *d);
 
 /* -1 on the release frame of a swipe to the left, +1 to the right. */
 int ui_swipe(const struct ui *ui);
