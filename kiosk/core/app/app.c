@@ -12,6 +12,7 @@
 #include "base/util.h"
 #include "core/content/image.h"
 #include "core/pdf.h"
+#include "core/ui/keyboard.h"
 
 static void fill_facts(struct app *a)
 {
@@ -315,20 +316,32 @@ static void survey_forget(struct app *a)
 }
 
 /* Appends one character typed on the keyboard to question q's text. */
-static void survey_type(struct app *a, const struct survey_question *q,
-			struct survey_answer *ans, const char *text, int number)
+/* The longest answer question q takes, in letters. */
+static int survey_max_chars(const struct survey_question *q, int number)
 {
-	size_t have = strlen(ans->text), add = strnlen(text, 7);
-	size_t max = q->max_len > 0 ? (size_t)q->max_len : SURVEY_TEXT_MAX;
-
 	if (number)
-		max = 7; /* "-999999" */
-	if (add == 0 || have + add > max || have + add > SURVEY_TEXT_MAX)
-		return; /* the field is full: the counter shows it */
-	memcpy(ans->text + have, text, add);
-	ans->text[have + add] = '\0';
-	if (a->visit.kb_shift)
-		a->visit.kb_shift = 0; /* one capital, as on a phone */
+		return 7; /* "-999999" */
+	return q->max_len > 0 ? q->max_len : SURVEY_TEXT_MAX;
+}
+
+/* Applies one key of the on-screen keyboard to question q's text, by the
+ * keyboard's own rules: a letter whole or not at all, counted in
+ * letters; shift and the accent layer for one letter. */
+static void survey_key(struct app *a, const struct survey_question *q,
+		       struct survey_answer *ans, int kind, const char *text,
+		       int number)
+{
+	struct ui_keyboard_state st = { a->visit.kb_shift,
+					a->visit.kb_accents };
+	struct ui_key_event ev = { 0 };
+
+	ev.kind = kind;
+	if (text)
+		memcpy(ev.text, text, sizeof(ev.text) - 1);
+	ui_keyboard_apply(&st, ans->text, sizeof(ans->text),
+			  survey_max_chars(q, number), &ev);
+	a->visit.kb_shift = st.shift;
+	a->visit.kb_accents = st.accents;
 }
 
 /* A number typed on the pad becomes the answer when it is in range. */
@@ -408,32 +421,24 @@ static void survey_apply(struct app *a, const struct screen_req *r)
 		ans->answered = ans->chosen != 0;
 		break;
 	case SURVEY_OP_TYPE:
-		survey_type(a, q, ans, r->text, r->y);
+		survey_key(a, q, ans, UI_KEY_TEXT, r->text, r->y);
 		if (q->kind == QUESTION_NUMBER)
 			survey_number(q, ans);
 		else if (q->kind == QUESTION_TEXT)
 			ans->answered = ans->text[0] != '\0';
 		break;
-	case SURVEY_OP_ERASE: {
-		size_t n = strlen(ans->text);
-
-		/* a whole UTF-8 character */
-		while (n > 0 &&
-		       ((unsigned char)ans->text[n - 1] & 0xC0) == 0x80)
-			ans->text[--n] = '\0';
-		if (n > 0)
-			ans->text[n - 1] = '\0';
+	case SURVEY_OP_ERASE:
+		survey_key(a, q, ans, UI_KEY_ERASE, NULL, r->y);
 		if (q->kind == QUESTION_NUMBER)
 			survey_number(q, ans);
 		else if (q->kind == QUESTION_TEXT)
 			ans->answered = ans->text[0] != '\0';
 		break;
-	}
 	case SURVEY_OP_SHIFT:
-		v->kb_shift = !v->kb_shift;
+		survey_key(a, q, ans, UI_KEY_SHIFT, NULL, 0);
 		break;
 	case SURVEY_OP_ACCENTS:
-		v->kb_accents = !v->kb_accents;
+		survey_key(a, q, ans, UI_KEY_ACCENTS, NULL, 0);
 		break;
 	case SURVEY_OP_NEXT:
 		next = survey_next(s, &v->answers, p->item);

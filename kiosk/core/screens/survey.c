@@ -52,10 +52,13 @@ static int foot_button(const struct screen_ctx *c, const char *id,
 		(ui_mm(ui, FOOTER_MM) - bh) / 2;
 	char path[512];
 
-	return ui_button_icon(
-		ui, id,
-		(struct rect){ at_end ? c->width - m - w : m, y, w, bh }, label,
-		chrome_icon(c, icon, path, sizeof(path)), style);
+	struct rect r = { at_end ? c->width - m - w : m, y, w, bh };
+
+	chrome_icon(c, icon, path, sizeof(path));
+	/* an arrow points the way the questions go, mirrored in Arabic */
+	if (strcmp(icon, "next") == 0)
+		return ui_button_arrow(ui, id, r, label, path, style);
+	return ui_button_icon(ui, id, r, label, path, style);
 }
 
 /* ---- the start screen (the tile itself) ---- */

@@ -501,6 +501,16 @@ static char kind_code(const struct survey_question *q)
 
 /* The text that goes with answer a to q ("" for none), checked; NULL and e
  * filled when it cannot be stored. */
+/* Letters (code points) in n bytes of UTF-8. */
+static size_t store_chars(const char *s, size_t n)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < n; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return chars;
+}
+
 static const char *answer_text(const struct survey_question *q,
 			       const struct survey_answer *a, size_t *len,
 			       struct err *e)
@@ -518,7 +528,10 @@ static const char *answer_text(const struct survey_question *q,
 		other = 1;
 	if (!other)
 		return "";
-	if (n > SURVEY_TEXT_MAX || (q->max_len > 0 && n > (size_t)q->max_len)) {
+	/* max_len counts letters, as the counter on the kiosk does; the
+	 * buffer's own limit is in bytes */
+	if (n > SURVEY_TEXT_MAX ||
+	    (q->max_len > 0 && store_chars(a->text, n) > (size_t)q->max_len)) {
 		err_set(e, "het antwoord op vraag '%s' is te lang", q->id);
 		return NULL;
 	}

@@ -6,6 +6,8 @@
  */
 #include "core/ui/keyboard.h"
 
+#include "core/ui/bidi.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -98,6 +100,9 @@ static const struct row NUMPAD[3] = {
 /* Where the keys go: the first key's corner, a key's size and the gap. */
 struct grid {
 	int x0, y0, kw, kh, gap;
+	int w;	 /* of all the keys of a row */
+	int rtl; /* the layout is mirrored later: lay the keys out mirrored
+		  * here, so the keyboard stays the keyboard people know */
 };
 
 /* Keys of `cols` by `rows` filling r: as high as r allows but never below
@@ -121,6 +126,8 @@ static struct grid grid_fit(const struct ui *ui, struct rect r, int cols,
 	h = rows * g.kh + (rows - 1) * g.gap;
 	g.x0 = r.x + (w < r.w ? (r.w - w) / 2 : 0);
 	g.y0 = r.y + (h < r.h ? (r.h - h) / 2 : 0);
+	g.w = w;
+	g.rtl = ui->rtl;
 	return g;
 }
 
@@ -145,6 +152,14 @@ static struct rect grid_key(const struct grid *g, int row, int at2, int w2)
 	int x = g->x0 + at2 * pitch / 2;
 	int end = g->x0 + (at2 + w2) * pitch / 2 - g->gap;
 
+	/* in a right-to-left frame the whole frame is mirrored at the end;
+	 * a key mirrored here too lands where a QWERTY keyboard has it */
+	if (g->rtl) {
+		int w = end - x;
+
+		x = g->x0 + g->w - (x - g->x0) - w;
+		end = x + w;
+	}
 	return (struct rect){ x, g->y0 + row * (g->kh + g->gap), end - x,
 			      g->kh };
 }
@@ -178,6 +193,11 @@ static int key_face(struct ui *ui, struct rect r, const char *s,
 		return 0;
 	draw_text(&ui->dl, r.x + (r.w - tw) / 2, r.y + (r.h - lh) / 2, tw, lh,
 		  s, n, px, 1, fg);
+	/* a word in Arabic on a key is shaped right to left */
+	if (ui->dl.ncmds > 0 &&
+	    ui->dl.cmds[ui->dl.ncmds - 1].kind == DRAW_TEXT &&
+	    bidi_has_rtl(s, n))
+		ui->dl.cmds[ui->dl.ncmds - 1].rtl = 1;
 	return 1;
 }
 
