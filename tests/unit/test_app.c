@@ -1298,6 +1298,73 @@ static void test_hundred_sections_page_by_page(void **state)
 	fake_rmtree(dir);
 }
 
+/* A flyer with a file of its own in English (file.en): the visitor who
+ * chose English sees that file, on the grid and opened. */
+static void test_flyer_in_the_visitors_language(void **state)
+{
+	struct fake_kiosk *k;
+	char dir[64];
+	FILE *png;
+	long size;
+	char *bytes;
+	const struct draw_list *dl;
+	int i, nl = 0, en = 0;
+
+	(void)state;
+	png = fopen("content/ussen/folders/drie-vragen.png", "rb");
+	assert_non_null(png);
+	fseek(png, 0, SEEK_END);
+	size = ftell(png);
+	rewind(png);
+	bytes = malloc((size_t)size);
+	assert_non_null(bytes);
+	assert_int_equal(fread(bytes, 1, (size_t)size, png), (size_t)size);
+	fclose(png);
+	fake_tmpdir(dir, sizeof(dir));
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\nformat = 1\nname = Proeftuin Twee\n"
+		   "languages = nl, en\n[home]\ntiles = folders\n");
+	fake_write(dir, "attract.nl.txt", "Welkom!\n");
+	fake_write(dir, "folders/tile.ini",
+		   "[tile]\nkind = flyers\ntitle = Folders\n"
+		   "title.en = Leaflets\n");
+	fake_write_n(dir, "folders/nl.png", bytes, (size_t)size);
+	fake_write_n(dir, "folders/en.png", bytes, (size_t)size);
+	free(bytes);
+	fake_write(dir, "folders/folders.ini",
+		   "[nl.png]\ntitle = De folder\ntitle.en = The leaflet\n"
+		   "file.en = en.png\n");
+	k = fake_kiosk_start(dir, 1);
+	fake_tap(k, START);
+	fake_language(k, "English");
+	fake_tap(k, "Leaflets");
+	fake_tap(k, "The leaflet");
+	dl = fake_frame(k);
+	for (i = 0; i < dl->ncmds; i++)
+		if (dl->cmds[i].kind == DRAW_IMAGE && dl->cmds[i].text) {
+			en += strstr(dl->cmds[i].text, "folders/en.png") !=
+			      NULL;
+			nl += strstr(dl->cmds[i].text, "folders/nl.png") !=
+			      NULL;
+		}
+	assert_true(en > 0);
+	assert_int_equal(nl, 0);
+	/* back in Dutch, the Dutch file */
+	fake_language(k, "Nederlands");
+	dl = fake_frame(k);
+	for (i = 0, en = nl = 0; i < dl->ncmds; i++)
+		if (dl->cmds[i].kind == DRAW_IMAGE && dl->cmds[i].text) {
+			en += strstr(dl->cmds[i].text, "folders/en.png") !=
+			      NULL;
+			nl += strstr(dl->cmds[i].text, "folders/nl.png") !=
+			      NULL;
+		}
+	assert_true(nl > 0);
+	assert_int_equal(en, 0);
+	fake_kiosk_free(k);
+	fake_rmtree(dir);
+}
+
 /* Back from a flyer returns to the screenful of the grid it came from;
  * the grid opened anew from home starts at the front. */
 static void test_back_returns_to_the_same_screenful(void **state)
@@ -1370,6 +1437,7 @@ int main(void)
 		T(test_language_chooser),
 		T(test_controls_within_reach),
 		T(test_read_aloud_and_stop),
+		cmocka_unit_test(test_flyer_in_the_visitors_language),
 		T(test_larger_text_makes_letters_bigger),
 		T(test_long_press_on_name_opens_staff_info),
 		T(test_steps_advance_by_button_and_swipe),

@@ -168,7 +168,8 @@ static int aspect_of(double w, double h)
 static void prepare(struct app *a, const struct place *p)
 {
 	const struct flyer *f;
-	int *slot, *aspect, i;
+	const char *file;
+	int *slot, *aspect, i, is_pdf;
 
 	if (p->route != ROUTE_FLYER)
 		return;
@@ -176,24 +177,26 @@ static void prepare(struct app *a, const struct place *p)
 	i = screen_flyer_slot(a->content, p->tile, p->item);
 	slot = &a->flyer_pages[i];
 	aspect = &a->flyer_aspect[i];
-	if (f->is_pdf && *slot == 0) {
+	/* the flyer in the visitor's language when the pack has one */
+	file = flyer_file(f, a->visit.lang);
+	is_pdf = flyer_is_pdf(f, a->visit.lang);
+	if (is_pdf && *slot == 0) {
 		struct err e;
 		double w = 0, h = 0;
-		int n = pdf_inspect(f->file, &w, &h, &e);
+		int n = pdf_inspect(file, &w, &h, &e);
 
 		*slot = n > 0 ? n : -1;
 		*aspect = aspect_of(w, h);
 		if (n <= 0)
-			log_error("flyer '%s' cannot be shown: %s", f->file,
+			log_error("flyer '%s' cannot be shown: %s", file,
 				  e.msg);
-	} else if (!f->is_pdf && *aspect == 0) {
+	} else if (!is_pdf && *aspect == 0) {
 		long w = 0, h = 0;
 
-		if (image_size_file(f->file, &w, &h) == 0)
+		if (image_size_file(file, &w, &h) == 0)
 			*aspect = aspect_of((double)w, (double)h);
 		else
-			log_warn("flyer '%s': its size cannot be read",
-				 f->file);
+			log_warn("flyer '%s': its size cannot be read", file);
 	}
 }
 
@@ -529,6 +532,15 @@ static void apply(struct app *a, const struct screen_req *r)
 		    r->value < a->content->nlangs) {
 			v->lang = r->value;
 			visit_rewind_parts(v);
+			/* a flyer may have a file of its own in this language:
+			 * learn its pages again */
+			memset(a->flyer_pages, 0,
+			       (size_t)(flyer_total(a->content) + 1) *
+				       sizeof(int));
+			memset(a->flyer_aspect, 0,
+			       (size_t)(flyer_total(a->content) + 1) *
+				       sizeof(int));
+			prepare(a, visit_at(v));
 		}
 		break;
 	case REQ_LARGE:

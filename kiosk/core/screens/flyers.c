@@ -106,7 +106,8 @@ static void grid_draw(const struct screen_ctx *c)
 					      .to = { .route = ROUTE_FLYER,
 						      .tile = c->at->tile,
 						      .item = k } });
-		draw_image(&ui->dl, img, f->file, f->is_pdf ? 1 : 0,
+		draw_image(&ui->dl, img, flyer_file(f, c->visit->lang),
+			   flyer_is_pdf(f, c->visit->lang) ? 1 : 0,
 			   (struct rect){ 0, 0, 0, 0 });
 		chrome_face_label(c,
 				  (struct rect){ r.x, r.y + r.h - th, r.w, th },
@@ -136,7 +137,7 @@ static int flyer_pages(const struct screen_ctx *c)
 	const struct flyer *f = &screen_tile(c)->flyers[c->at->item];
 	int n;
 
-	if (!f->is_pdf)
+	if (!flyer_is_pdf(f, c->visit->lang))
 		return 1;
 	n = c->flyer_pages[screen_flyer_slot(c->content, c->at->tile,
 					     c->at->item)];
@@ -226,6 +227,8 @@ static void page_view(const struct screen_ctx *c, const struct flyer *f,
 {
 	struct ui *ui = c->ui;
 	const struct visit *v = c->visit;
+	const char *file = flyer_file(f, v->lang);
+	int is_pdf = flyer_is_pdf(f, v->lang);
 	struct flyer_fit fit;
 	struct ui_drag d;
 
@@ -263,15 +266,13 @@ static void page_view(const struct screen_ctx *c, const struct flyer *f,
 							   .y = to.cy });
 	}
 	if (v->zoom)
-		draw_image(&ui->dl, view, f->file, f->is_pdf ? page + 1 : 0,
-			   fit.src);
+		draw_image(&ui->dl, view, file, is_pdf ? page + 1 : 0, fit.src);
 	else
-		draw_image(&ui->dl, fit.whole, f->file,
-			   f->is_pdf ? page + 1 : 0,
+		draw_image(&ui->dl, fit.whole, file, is_pdf ? page + 1 : 0,
 			   (struct rect){ 0, 0, 0, 0 });
 	/* render the next page ahead so turning over is instant */
-	if (f->is_pdf && page + 1 < pages)
-		draw_prefetch(&ui->dl, fit.whole, f->file, page + 2);
+	if (is_pdf && page + 1 < pages)
+		draw_prefetch(&ui->dl, fit.whole, file, page + 2);
 }
 
 static void flyer_draw(const struct screen_ctx *c)
