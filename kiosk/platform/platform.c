@@ -6,6 +6,7 @@
  * Sans, Noto Sans Arabic) and each piece gets its script and direction.
  */
 #include "platform/platform.h"
+#include "platform/internal.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -112,12 +113,6 @@ struct platform {
 static void text_forget(struct text_entry *t);
 static void image_forget(struct platform *p, struct image_entry *e);
 
-/* Signals arrive as this event, the program's only user event, distinct
- * from SDL_QUIT (window close, Alt+F4), which a kiosk ignores. Its code
- * says which: */
-#define SIGNAL_EVENT SDL_USEREVENT
-enum { SIGNAL_TERM, SIGNAL_RESCAN };
-
 int platform_today(void)
 {
 	time_t now = time(NULL);
@@ -139,142 +134,6 @@ int platform_minute(void)
 uint64_t platform_ticks(void)
 {
 	return SDL_GetTicks64();
-}
-
-/* ---- signals ----
- * One thread takes every signal the kiosk handles with sigwait(), with the
- * signals blocked in all other threads (which inherit the mask, so this
- * must run before any other thread starts). So no handler ever interrupts
- * other code and no global is needed: the thread owns a struct
- * platform_signals, which lives until the process ends, and passes news
- * on as SDL events (the touch loop waits for those) and, for SIGTERM, as
- * a byte on a pipe that is never drained (a script run waits on its input
- * and that pipe).
- */
-struct platform_signals {
-	int public_kiosk;
-	int pipe[2];
-};
-
-static void signal_push(int code)
-{
-	SDL_Event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.type = SIGNAL_EVENT;
-	ev.user.code = code;
-	SDL_PushEvent(&ev);
-}
-
-static void signal_set(sigset_t *set, int public_kiosk)
-{
-	sigemptyset(set);
-	sigaddset(set, SIGTERM);
-	sigaddset(set, SIGHUP);
-	sigaddset(set, SIGUSR1);
-	sigaddset(set, SIGUSR2);
-	sigaddset(set, SIGPIPE);
-	if (public_kiosk)
-		sigaddset(set, SIGINT);
-}
-
-static int signal_thread(void *arg)
-{
-	struct platform_signals *s = arg;
-	sigset_t set;
-	int sig;
-
-	signal_set(&set, s->public_kiosk);
-	for (;;) {
-		if (sigwait(&set, &sig) != 0)
-			continue;
-		switch (sig) {
-		case SIGTERM:
-			/* whoever ends the program logs it */
-			signal_push(SIGNAL_TERM);
-			if (write(s->pipe[1], "t", 1) < 0 && errno != EAGAIN)
-				log_error("cannot pass SIGTERM on: %s",
-					  strerror(errno));
-			break;
-		case SIGHUP:
-			if (s->public_kiosk) {
-				log_info("SIGHUP: looking for a newly "
-					 "installed pack now");
-				signal_push(SIGNAL_RESCAN);
-			} else {
-				log_info("SIGHUP: ignored in a script run");
-			}
-			break;
-		case SIGINT:
-			log_info("ignoring Ctrl+C: the kiosk stops only on "
-				 "SIGTERM");
-			break;
-		default:
-			log_info("%s: ignored (the kiosk stops only on "
-				 "SIGTERM)",
-				 sig == SIGUSR1	  ? "SIGUSR1"
-				 : sig == SIGUSR2 ? "SIGUSR2"
-						  : "SIGPIPE");
-			break;
-		}
-	}
-	return 0; /* not reached: the thread waits as long as the process */
-}
-
-struct platform_signals *platform_signals_init(int public_kiosk, struct err *e)
-{
-	struct platform_signals *s;
-	sigset_t set;
-	SDL_Thread *t;
-
-	/* SIGPIPE too is blocked: a write to a reader that went away then
-	 * fails with EPIPE where it is written, and a SIGPIPE sent with kill
-	 * reaches the thread below, which logs it */
-	signal_set(&set, public_kiosk);
-	if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) {
-		err_set(e, "cannot block signals");
-		return NULL;
-	}
-	/* SDL must not turn SIGINT/SIGTERM into SDL_QUIT itself */
-	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-	if (SDL_Init(SDL_INIT_EVENTS) != 0) {
-		err_set(e, "cannot start SDL events: %s", SDL_GetError());
-		return NULL;
-	}
-	s = xcalloc(1, sizeof(*s));
-	s->public_kiosk = public_kiosk;
-	if (pipe2(s->pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
-		err_set(e, "cannot make a pipe: %s", strerror(errno));
-		free(s);
-		return NULL;
-	}
-	t = SDL_CreateThread(signal_thread, "signals", s);
-	if (!t) {
-		err_set(e, "cannot start signal thread: %s", SDL_GetError());
-		close(s->pipe[0]);
-		close(s->pipe[1]);
-		free(s);
-		return NULL;
-	}
-	SDL_DetachThread(t);
-	return s;
-}
-
-int platform_wait_input(struct platform_signals *s, int fd)
-{
-	struct pollfd pf[2] = { { fd, POLLIN, 0 }, { s->pipe[0], POLLIN, 0 } };
-
-	for (;;) {
-		if (poll(pf, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			return 0; /* let the read itself report it */
-		}
-		if (pf[1].revents)
-			return -1;
-		if (pf[0].revents)
-			return 0;
-	}
 }
 
 /* ---- fonts ---- */
