@@ -29,87 +29,6 @@
 #include "core/qr.h"
 #include "core/ui/bidi.h"
 
-#define FONT_SIZES	  32 /* every role, weight and text size stays open */
-#define TEXT_CACHE	  512
-#define IMAGE_CACHE	  48
-#define IMAGE_CACHE_BYTES (256u << 20) /* textures kept, about */
-#define WIDTH_CACHE	  8192 /* measured words and phrases, a power of 2 */
-#define WIDTH_PROBE	  8
-
-struct font_slot {
-	int px, bold, face;
-	TTF_Font *font;
-};
-
-/* Cache entries are found by the hash of a description of what they
- * show, and the description itself is compared, so two texts or pictures
- * whose hashes collide never swap places on screen. */
-#define DESC_MAX 1200
-
-struct text_entry {
-	uint32_t key; /* hash of desc; 0 = empty */
-	char *desc;   /* size, weight, colour and text; owned */
-	SDL_Texture *tex;
-	int w, h;
-	uint64_t used; /* frame number of last use */
-};
-
-/* A picture, PDF page or QR code turned into a texture. */
-struct image_entry {
-	uint32_t key; /* hash of desc; 0 = empty */
-	char *desc;   /* file, page and size, or a QR's text; owned */
-	SDL_Texture *tex;
-	int w, h;
-	size_t bytes;
-	uint64_t used;
-	int failed; /* could not be loaded: draw a placeholder, do not retry */
-};
-
-/* A measured width: the line breaker asks for the same words every frame,
- * and a long page has thousands of them. The text itself is kept and
- * compared, so a hash collision never gives a wrong width. */
-struct width_entry {
-	uint32_t key; /* hash of size, weight and text; 0 = empty */
-	int px, bold, w;
-	size_t n;
-	char *s;       /* the n bytes measured, owned */
-	uint64_t used; /* measure count at last use */
-};
-
-struct platform {
-	struct image_entry images[IMAGE_CACHE];
-	struct width_entry widths[WIDTH_CACHE];
-	uint64_t measures; /* width look-ups so far (the LRU clock) */
-	size_t image_bytes;
-	SDL_Window *win;
-	SDL_Renderer *ren;
-	int tex_max; /* the renderer's largest texture side */
-	int w, h;
-	char font_path[2][2][1024]; /* [enum face][bold] */
-	struct font_slot fonts[FONT_SIZES];
-	int nfonts;
-	struct text_entry cache[TEXT_CACHE];
-	uint64_t frame;
-	uint32_t shown_hash;
-	int shown_valid;
-	/* what each command of the frame on screen looked like, so that the
-	 * software renderer repaints only the part that changed (a fading
-	 * line, a pressed button) instead of two million pixels */
-	uint32_t shown_cmd[DRAW_MAX];
-	struct rect shown_box[DRAW_MAX];
-	int shown_ncmds;
-	struct color shown_clear;
-	int software; /* the renderer keeps the frame between presents */
-	int mouse_seen;
-	int headless;
-	SDL_FingerID finger; /* the finger being followed */
-	int finger_down;
-	/* Headless drivers cannot sleep in SDL_WaitEventTimeout (SDL polls
-	 * them every millisecond): there the loop sleeps on this semaphore,
-	 * which every pushed event (SIGTERM, a benchmark's touches) posts. */
-	SDL_sem *wake;
-};
-
 static void text_forget(struct text_entry *t);
 static void image_forget(struct platform *p, struct image_entry *e);
 
@@ -136,346 +55,6 @@ uint64_t platform_ticks(void)
 	return SDL_GetTicks64();
 }
 
-/* ---- fonts ---- */
-
-/* The faces text is drawn with, per script: the first covers Latin,
- * Cyrillic, Greek and the rest of what DejaVu Sans has; the second the
- * Arabic script. A character missing from the face of its script is
- * looked for in the other (the fallback chain). */
-enum face { FACE_MAIN, FACE_ARABIC };
-
-static int font_find(const char *pattern, char *out, size_t size)
-{
-	FcPattern *pat, *match;
-	FcResult res;
-	FcChar8 *file = NULL;
-	int ok = 0;
-
-	if (!FcInit())
-		return 0;
-	pat = FcNameParse((const FcChar8 *)pattern);
-	if (!pat)
-		return 0;
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	match = FcFontMatch(NULL, pat, &res);
-	if (match &&
-	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
-		FcChar8 *family = NULL;
-
-		/* only accept the family we asked for, not a stand-in; a
-		 * pattern without a family (":lang=ar") takes the best one */
-		if (pattern[0] == ':' ||
-		    (FcPatternGetString(match, FC_FAMILY, 0, &family) ==
-			     FcResultMatch &&
-		     strncmp((const char *)family, pattern,
-			     strcspn(pattern, ":")) == 0)) {
-			str_copy(out, size, (const char *)file);
-			ok = 1;
-		}
-	}
-	if (match)
-		FcPatternDestroy(match);
-	FcPatternDestroy(pat);
-	return ok;
-}
-
-/* The Arabic faces: Noto Sans Arabic (Debian fonts-noto-core), else the
- * font fontconfig thinks best for Arabic, else the main face. */
-static void font_find_arabic(struct platform *p)
-{
-	static const char *const want[2][2] = {
-		{ "Noto Sans Arabic:style=Regular", ":lang=ar" },
-		{ "Noto Sans Arabic:style=Bold", ":lang=ar:weight=bold" },
-	};
-	int b;
-
-	for (b = 0; b < 2; b++)
-		if (!font_find(want[b][0], p->font_path[FACE_ARABIC][b],
-			       sizeof(p->font_path[FACE_ARABIC][b])) &&
-		    !font_find(want[b][1], p->font_path[FACE_ARABIC][b],
-			       sizeof(p->font_path[FACE_ARABIC][b])))
-			str_copy(p->font_path[FACE_ARABIC][b],
-				 sizeof(p->font_path[FACE_ARABIC][b]),
-				 p->font_path[FACE_MAIN][b]);
-}
-
-static TTF_Font *font_get(struct platform *p, int face, int px, int bold)
-{
-	const char *path = p->font_path[face][bold ? 1 : 0];
-	int i;
-	TTF_Font *f;
-
-	for (i = 0; i < p->nfonts; i++)
-		if (p->fonts[i].px == px && p->fonts[i].bold == bold &&
-		    p->fonts[i].face == face)
-			return p->fonts[i].font;
-	f = TTF_OpenFont(path, px);
-	if (!f) {
-		log_error("cannot open font '%s': %s", path, TTF_GetError());
-		return NULL;
-	}
-	TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-	if (p->nfonts == FONT_SIZES) {
-		/* drop the oldest size: sizes change only with text size */
-		TTF_CloseFont(p->fonts[0].font);
-		memmove(p->fonts, p->fonts + 1,
-			(FONT_SIZES - 1) * sizeof(p->fonts[0]));
-		p->nfonts--;
-	}
-	p->fonts[p->nfonts++] = (struct font_slot){ px, bold, face, f };
-	return f;
-}
-
-/* ---- text: pieces per face, shaped by HarfBuzz ---- */
-
-/* A stretch of a text drawn with one face and one script. */
-struct piece {
-	size_t start, n;
-	int face;
-	const char *script; /* ISO 15924 tag for HarfBuzz */
-};
-
-#define PIECE_MAX 32
-
-static int is_arabic(uint32_t cp)
-{
-	return (cp >= 0x0600 && cp <= 0x08FF) ||
-	       (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
-}
-
-/* Spaces, punctuation and digits: they go with the letters around them. */
-static int is_neutral(uint32_t cp)
-{
-	return (cp < 0x80 && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
-	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F);
-}
-
-static const char *script_of(uint32_t cp)
-{
-	if (is_arabic(cp))
-		return "Arab";
-	if (cp >= 0x0590 && cp <= 0x05FF)
-		return "Hebr";
-	if (cp >= 0x0370 && cp <= 0x03FF)
-		return "Grek";
-	if (cp >= 0x0400 && cp <= 0x052F)
-		return "Cyrl";
-	return "Latn";
-}
-
-/* The face for cp: its script's own when that has the glyph, else the
- * other one that has it, else its own (a box is better than nothing). */
-static int face_for(struct platform *p, uint32_t cp, int px, int bold)
-{
-	int want = is_arabic(cp) ? FACE_ARABIC : FACE_MAIN;
-	TTF_Font *f = font_get(p, want, px, bold);
-	TTF_Font *g;
-
-	if (f && TTF_GlyphIsProvided32(f, cp))
-		return want;
-	g = font_get(p, !want, px, bold);
-	if (g && TTF_GlyphIsProvided32(g, cp))
-		return !want;
-	return want;
-}
-
-/* Cuts s[0..n) into pieces of one face: neutral characters stay with the
- * piece they are in when its face has them. Returns how many. */
-static int text_pieces(struct platform *p, const char *s, size_t n, int px,
-		       int bold, struct piece *out)
-{
-	size_t i = 0;
-	int np = 0;
-
-	while (i < n) {
-		size_t at = i;
-		uint32_t cp = utf8_next_n(s, n, &i);
-		struct piece *last = np ? &out[np - 1] : NULL;
-		int face;
-
-		if (last && is_neutral(cp)) {
-			TTF_Font *f = font_get(p, last->face, px, bold);
-
-			if (f && TTF_GlyphIsProvided32(f, cp)) {
-				last->n = i - last->start;
-				continue;
-			}
-		}
-		face = face_for(p, cp, px, bold);
-		if (last && (face == last->face || np == PIECE_MAX)) {
-			last->n = i - last->start;
-			if (!is_neutral(cp) &&
-			    strcmp(last->script, "Zyyy") == 0)
-				last->script = script_of(cp);
-			continue;
-		}
-		out[np++] = (struct piece){ at, i - at, face,
-					    is_neutral(cp) ? "Zyyy"
-							   : script_of(cp) };
-	}
-	return np;
-}
-
-/* The font for a piece, set up to shape it in direction rtl. */
-static TTF_Font *piece_font(struct platform *p, const struct piece *pc, int px,
-			    int bold, int rtl)
-{
-	TTF_Font *f = font_get(p, pc->face, px, bold);
-
-	if (!f)
-		return NULL;
-	TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-	TTF_SetFontScriptName(f, pc->script);
-	return f;
-}
-
-/* A NUL-terminated copy of a piece (fonts want C strings). */
-static const char *piece_str(const char *s, const struct piece *pc, char *buf,
-			     size_t size)
-{
-	size_t n = pc->n < size - 1 ? pc->n : size - 1;
-
-	memcpy(buf, s + pc->start, n);
-	buf[n] = '\0';
-	return buf;
-}
-
-/* Width of s[0..n) drawn as text_render draws it. A text with an Arabic
- * letter before any Latin one is shaped right to left, as the ui's line
- * breaker hands out only pieces of one direction. Everything that
- * decides the width (size, weight, faces, direction) follows from the
- * bytes, so the width cache keys on those alone. */
-static int measure(struct platform *p, const char *s, size_t n, int px,
-		   int bold)
-{
-	struct piece pcs[PIECE_MAX];
-	char buf[1024];
-	int np, i, total = 0, rtl = bidi_direction(s, n) == 1;
-
-	np = text_pieces(p, s, n, px, bold, pcs);
-	for (i = 0; i < np; i++) {
-		TTF_Font *f = piece_font(p, &pcs[i], px, bold, rtl);
-		int w = 0, h = 0;
-
-		if (!f ||
-		    TTF_SizeUTF8(f, piece_str(s, &pcs[i], buf, sizeof(buf)), &w,
-				 &h) != 0)
-			w = (int)pcs[i].n * px / 2;
-		total += w;
-	}
-	return total;
-}
-
-/* Renders a whole text: each piece with its face, shaped in direction
- * rtl, put side by side on one baseline (in an RTL text the first piece
- * is the rightmost). Caller frees the surface. */
-static SDL_Surface *text_render(struct platform *p, const char *s, int px,
-				int bold, int rtl, SDL_Color col)
-{
-	struct piece pcs[PIECE_MAX];
-	SDL_Surface *part[PIECE_MAX], *out;
-	int asc[PIECE_MAX], np, i, top = 0, below = 0, w = 0, x;
-	char buf[1024];
-	size_t n = strlen(s);
-
-	np = text_pieces(p, s, n, px, bold, pcs);
-	for (i = 0; i < np; i++) {
-		TTF_Font *f = piece_font(p, &pcs[i], px, bold, rtl);
-
-		part[i] =
-			f ? TTF_RenderUTF8_Blended(
-				    f, piece_str(s, &pcs[i], buf, sizeof(buf)),
-				    col)
-			  : NULL;
-		asc[i] = f ? TTF_FontAscent(f) : 0;
-		if (!part[i])
-			continue;
-		top = asc[i] > top ? asc[i] : top;
-		below = part[i]->h - asc[i] > below ? part[i]->h - asc[i]
-						    : below;
-		w += part[i]->w;
-	}
-	if (np == 1)
-		return part[0];
-	out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, top + below, 32,
-						     SDL_PIXELFORMAT_ARGB8888)
-		    : NULL;
-	x = 0;
-	for (i = 0; i < np; i++) {
-		int k = rtl ? np - 1 - i : i;
-
-		if (!part[k])
-			continue;
-		if (out) {
-			SDL_Rect dst = { x, top - asc[k], part[k]->w,
-					 part[k]->h };
-
-			SDL_SetSurfaceBlendMode(part[k], SDL_BLENDMODE_NONE);
-			SDL_BlitSurface(part[k], NULL, out, &dst);
-		}
-		x += part[k]->w;
-		SDL_FreeSurface(part[k]);
-	}
-	return out;
-}
-
-static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
-{
-	struct platform *p = ctx;
-	uint32_t key = hash_bytes(HASH_INIT, &px, sizeof(px));
-	struct width_entry *e, *victim = NULL;
-	int i;
-
-	key = hash_bytes(key, &bold, sizeof(bold));
-	key = hash_bytes(key, s, n);
-	if (!key)
-		key = 1;
-	p->measures++;
-	for (i = 0; i < WIDTH_PROBE; i++) {
-		e = &p->widths[(key + (uint32_t)i) & (WIDTH_CACHE - 1)];
-		if (e->key == key && e->px == px && e->bold == bold &&
-		    e->n == n && memcmp(e->s, s, n) == 0) {
-			e->used = p->measures;
-			return e->w;
-		}
-		if (!victim ||
-		    (victim->key && (!e->key || e->used < victim->used)))
-			victim = e;
-		if (!e->key)
-			break; /* slots fill in order: it is not further on */
-	}
-	free(victim->s);
-	victim->s = xmalloc(n ? n : 1);
-	memcpy(victim->s, s, n);
-	victim->n = n;
-	victim->key = key;
-	victim->px = px;
-	victim->bold = bold;
-	victim->used = p->measures;
-	victim->w = measure(p, s, n, px, bold);
-	return victim->w;
-}
-
-/* Height of a capital letter over the font's pixel size. */
-static double cap_ratio(struct platform *p)
-{
-	TTF_Font *f = font_get(p, FACE_MAIN, 100, 0);
-	int minx, maxx, miny, maxy, adv;
-
-	if (!f ||
-	    TTF_GlyphMetrics(f, 'H', &minx, &maxx, &miny, &maxy, &adv) != 0)
-		return 0.72;
-	return maxy / 100.0;
-}
-
-struct ui_metrics platform_metrics(struct platform *p)
-{
-	struct ui_metrics m = { p, metrics_width, cap_ratio(p) };
-
-	return m;
-}
-
 /* ---- window ---- */
 
 /* Event watch of headless drivers: an event was pushed, wake the loop.
@@ -499,19 +78,19 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	if (cfg->font_path)
 		str_copy(p->font_path[FACE_MAIN][0],
 			 sizeof(p->font_path[FACE_MAIN][0]), cfg->font_path);
-	else if (!font_find("DejaVu Sans:style=Book",
-			    p->font_path[FACE_MAIN][0],
-			    sizeof(p->font_path[FACE_MAIN][0])))
+	else if (!platform_font_find("DejaVu Sans:style=Book",
+				     p->font_path[FACE_MAIN][0],
+				     sizeof(p->font_path[FACE_MAIN][0])))
 		goto no_font;
 	if (cfg->bold_font_path)
 		str_copy(p->font_path[FACE_MAIN][1],
 			 sizeof(p->font_path[FACE_MAIN][1]),
 			 cfg->bold_font_path);
-	else if (!font_find("DejaVu Sans:style=Bold",
-			    p->font_path[FACE_MAIN][1],
-			    sizeof(p->font_path[FACE_MAIN][1])))
+	else if (!platform_font_find("DejaVu Sans:style=Bold",
+				     p->font_path[FACE_MAIN][1],
+				     sizeof(p->font_path[FACE_MAIN][1])))
 		goto no_font;
-	font_find_arabic(p);
+	platform_font_find_arabic(p);
 
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	/* touch and mouse are handled apart: no fake events either way */
@@ -600,7 +179,8 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
 	SDL_GetRendererOutputSize(p->ren, &p->w, &p->h);
 	SDL_ShowCursor(SDL_DISABLE);
-	if (!font_get(p, FACE_MAIN, 40, 0) || !font_get(p, FACE_MAIN, 40, 1)) {
+	if (!platform_font_get(p, FACE_MAIN, 40, 0) ||
+	    !platform_font_get(p, FACE_MAIN, 40, 1)) {
 		err_set(e,
 			"cannot open the font '%s': install the Debian "
 			"package fonts-dejavu-core (make deps does this)",
@@ -735,8 +315,9 @@ static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
 	}
 	slot = oldest;
 	text_forget(slot);
-	s = text_render(p, c->text, c->font_px, c->bold, c->rtl,
-			(SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
+	s = platform_text_render(
+		p, c->text, c->font_px, c->bold, c->rtl,
+		(SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
 	if (!s)
 		return NULL;
 	slot->tex = SDL_CreateTextureFromSurface(p->ren, s);
