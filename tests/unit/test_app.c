@@ -1298,28 +1298,37 @@ static void test_hundred_sections_page_by_page(void **state)
 	fake_rmtree(dir);
 }
 
+/* The bytes of a small PNG of the demo pack, for packs a test makes.
+ * Caller frees. */
+static char *a_picture(long *size)
+{
+	FILE *png = fopen("content/ussen/folders/drie-vragen.png", "rb");
+	char *bytes;
+
+	assert_non_null(png);
+	fseek(png, 0, SEEK_END);
+	*size = ftell(png);
+	rewind(png);
+	bytes = malloc((size_t)*size);
+	assert_non_null(bytes);
+	assert_int_equal(fread(bytes, 1, (size_t)*size, png), (size_t)*size);
+	fclose(png);
+	return bytes;
+}
+
 /* A flyer with a file of its own in English (file.en): the visitor who
  * chose English sees that file, on the grid and opened. */
 static void test_flyer_in_the_visitors_language(void **state)
 {
 	struct fake_kiosk *k;
 	char dir[64];
-	FILE *png;
 	long size;
 	char *bytes;
 	const struct draw_list *dl;
 	int i, nl = 0, en = 0;
 
 	(void)state;
-	png = fopen("content/ussen/folders/drie-vragen.png", "rb");
-	assert_non_null(png);
-	fseek(png, 0, SEEK_END);
-	size = ftell(png);
-	rewind(png);
-	bytes = malloc((size_t)size);
-	assert_non_null(bytes);
-	assert_int_equal(fread(bytes, 1, (size_t)size, png), (size_t)size);
-	fclose(png);
+	bytes = a_picture(&size);
 	fake_tmpdir(dir, sizeof(dir));
 	fake_write(dir, "kiosk.ini",
 		   "[kiosk]\nformat = 1\nname = Proeftuin Twee\n"
@@ -1372,21 +1381,12 @@ static void test_back_returns_to_the_same_screenful(void **state)
 	struct fake_kiosk *k;
 	char dir[64], ini[2048], name[32], title[32];
 	size_t used = 0;
-	FILE *png;
 	long size;
 	char *bytes;
 	int i;
 
 	(void)state;
-	png = fopen("content/ussen/folders/drie-vragen.png", "rb");
-	assert_non_null(png);
-	fseek(png, 0, SEEK_END);
-	size = ftell(png);
-	rewind(png);
-	bytes = malloc((size_t)size);
-	assert_non_null(bytes);
-	assert_int_equal(fread(bytes, 1, (size_t)size, png), (size_t)size);
-	fclose(png);
+	bytes = a_picture(&size);
 	fake_tmpdir(dir, sizeof(dir));
 	fake_write(dir, "kiosk.ini",
 		   "[kiosk]\nformat = 1\nname = Proeftuin Veel\n"
