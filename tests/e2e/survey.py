@@ -15,8 +15,8 @@ p = subprocess.Popen([kiosk, "--content", pack, "--data", data,
                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                      text=True, bufsize=1)
 
-CHROME = {"Terug", "Begin", "Lees voor", "Taal", "Grotere letters",
-          "Back", "Start", "Read aloud", "Language", "Larger text",
+CHROME = {"Terug", "Beginscherm", "Lees voor", "Taal", "Grotere letters",
+          "Back", "Home", "Read aloud", "Language", "Larger text",
           "Stoppen", "Stop", "Volgende", "Next", "Versturen", "Send",
           "Vorige", "Previous", "hoofdletter", "capital", "wissen",
           "delete", "spatie", "space", "é ë ü", "abc"}

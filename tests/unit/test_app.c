@@ -332,11 +332,11 @@ static void test_language_chooser(void **state)
 }
 
 /* Everything a visitor taps to find their way sits in the bottom bar,
- * within reach from a wheelchair; "Begin" brings them home from any
+ * within reach from a wheelchair; "Beginscherm" brings them home from any
  * depth. */
 static void test_controls_within_reach(void **state)
 {
-	static const char *const bar[] = { "Terug", "Begin", "Lees voor",
+	static const char *const bar[] = { "Terug", "Beginscherm", "Lees voor",
 					   "Taal", "Grotere letters" };
 	struct fake_kiosk *k = *state;
 	size_t i;
@@ -353,7 +353,7 @@ static void test_controls_within_reach(void **state)
 			fail_msg("\"%s\" is at y=%d, not in the bottom bar",
 				 bar[i], h->r.y);
 	}
-	fake_tap(k, "Begin");
+	fake_tap(k, "Beginscherm");
 	assert_true(shows(k, SHOWN_HOME));
 	/* and "Terug" after that has nowhere further back to go */
 	assert_null(fake_hit(k, "Terug"));
