@@ -28,6 +28,14 @@ check "fills in the survey in English and is thanked" \
 check "fills in the Deurne survey and is thanked" \
 	python3 "$ROOT/tests/e2e/survey.py" "$KIOSK" "$ROOT/content/deurne" \
 	"$OUT/deurne" nl
+# a scale shows the pack's own words for its five points
+printf '%s\n' 'tap "Tik op het scherm om te beginnen"' 'tap "Enquête"' \
+	'tap "Begin de enquête"' 'expect "Heel vervelend"' \
+	'expect "Heel prettig"' 'expect-not "Heel slecht"' > "$OUT/scale.kscript"
+"$KIOSK" --content "$ROOT/content/ussen" --data "$OUT/scale-data" \
+	--date 2026-11-24 --script "$OUT/scale.kscript" > "$OUT/scale.out" \
+	2> "$OUT/scale.err"
+check "a scale shows the pack's own words" test $? = 0
 "$KIOSKCTL" export --data "$DATA" "$OUT/export" > "$OUT/export.log" 2>&1
 check "kioskctl export ends well" test $? = 0
 csv=$(ls "$OUT"/export/enquete-*.csv 2>/dev/null | grep -v codeboek | head -1)

@@ -170,6 +170,19 @@ static void progress_bar(const struct screen_ctx *c, int y, int q)
 		FONT_BODY, UI_ALIGN_LEFT, c->theme->text);
 }
 
+/* The word for point i (0..4) of a scale: the pack's own words when it
+ * gives all five ("Heel vervelend" .. "Heel prettig"), else the kiosk's
+ * ("Heel slecht" .. "Heel goed"). key is scratch for the lookup. */
+static const char *scale_word(const struct screen_ctx *c,
+			      const struct survey_question *q, int i, char *key,
+			      size_t size)
+{
+	if (q->noptions == SURVEY_SCALE_POINTS)
+		return text_get(&q->options[i].label, c->visit->lang);
+	snprintf(key, size, "survey.scale.%d", i + 1);
+	return screen_tr(c, key);
+}
+
 /* Choice-like answers as big buttons in a grid: returns the bottom. */
 static int choices(const struct screen_ctx *c, const struct survey_question *q,
 		   int qi, int y, int bottom)
@@ -193,9 +206,8 @@ static int choices(const struct screen_ctx *c, const struct survey_question *q,
 	case QUESTION_SCALE:
 		n = SURVEY_SCALE_POINTS;
 		for (i = 0; i < n; i++) {
-			snprintf(scale[i], sizeof(scale[i]), "survey.scale.%d",
-				 i + 1);
-			labels[i] = screen_tr(c, scale[i]);
+			labels[i] =
+				scale_word(c, q, i, scale[i], sizeof(scale[i]));
 			picked[i] = a->answered && a->choice == i + 1;
 		}
 		break;
@@ -487,8 +499,7 @@ static int public_bars(const struct screen_ctx *c,
 		const char *name;
 
 		if (q->kind == QUESTION_SCALE) {
-			snprintf(key, sizeof(key), "survey.scale.%d", i + 1);
-			name = screen_tr(c, key);
+			name = scale_word(c, q, i, key, sizeof(key));
 		} else if (q->kind == QUESTION_YESNO) {
 			/* stored as 1 for yes, 0 for no */
 			name = screen_tr(c,
