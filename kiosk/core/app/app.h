@@ -51,6 +51,18 @@ struct app_survey_sink {
 		       struct survey_results *out, struct err *e);
 };
 
+/* Where sign-ups for initiatives go: the sign-up store, lent by the
+ * program. NULL save: sign-ups cannot be kept, and the visitor is told so
+ * kindly (the phone's way still works). */
+struct app_signup_sink {
+	void *ctx;
+	/* Saves one sign-up for initiative `in` (its consent text is what
+	 * the visitor agreed to); 0 only once it is safely stored, else -1
+	 * with e saying why, for the log (never the name or contact). */
+	int (*save)(void *ctx, const struct initiative *in, const char *name,
+		    const char *contact, int today, struct err *e);
+};
+
 struct app {
 	struct ui ui;
 	struct theme theme;	 /* base_theme in the pack's colour */
@@ -76,6 +88,7 @@ struct app {
 	int speech_cmd;		 /* enum app_speech_cmd, for the platform */
 
 	struct app_survey_sink sink;
+	struct app_signup_sink signup_sink;
 	struct survey_results results; /* of results_of, read after a save */
 	const struct survey *results_of;
 
@@ -165,6 +178,9 @@ int app_say(struct app *a, struct readaloud *r);
 
 /* Lends the app the place finished surveys go (copied). */
 void app_set_survey_sink(struct app *a, const struct app_survey_sink *sink);
+
+/* Lends the app the place sign-ups go (copied). */
+void app_set_signup_sink(struct app *a, const struct app_signup_sink *sink);
 
 /* Shorthand for a UI string in the visitor's language. */
 const char *app_tr(const struct app *a, const char *key);
