@@ -227,6 +227,7 @@ void app_form_apply(struct app *a, const struct screen_req *r)
 		visit_push(v, (struct place){ .route = ROUTE_SIGNUP,
 					      .tile = p->tile,
 					      .item = r->x });
+		v->kb_shift = 1; /* a name starts with a capital */
 		break;
 	case FORM_CONSENT:
 		if (p->route != ROUTE_SIGNUP)

@@ -249,7 +249,7 @@ static void outcome_draw(const struct screen_ctx *c, const struct ask_topic *tp)
 	struct ui *ui = c->ui;
 	const struct visit *v = c->visit;
 	int m = ui_mm(ui, MARGIN_MM), gap = ui_mm(ui, 10);
-	int qw = ui_mm(ui, 95), lw = c->width - 2 * m - qw - gap;
+	int qw = (c->width - 2 * m - gap) / 2, lw;
 	int top, y, qy, i, n, shortened;
 	int bottom = chrome_bottom(c) - ui_mm(ui, FOOTER_MM);
 	char lines[ASK_QUESTIONS][MESSAGE_BODY_MAX / 2];
@@ -257,6 +257,9 @@ static void outcome_draw(const struct screen_ctx *c, const struct ask_topic *tp)
 	char says[400];
 	const char *hours = text_get(&tp->hours, v->lang);
 
+	if (qw > ui_mm(ui, 150))
+		qw = ui_mm(ui, 150);
+	lw = c->width - 2 * m - qw - gap;
 	if (chrome_header_back(c, text_get(&tp->title, v->lang), &top))
 		return;
 	y = qy = chrome_body_top(c);

@@ -18,7 +18,9 @@ void form_typing(const struct screen_ctx *c, const char *text, int max_chars,
 		 const char *hint, int quiet, int y, int bottom)
 {
 	struct ui *ui = c->ui;
-	int m = ui_mm(ui, MARGIN_MM), fh = ui_mm(ui, 24);
+	int m = ui_mm(ui, MARGIN_MM), w = c->width - 2 * m;
+	/* one line of text: the keyboard stays where the finger expects it */
+	int fh = ui_text_field_height(ui, 1, hint, w);
 	struct ui_key_event ev = { 0 };
 	struct ui_keyboard_labels kl = {
 		.space = screen_tr(c, "keys.space"),
@@ -37,11 +39,11 @@ void form_typing(const struct screen_ctx *c, const char *text, int max_chars,
 	struct rect kb;
 
 	ui->dl.quiet = quiet;
-	ui_text_field(ui, "field", (struct rect){ m, y, c->width - 2 * m, fh },
+	ui_text_field(ui, "field", (struct rect){ m, y, w, fh },
 		      text, max_chars, 1, &fl);
 	ui->dl.quiet = 0;
-	kb = (struct rect){ m, y + fh + ui_mm(ui, 6), c->width - 2 * m,
-			    bottom - y - fh - ui_mm(ui, 6) };
+	kb = (struct rect){ m, y + fh + ui_mm(ui, 4), w,
+			    bottom - y - fh - ui_mm(ui, 4) };
 	if (!ui_keyboard(ui, "keyboard", kb, &st, &kl, &ev))
 		return;
 	switch (ev.kind) {
