@@ -368,6 +368,78 @@ static void test_idle_wipes_a_signup(void **state)
 	assert_null(memmem(k->a, sizeof(*k->a), "Evelien", 7));
 }
 
+/* With a printer: the outcome offers a slip that holds who helps, the
+ * answers and the same code as the screen; the visitor hears how it
+ * went. */
+static void test_print_a_question(void **state)
+{
+	struct world *w = *state;
+	struct fake_kiosk *k = w->k;
+	struct slip s;
+	char qr[REACH_PAYLOAD_MAX + 1];
+	int i, found = 0;
+
+	app_set_printer(k->a, 1);
+	fake_tap(k, START);
+	fake_tap(k, "Stel een vraag");
+	fake_tap(k, "Wonen");
+	fake_tap(k, "Hulp in huis");
+	fake_tap(k, "Volgende");
+	fake_tap(k, "Volgende");
+	fake_tap(k, "Wie kan helpen?");
+	snprintf(qr, sizeof(qr), "%s", qr_payload(k));
+	assert_int_equal(app_print_take(k->a, &s), 0);
+	fake_tap(k, "Print dit briefje");
+	assert_true(fake_visible(k, "Het briefje wordt geprint."));
+	assert_null(fake_hit(k, "Print dit briefje")); /* not twice */
+	assert_int_equal(app_print_take(k->a, &s), 1);
+	assert_string_equal(s.title, "Mijn vraag over Wonen");
+	assert_string_equal(s.footer, "Proeftuin Test");
+	assert_int_equal(s.paper_mm, 80);
+	assert_string_equal(s.qr, qr);
+	for (i = 0; i < s.nlines; i++)
+		found |= strcmp(s.lines[i], "Wat ik wil: Hulp in huis") == 0;
+	assert_true(found);
+	assert_int_equal(app_print_take(k->a, &s), 0); /* handed out once */
+	app_print_state(k->a, PRINT_FAILED);
+	assert_true(fake_visible(k, "De printer doet het nu niet."));
+	assert_non_null(fake_hit(k, "Print dit briefje"));
+	/* leaving the screen forgets the message */
+	fake_tap(k, "Terug");
+	fake_tap(k, "Wie kan helpen?");
+	assert_false(fake_visible(k, "De printer doet het nu niet."));
+}
+
+/* The slip after a sign-up says what happens next, never the name or
+ * the phone number. */
+static void test_signup_slip_holds_nothing_personal(void **state)
+{
+	struct world *w = *state;
+	struct fake_kiosk *k = w->k;
+	struct slip s;
+	struct err e;
+	int i;
+
+	app_set_printer(k->a, 1);
+	go_to_signup(k);
+	assert_int_equal(app_type(k->a, "Gerrit", k->now, &e), 0);
+	fake_tap(k, "Volgende");
+	assert_int_equal(app_type(k->a, "0612345678", k->now, &e), 0);
+	fake_tap(k, "Volgende");
+	fake_tap(k, "Ja, dat is goed");
+	fake_tap(k, "Print dit briefje");
+	assert_int_equal(app_print_take(k->a, &s), 1);
+	assert_string_equal(s.title, "Aangemeld bij Moestuin");
+	for (i = 0; i < s.nlines; i++) {
+		assert_null(strstr(s.lines[i], "Gerrit"));
+		assert_null(strstr(s.lines[i], "12345678"));
+	}
+	assert_non_null(s.qr);
+	assert_null(strstr(s.qr, "Gerrit"));
+	app_print_state(k->a, PRINT_DONE);
+	assert_true(fake_visible(k, "Pak uw briefje uit de printer."));
+}
+
 /* ---- what staff meet in `kioskctl check` ---- */
 
 static int check_has(const char *topics, const char *inits, const char *want)
@@ -463,6 +535,11 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_wipes_a_signup, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_print_a_question, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_signup_slip_holds_nothing_personal, setup,
+			teardown),
 		cmocka_unit_test(test_check_catches_mistakes),
 	};
 

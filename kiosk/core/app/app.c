@@ -151,6 +151,8 @@ struct screen_ctx app_screen_ctx(struct app *a, const struct place *at)
 	c.results = a->results_of ? &a->results : NULL;
 	c.flyer_aspect = a->flyer_aspect;
 	c.reqs = &a->reqs;
+	c.printer = a->printer;
+	c.print_state = a->visit.print_state;
 	return c;
 }
 
@@ -331,9 +333,11 @@ static void apply(struct app *a, const struct screen_req *r)
 			speech_stop(a);
 		break;
 	case REQ_OPEN:
+		v->print_state = PRINT_NONE;
 		app_open(a, r->to);
 		break;
 	case REQ_BACK:
+		v->print_state = PRINT_NONE;
 		visit_pop(v);
 		break;
 	case REQ_PART:

@@ -23,6 +23,7 @@
 #include "core/app/visit.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
+#include "core/print/slip.h"
 #include "core/screens/screen.h"
 #include "core/ui/theme.h"
 #include "core/ui/ui.h"
@@ -89,6 +90,8 @@ struct app {
 
 	struct app_survey_sink sink;
 	struct app_signup_sink signup_sink;
+	int printer;   /* a slip printer is set up */
+	int print_cmd; /* a slip waits for the printer */
 	struct survey_results results; /* of results_of, read after a save */
 	const struct survey *results_of;
 
@@ -178,6 +181,18 @@ int app_say(struct app *a, struct readaloud *r);
 
 /* Lends the app the place finished surveys go (copied). */
 void app_set_survey_sink(struct app *a, const struct app_survey_sink *sink);
+
+/* Whether a slip printer is set up (DATA/settings.ini); without one no
+ * screen offers to print. */
+void app_set_printer(struct app *a, int on);
+
+/* The slip the visitor asked for, handed out once: 1 with *s filled
+ * (borrowed until the next app call), 0 when there is none. */
+int app_print_take(struct app *a, struct slip *s);
+
+/* The printer says how the slip went (enum screen_print): the screen
+ * tells the visitor. */
+void app_print_state(struct app *a, int state);
 
 /* Lends the app the place sign-ups go (copied). */
 void app_set_signup_sink(struct app *a, const struct app_signup_sink *sink);

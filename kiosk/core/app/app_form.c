@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/util.h"
 #include "core/reach.h"
+#include "core/screens/message.h"
 #include "core/ui/keyboard.h"
 
 void app_set_signup_sink(struct app *a, const struct app_signup_sink *sink)
@@ -178,6 +180,130 @@ static void next(struct app *a)
 	}
 }
 
+/* ---- the slip ---- */
+
+void app_set_printer(struct app *a, int on)
+{
+	a->printer = on;
+}
+
+static void slip_line(struct visit_slip *s, const char *text)
+{
+	if (s->nlines < VISIT_SLIP_LINES && text && *text)
+		str_copy(s->lines[s->nlines++], sizeof(s->lines[0]), text);
+}
+
+static void slip_format(struct app *a, char *out, size_t size,
+			const char *key, const char *arg)
+{
+	const char *args[1] = { arg };
+
+	i18n_format(out, size, app_tr(a, key), args, 1);
+}
+
+/* The keukentafel-kaart: the topic, who helps and when, the three answers
+ * and the code that opens the question on a phone. */
+static void slip_of_question(struct app *a, const struct ask_topic *tp)
+{
+	struct visit *v = &a->visit;
+	struct visit_slip *s = &v->slip;
+	struct screen_ctx c = app_screen_ctx(a, NULL);
+	char lines[ASK_QUESTIONS][MESSAGE_BODY_MAX / 2], line[600];
+	char subject[256], body[MESSAGE_BODY_MAX];
+	int i, n, shortened;
+
+	slip_format(a, s->title, sizeof(s->title), "print.ask_title",
+		    text_get(&tp->title, v->lang));
+	slip_format(a, line, sizeof(line), "print.who",
+		    text_get(&tp->who, v->lang));
+	slip_line(s, line);
+	slip_line(s, text_get(&tp->hours, v->lang));
+	n = message_answers(&c, tp, lines);
+	for (i = 0; i < n; i++)
+		slip_line(s, lines[i]);
+	message_ask(&c, tp, subject, sizeof(subject), body, sizeof(body));
+	message_qr(&c, &tp->reach, subject, body, s->qr, sizeof(s->qr),
+		   s->qr_says, sizeof(s->qr_says), &shortened);
+}
+
+/* After a sign-up: what happens next and who answers; never the name or
+ * the phone number, so a slip left behind tells nobody anything. */
+static void slip_of_signup(struct app *a, const struct initiative *in)
+{
+	struct visit *v = &a->visit;
+	struct visit_slip *s = &v->slip;
+	struct screen_ctx c = app_screen_ctx(a, NULL);
+	char line[600], subject[256], body[MESSAGE_BODY_MAX];
+	int shortened;
+
+	slip_format(a, s->title, sizeof(s->title), "print.signup_title",
+		    text_get(&in->title, v->lang));
+	slip_line(s, text_get(&in->when, v->lang));
+	slip_line(s, text_get(&in->where, v->lang));
+	slip_line(s, text_get(&in->next, v->lang));
+	if (in->contact_name) {
+		slip_format(a, line, sizeof(line), "join.contact",
+			    in->contact_name);
+		slip_line(s, line);
+	}
+	message_join(&c, in, subject, sizeof(subject), body, sizeof(body));
+	message_qr(&c, &in->reach, subject, body, s->qr, sizeof(s->qr),
+		   s->qr_says, sizeof(s->qr_says), &shortened);
+}
+
+static void print_request(struct app *a)
+{
+	struct visit *v = &a->visit;
+	const struct place *p = visit_at(v);
+	const struct ask_topic *tp = app_form_topic(a);
+	const struct initiative *in = app_form_initiative(a);
+
+	if (!a->printer || v->print_state == PRINT_BUSY)
+		return;
+	explicit_bzero(&v->slip, sizeof(v->slip));
+	if (p->route == ROUTE_ASK && p->step == ASK_QUESTIONS && tp)
+		slip_of_question(a, tp);
+	else if (p->route == ROUTE_SIGNUP_DONE && p->step && in)
+		slip_of_signup(a, in);
+	else
+		return;
+	a->print_cmd = 1;
+	v->print_state = PRINT_BUSY;
+}
+
+int app_print_take(struct app *a, struct slip *s)
+{
+	struct visit_slip *vs = &a->visit.slip;
+	int i;
+
+	if (!a->print_cmd)
+		return 0;
+	a->print_cmd = 0;
+	memset(s, 0, sizeof(*s));
+	s->title = vs->title;
+	for (i = 0; i < vs->nlines && i < SLIP_LINES_MAX; i++)
+		s->lines[i] = vs->lines[i];
+	s->nlines = i;
+	s->qr = vs->qr[0] ? vs->qr : NULL;
+	s->qr_says = vs->qr_says[0] ? vs->qr_says : NULL;
+	s->footer = a->content ? a->content->name : NULL;
+	s->logo = a->content ? a->content->logo : NULL;
+	s->rtl = a->ui.rtl;
+	s->paper_mm = a->content && a->content->printer_paper_mm
+			      ? a->content->printer_paper_mm
+			      : 80;
+	return 1;
+}
+
+void app_print_state(struct app *a, int state)
+{
+	/* a visitor who left the screen is not told about it */
+	if (a->visit.print_state != PRINT_NONE)
+		a->visit.print_state = state;
+	if (state != PRINT_BUSY)
+		explicit_bzero(&a->visit.slip, sizeof(a->visit.slip));
+}
+
 void app_form_apply(struct app *a, const struct screen_req *r)
 {
 	struct visit *v = &a->visit;
@@ -243,6 +369,7 @@ void app_form_apply(struct app *a, const struct screen_req *r)
 		}
 		break;
 	case FORM_PRINT:
-		break; /* the printer comes with its own module */
+		print_request(a);
+		break;
 	}
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "core/content/content.h"
+#include "core/reach.h"
 #include "core/survey/survey.h"
 
 #define VISIT_DEPTH_MAX	     8 /* home, tile, flyer ... and room for wizards */
@@ -27,6 +28,7 @@
 #define ASK_TEXT_CHARS	     200
 #define SIGNUP_NAME_CHARS    40
 #define SIGNUP_CONTACT_CHARS 60
+#define VISIT_SLIP_LINES     10
 #define ASK_TEXT_BYTES	     (ASK_TEXT_CHARS * 4 + 1)
 #define SIGNUP_NAME_BYTES    (SIGNUP_NAME_CHARS * 4 + 1)
 #define SIGNUP_CONTACT_BYTES (SIGNUP_CONTACT_CHARS * 4 + 1)
@@ -96,6 +98,17 @@ struct visit {
 	char signup_contact[SIGNUP_CONTACT_BYTES];
 	int signup_problem; /* the contact was refused: say why (1 phone or
 			       e-mail not recognised) */
+
+	/* the slip being printed (the words of the screen it came from) and
+	 * how printing it went (enum screen_print) */
+	struct visit_slip {
+		char title[256];
+		char lines[VISIT_SLIP_LINES][600];
+		int nlines;
+		char qr[REACH_PAYLOAD_MAX + 1];
+		char qr_says[400];
+	} slip;
+	int print_state;
 };
 
 /* Clears every byte of v, then puts a fresh visitor on the attract

@@ -285,6 +285,7 @@ static void outcome_draw(const struct screen_ctx *c, const struct ask_topic *tp)
 	for (i = 0; i < n && y < bottom; i++)
 		y += ui_text(ui, (struct rect){ m, y, lw, 0 }, lines[i],
 			     FONT_BODY, UI_ALIGN_START, c->theme->text);
+	form_print_state(c, m, y + ui_mm(ui, 4), lw);
 
 	/* at the end: the phone */
 	message_ask(c, tp, subject, sizeof(subject), body, sizeof(body));
@@ -303,7 +304,7 @@ static void outcome_draw(const struct screen_ctx *c, const struct ask_topic *tp)
 				screen_tr(c, "ask.shortened"), FONT_BODY,
 				UI_ALIGN_CENTER, c->theme->text);
 	}
-	if (c->printer &&
+	if (c->printer && c->print_state != PRINT_BUSY &&
 	    chrome_foot_button(c, "ask-print", screen_tr(c, "print.button"),
 			       "print", 0, STYLE_SECONDARY))
 		form_ask(c, FORM_PRINT, 0, 0);

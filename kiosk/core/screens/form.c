@@ -66,3 +66,18 @@ void form_typing(const struct screen_ctx *c, const char *text, int max_chars,
 		break;
 	}
 }
+
+void form_print_state(const struct screen_ctx *c, int x, int y, int w)
+{
+	static const char *const keys[] = {
+		[PRINT_NONE] = NULL,
+		[PRINT_BUSY] = "print.busy",
+		[PRINT_DONE] = "print.done",
+		[PRINT_FAILED] = "print.failed",
+	};
+
+	if (c->print_state > PRINT_NONE && c->print_state <= PRINT_FAILED)
+		ui_text(c->ui, (struct rect){ x, y, w, 0 },
+			screen_tr(c, keys[c->print_state]), FONT_BODY,
+			UI_ALIGN_START, c->theme->text);
+}

@@ -18,4 +18,8 @@ void form_ask(const struct screen_ctx *c, int op, int x, int y);
 void form_typing(const struct screen_ctx *c, const char *text, int max_chars,
 		 const char *hint, int quiet, int y, int bottom);
 
+/* How the slip went ("Pak uw briefje uit de printer"), at x, y in w;
+ * nothing before one was asked for. */
+void form_print_state(const struct screen_ctx *c, int x, int y, int w);
+
 #endif

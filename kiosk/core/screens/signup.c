@@ -162,21 +162,6 @@ const struct screen_family screen_signup = { "aanmelden", form_draw, one,
 
 /* ---- signed up ---- */
 
-static void print_line(const struct screen_ctx *c, int x, int y, int w)
-{
-	static const char *const keys[] = {
-		[PRINT_NONE] = NULL,
-		[PRINT_BUSY] = "print.busy",
-		[PRINT_DONE] = "print.done",
-		[PRINT_FAILED] = "print.failed",
-	};
-
-	if (c->print_state > PRINT_NONE && c->print_state <= PRINT_FAILED)
-		ui_text(c->ui, (struct rect){ x, y, w, 0 },
-			screen_tr(c, keys[c->print_state]), FONT_BODY,
-			UI_ALIGN_START, c->theme->text);
-}
-
 static void done_draw(const struct screen_ctx *c)
 {
 	struct ui *ui = c->ui;
@@ -213,8 +198,8 @@ static void done_draw(const struct screen_ctx *c)
 		y += ui_text(ui, (struct rect){ x, y, col, 0 },
 			     screen_tr(c, "signup.failed_how"), FONT_BODY,
 			     UI_ALIGN_START, c->theme->text);
-	print_line(c, x, y, col);
-	if (saved && c->printer &&
+	form_print_state(c, x, y, col);
+	if (saved && c->printer && c->print_state != PRINT_BUSY &&
 	    chrome_foot_button(c, "signup-print", screen_tr(c, "print.button"),
 			       "print", 0, STYLE_SECONDARY))
 		form_ask(c, FORM_PRINT, 0, 0);
