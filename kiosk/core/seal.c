@@ -24,8 +24,8 @@ int seal_init(struct err *e)
 	return 0;
 }
 
-int seal_keypair(uint8_t pub[SEAL_PUBLIC_BYTES],
-		 uint8_t sec[SEAL_SECRET_BYTES], struct err *e)
+int seal_keypair(uint8_t pub[SEAL_PUBLIC_BYTES], uint8_t sec[SEAL_SECRET_BYTES],
+		 struct err *e)
 {
 	if (seal_init(e) < 0)
 		return -1;

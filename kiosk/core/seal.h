@@ -33,8 +33,8 @@
 int seal_init(struct err *e);
 
 /* A new key pair from the system's randomness. */
-int seal_keypair(uint8_t pub[SEAL_PUBLIC_BYTES],
-		 uint8_t sec[SEAL_SECRET_BYTES], struct err *e);
+int seal_keypair(uint8_t pub[SEAL_PUBLIC_BYTES], uint8_t sec[SEAL_SECRET_BYTES],
+		 struct err *e);
 
 /* Seals the n bytes at msg to pub into out, which must have room for
  * n + SEAL_OVERHEAD bytes. */

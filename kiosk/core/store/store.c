@@ -222,6 +222,7 @@ int store_user_version(sqlite3 *db, int *out)
 /* Brings the schema up to SCHEMA_VERSION, one transaction per step. */
 static int migrate(sqlite3 *db, const char *path, int *damaged, struct err *e)
 {
+	char v[32];
 	int have, rc;
 
 	rc = store_user_version(db, &have);
@@ -229,6 +230,13 @@ static int migrate(sqlite3 *db, const char *path, int *damaged, struct err *e)
 		*damaged = is_damage(rc);
 		return store_fail(e, path, "kan de enquête niet lezen", db, rc);
 	}
+	/* another file of the kiosk's (the sign-ups) says so here: never
+	 * take it for a survey file, never move it aside */
+	if (store_pragma(db, "PRAGMA application_id", v, sizeof(v)) !=
+		    SQLITE_OK ||
+	    atoi(v) != 0)
+		return err_set(e, "'%s' is geen enquêtebestand van de kiosk",
+			       path);
 	if (have > SCHEMA_VERSION)
 		return err_set(e,
 			       "de enquête '%s' is van een nieuwere versie "
@@ -387,6 +395,7 @@ struct store *store_open(const char *path, int today, struct err *e)
 struct store *store_open_read(const char *path, struct err *e)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
+	char v[32];
 	int rc, have = 0;
 
 	st->path = str_dup(path);
@@ -401,6 +410,11 @@ struct store *store_open_read(const char *path, struct err *e)
 		store_free(st);
 		return NULL;
 	}
+	if (rc == SQLITE_OK &&
+	    store_pragma(st->db, "PRAGMA application_id", v, sizeof(v)) ==
+		    SQLITE_OK &&
+	    atoi(v) != 0)
+		have = 0; /* another file of the kiosk's: the sign-ups */
 	if (have < 1 || have > SCHEMA_VERSION) {
 		err_set(e,
 			have ? "'%s' is van een nieuwere versie van de kiosk"
