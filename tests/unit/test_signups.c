@@ -618,6 +618,63 @@ static void test_nothing_personal_in_the_log(void **state)
 	free(seen);
 }
 
+/* ---- export ---- */
+
+static void test_export_one_csv_per_initiative(void **state)
+{
+	uint8_t pub[SEAL_PUBLIC_BYTES], sec[SEAL_SECRET_BYTES];
+	uint8_t pub2[SEAL_PUBLIC_BYTES], sec2[SEAL_SECRET_BYTES];
+	struct signups_export_result r;
+	char path[128], out[128], file[192];
+	struct signups *s;
+	struct err e = { "" };
+	struct stat sb;
+	char *csv;
+	size_t len;
+
+	assert_int_equal(seal_keypair(pub, sec, &e), 0);
+	assert_int_equal(seal_keypair(pub2, sec2, &e), 0);
+	s = open_in(*state, path, sizeof(path), pub);
+	add(s, "moestuin", "Teun \"de Tuinman\"; Jansen", "teun@example.nl",
+	    TODAY);
+	add(s, "moestuin", "=HYPERLINK(\"x\")", "+31655555555", 20261201);
+	add(s, "repair cafe", "Ursula", "ursula@example.nl", TODAY);
+	signups_close(s);
+	snprintf(out, sizeof(out), "%s/uit", (char *)*state);
+	/* without the key, or with another: nothing written at all */
+	assert_int_equal(signups_export(path, out, NULL, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "versleuteld"));
+	assert_int_not_equal(stat(out, &sb), 0);
+	assert_int_equal(signups_export(path, out, sec2, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "sleutel past niet"));
+	assert_int_not_equal(stat(out, &sb), 0);
+	/* the right key */
+	assert_int_equal(signups_export(path, out, sec, &r, &e), 0);
+	assert_int_equal(r.initiatives, 2);
+	assert_int_equal(r.signups, 3);
+	snprintf(file, sizeof(file), "%s/aanmeldingen-moestuin.csv", out);
+	assert_int_equal(stat(file, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	csv = file_read(file, 1 << 20, &len, &e);
+	assert_non_null(csv);
+	assert_true(str_starts(csv, "\xEF\xBB\xBFinitiatief;dag van aanmelding;"
+				    "naam;contact;toestemming;"
+				    "te verwijderen op\r\n"));
+	assert_non_null(strstr(csv,
+			       "moestuin;2026-11-24;\"Teun \"\"de "
+			       "Tuinman\"\"; Jansen\";teun@example.nl;" CONSENT
+			       ";2027-02-22\r\n"));
+	/* a formula stays text */
+	assert_non_null(strstr(csv, ";\"'=HYPERLINK(\"\"x\"\")\";"));
+	assert_null(strstr(csv, "Ursula"));
+	free(csv);
+	snprintf(file, sizeof(file), "%s/aanmeldingen-repair_cafe.csv", out);
+	csv = file_read(file, 1 << 20, &len, &e);
+	assert_non_null(csv);
+	assert_non_null(strstr(csv, "repair cafe;2026-11-24;Ursula;"));
+	free(csv);
+}
+
 /* ---- the kill test ---- */
 
 /* A scratch folder on a RAM disk when there is one: each sign-up is an
@@ -781,6 +838,7 @@ int main(void)
 		T(test_damaged_file_is_moved_aside),
 		T(test_read_only_copy_cannot_be_changed),
 		T(test_nothing_personal_in_the_log),
+		T(test_export_one_csv_per_initiative),
 		TR(test_kill_at_random_moments),
 	};
 

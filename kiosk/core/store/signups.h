@@ -121,4 +121,23 @@ int signups_any_sealed(struct signups *s, struct err *e);
  * that does not fit fails as on a full disk. For tests. */
 int signups_limit_bytes(struct signups *s, int64_t max_bytes, struct err *e);
 
+/* ---- export, for staff (signups_export.c) ---- */
+
+struct signups_export_result {
+	int initiatives; /* files written */
+	int signups;	 /* rows written */
+};
+
+/* Reads the sign-up file at path (one read transaction; the kiosk may go
+ * on) and writes into outdir (made when missing) one file per initiative,
+ * aanmeldingen-INITIATIEF.csv, with the CSV conventions of export.h
+ * (UTF-8 with BOM, ';', RFC 4180 quoting, formula guard) and the columns
+ * initiatief; dag van aanmelding; naam; contact; toestemming; te
+ * verwijderen op. Each file is personal data: mode 0600, written under a
+ * temporary name, synced, renamed. Sealed sign-ups are opened with seckey;
+ * when there are sealed ones and seckey is NULL or the wrong key, nothing
+ * at all is written and e says why. No sign-ups: nothing written, 0. */
+int signups_export(const char *path, const char *outdir, const uint8_t *seckey,
+		   struct signups_export_result *res, struct err *e);
+
 #endif
