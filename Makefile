@@ -26,6 +26,8 @@ PLAT_SRC = $(wildcard kiosk/platform/*.c)
 # the kiosk program itself: main.c, the loop, the benchmarks
 KIOSK_SRC = $(wildcard kiosk/*.c)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
+# the staff tool: kioskctl.c and the commands kept beside it
+CTL_SRC = $(sort $(wildcard tools/kioskctl*.c))
 PTEST_SRC = $(wildcard tests/platform/test_*.c)
 
 # Core library objects, a normal and a sanitizer flavour.
@@ -70,7 +72,7 @@ $(KIOSK): $(call objs,$(B)/obj,$(KIOSK_SRC) $(PLAT_SRC)) $(LIBCORE)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
-$(KIOSKCTL): $(call objs,$(B)/obj,tools/kioskctl.c $(PLAT_SRC)) $(LIBCORE)
+$(KIOSKCTL): $(call objs,$(B)/obj,$(CTL_SRC) $(PLAT_SRC)) $(LIBCORE)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
@@ -87,7 +89,7 @@ $(KIOSK_SAN): $(call objs,$(B)/san/obj,$(KIOSK_SRC) $(PLAT_SRC)) $(LIBCORE_SAN)
 	@$(if $(Q),echo "  LINK san $@")
 	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
-$(KIOSKCTL_SAN): $(call objs,$(B)/san/obj,tools/kioskctl.c $(PLAT_SRC)) $(LIBCORE_SAN)
+$(KIOSKCTL_SAN): $(call objs,$(B)/san/obj,$(CTL_SRC) $(PLAT_SRC)) $(LIBCORE_SAN)
 	@$(if $(Q),echo "  LINK san $@")
 	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
