@@ -108,7 +108,14 @@ $(B)/san/platform/test_%: tests/platform/test_%.c \
 		$(B)/san/obj/kiosk/platform/$*.o $(LIBCORE_SAN) $(PKG_LIBS) \
 		-lcmocka -lm -lpthread
 
-asan: $(KIOSK_SAN) $(KIOSKCTL_SAN) $(UNIT_BINS) $(PTEST_BINS)
+# a fixture of tests/e2e/signups.sh: saves sign-ups as the kiosk would
+$(B)/san/add-signups: tests/e2e/add_signups.c $(LIBCORE_SAN)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) $(CORE_CFLAGS) -o $@ $< $(LIBCORE_SAN) \
+		$(CORE_LIBS)
+
+asan: $(KIOSK_SAN) $(KIOSKCTL_SAN) $(UNIT_BINS) $(PTEST_BINS) \
+      $(B)/san/add-signups
 
 # ---- fuzz targets (clang, libFuzzer + ASan + UBSan) ----
 # The core is compiled once into its own library and rebuilt only when a
