@@ -3,9 +3,9 @@
 
 CC      ?= cc
 PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode \
-           poppler-glib cairo espeak-ng fribidi libunibreak sqlite3
+           poppler-glib cairo espeak-ng fribidi libunibreak sqlite3 libsodium
 CORE_PKGS = md4c libpng libjpeg libqrencode poppler-glib cairo fribidi \
-            libunibreak sqlite3
+            libunibreak sqlite3 libsodium
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla \
            -Wwrite-strings -Wno-format-truncation -Werror
 CFLAGS  ?= -O2 -g
@@ -26,6 +26,8 @@ PLAT_SRC = $(wildcard kiosk/platform/*.c)
 # the kiosk program itself: main.c, the loop, the benchmarks
 KIOSK_SRC = $(wildcard kiosk/*.c)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
+# the staff tool: kioskctl.c and the commands kept beside it
+CTL_SRC = $(sort $(wildcard tools/kioskctl*.c))
 PTEST_SRC = $(wildcard tests/platform/test_*.c)
 
 # Core library objects, a normal and a sanitizer flavour.
@@ -70,7 +72,7 @@ $(KIOSK): $(call objs,$(B)/obj,$(KIOSK_SRC) $(PLAT_SRC)) $(LIBCORE)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
-$(KIOSKCTL): $(call objs,$(B)/obj,tools/kioskctl.c $(PLAT_SRC)) $(LIBCORE)
+$(KIOSKCTL): $(call objs,$(B)/obj,$(CTL_SRC) $(PLAT_SRC)) $(LIBCORE)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
@@ -87,7 +89,7 @@ $(KIOSK_SAN): $(call objs,$(B)/san/obj,$(KIOSK_SRC) $(PLAT_SRC)) $(LIBCORE_SAN)
 	@$(if $(Q),echo "  LINK san $@")
 	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
-$(KIOSKCTL_SAN): $(call objs,$(B)/san/obj,tools/kioskctl.c $(PLAT_SRC)) $(LIBCORE_SAN)
+$(KIOSKCTL_SAN): $(call objs,$(B)/san/obj,$(CTL_SRC) $(PLAT_SRC)) $(LIBCORE_SAN)
 	@$(if $(Q),echo "  LINK san $@")
 	$(Q)$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
@@ -106,7 +108,14 @@ $(B)/san/platform/test_%: tests/platform/test_%.c \
 		$(B)/san/obj/kiosk/platform/$*.o $(LIBCORE_SAN) $(PKG_LIBS) \
 		-lcmocka -lm -lpthread
 
-asan: $(KIOSK_SAN) $(KIOSKCTL_SAN) $(UNIT_BINS) $(PTEST_BINS)
+# a fixture of tests/e2e/signups.sh: saves sign-ups as the kiosk would
+$(B)/san/add-signups: tests/e2e/add_signups.c $(LIBCORE_SAN)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) $(CORE_CFLAGS) -o $@ $< $(LIBCORE_SAN) \
+		$(CORE_LIBS)
+
+asan: $(KIOSK_SAN) $(KIOSKCTL_SAN) $(UNIT_BINS) $(PTEST_BINS) \
+      $(B)/san/add-signups
 
 # ---- fuzz targets (clang, libFuzzer + ASan + UBSan) ----
 # The core is compiled once into its own library and rebuilt only when a

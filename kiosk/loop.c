@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/isoweek.h"
@@ -17,6 +18,7 @@
 #include "bench.h"
 #include "core/app/script.h"
 #include "core/packstore.h"
+#include "core/store/signups.h"
 #include "loop.h"
 
 /* ---- where finished surveys go ---- */
@@ -56,6 +58,27 @@ int loop_sink_results(void *ctx, const struct survey *s,
 			    0)
 			return -1;
 	return 0;
+}
+
+/* ---- sign-ups past their delete day ---- */
+
+void loop_signups_tidy(struct loop *l)
+{
+	struct signups *s;
+	struct err e = { "" };
+	int today = l->a->today, removed = 0;
+
+	if (l->signups_tidied == today || !l->data_ok || !l->signups_path[0])
+		return;
+	l->signups_tidied = today;
+	if (access(l->signups_path, F_OK) < 0)
+		return;
+	s = signups_open(l->signups_path, today, NULL, &e);
+	if (!s || signups_purge_expired(s, today, &removed, &e) < 0)
+		log_error("sign-ups: %s", e.msg);
+	else if (removed)
+		log_info("sign-ups: %d past their delete day removed", removed);
+	signups_close(s);
 }
 
 /* Carries the app's read-aloud requests to the speech engine, and tells
@@ -271,6 +294,7 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	today = l->date ? l->date : platform_today();
 	if (today != a->today) {
 		app_set_today(a, today);
+		loop_signups_tidy(l);
 		l->dirty = 1;
 	}
 	if (l->minute < 0 && platform_minute() != a->minute) {

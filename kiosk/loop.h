@@ -41,6 +41,11 @@ struct loop {
 	struct store *store;
 	char store_path[PATH_MAX + 32];
 	int data_ok;
+
+	/* the sign-ups file (DATA/aanmeldingen.sqlite): sign-ups past their
+	 * delete day are removed at start and on each new day */
+	char signups_path[PATH_MAX + 32];
+	int signups_tidied; /* the day it was last done, YYYYMMDD */
 };
 
 /* The app's survey sink (struct app_survey_sink), ctx a struct loop: saves
@@ -50,6 +55,11 @@ int loop_sink_save(void *ctx, const struct survey *s,
 		   const struct survey_answers *ans, int today, struct err *e);
 int loop_sink_results(void *ctx, const struct survey *s,
 		      struct survey_results *out, struct err *e);
+
+/* Removes the sign-ups whose delete day is today or before, once a day
+ * (l->a->today), when the file is there; never creates it. Says in the
+ * log how many, and nothing else about them. */
+void loop_signups_tidy(struct loop *l);
 
 /* Runs the script in file `script` (- for standard input) on the
  * simulated clock. Returns the exit status: 0, or 1 when it failed. */

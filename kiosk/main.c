@@ -19,6 +19,7 @@
 #include "core/app/pickup.h"
 #include "core/packstore.h"
 #include "core/settings.h"
+#include "core/store/signups.h"
 #include "core/store/store.h"
 #include "loop.h"
 #include "platform/platform.h"
@@ -387,6 +388,9 @@ int main(int argc, char **argv)
 	loop.data_ok = data_ok;
 	snprintf(loop.store_path, sizeof(loop.store_path), "%s/%s", data,
 		 STORE_FILE);
+	snprintf(loop.signups_path, sizeof(loop.signups_path), "%s/%s", data,
+		 SIGNUPS_FILE);
+	loop_signups_tidy(&loop);
 	{
 		struct app_survey_sink sink = { &loop, loop_sink_save,
 						loop_sink_results };

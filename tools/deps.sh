@@ -10,7 +10,7 @@ libsqlite3-dev libqrencode-dev libmd4c-dev libpng-dev libjpeg-dev libfontconfig-
 libpoppler-glib-dev libcairo2-dev poppler-utils qpdf
 libespeak-ng-dev espeak-ng-data
 fonts-dejavu-core
-libcmocka-dev
+libcmocka-dev libsodium-dev
 libfribidi-dev libunibreak-dev fonts-noto-core
 xvfb xauth zbar-tools imagemagick python3 fontconfig
 clang libclang-rt-14-dev

@@ -26,6 +26,7 @@
 #include "core/store/store.h"
 #include "core/app/walk.h"
 #include "platform/platform.h"
+#include "kioskctl.h"
 
 #define SCREEN_W  1920
 #define SCREEN_H  1080
@@ -45,22 +46,17 @@ static void usage(FILE *f)
 	      "staat\n"
 	      "  export UITMAP         zet de antwoorden op de enquête in "
 	      "UITMAP\n"
+	      "  export --signups UITMAP [--key staff.key]\n"
+	      "                        zet de aanmeldingen voor initiatieven "
+	      "in UITMAP\n"
+	      "  signups purge|count   wis of tel de aanmeldingen\n"
+	      "  keygen UITMAP         maak de sleutels voor de aanmeldingen\n"
 	      "\n"
 	      "Opties: --data MAP (de gegevensmap van de kiosk), --date "
 	      "JJJJ-MM-DD (voor preview en check).\n"
 	      "'kioskctl OPDRACHT --help' vertelt meer.\n",
 	      f);
 }
-
-#define ARGS_MAX 32
-
-struct opts {
-	const char *data;
-	int date;
-	int merge; /* export: --merge given */
-	const char *args[ARGS_MAX];
-	int nargs;
-};
 
 static int parse(int argc, char **argv, struct opts *o)
 {
@@ -79,6 +75,13 @@ static int parse(int argc, char **argv, struct opts *o)
 			}
 		} else if (strcmp(argv[i], "--merge") == 0) {
 			o->merge = 1;
+		} else if (strcmp(argv[i], "--signups") == 0) {
+			o->signups = 1;
+		} else if (strcmp(argv[i], "--key") == 0 && i + 1 < argc) {
+			o->key = argv[++i];
+		} else if (strcmp(argv[i], "--initiative") == 0 &&
+			   i + 1 < argc) {
+			o->initiative = argv[++i];
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			fprintf(stderr, "kioskctl: onbekende optie '%s'\n",
 				argv[i]);
@@ -211,7 +214,7 @@ static int check_probe(void *ctx, const char *path, int is_pdf, char *why,
 
 /* Checks dir as it is on `date` (0: today); prints every problem; returns
  * the number of errors. */
-static int check_pack(const char *dir, int date, int quiet_ok)
+static int check_pack(const char *dir, const char *data, int date, int quiet_ok)
 {
 	struct content_report r = { 0 };
 	struct content *c;
@@ -231,6 +234,8 @@ static int check_pack(const char *dir, int date, int quiet_ok)
 	}
 	errors = r.errors;
 	content_report_release(&r);
+	if (c)
+		kioskctl_check_signups(c, data);
 	if (c && errors == 0) {
 		struct session s;
 		struct fit_check fc = { c, 0, "" };
@@ -263,11 +268,14 @@ static int check_pack(const char *dir, int date, int quiet_ok)
 
 static int cmd_check(struct opts *o)
 {
+	char data[PATH_MAX];
+
 	if (o->nargs != 1) {
 		fprintf(stderr, "gebruik: kioskctl check MAP\n");
 		return 2;
 	}
-	return check_pack(o->args[0], o->date, 0) ? 1 : 0;
+	kioskctl_data_dir(o, data, sizeof(data));
+	return check_pack(o->args[0], data, o->date, 0) ? 1 : 0;
 }
 
 /* ---- preview ---- */
@@ -421,7 +429,7 @@ static void crash_step(void *ctx, int step, const char *what)
 		_exit(137); /* a test stands in for a power cut here */
 }
 
-static void data_dir(const struct opts *o, char *out, size_t size)
+void kioskctl_data_dir(const struct opts *o, char *out, size_t size)
 {
 	if (o->data)
 		str_copy(out, size, o->data);
@@ -462,7 +470,8 @@ static int cmd_install(struct opts *o)
 		fprintf(stderr, "gebruik: kioskctl install MAP [--data MAP]\n");
 		return 2;
 	}
-	if (check_pack(o->args[0], o->date, 1) > 0) {
+	kioskctl_data_dir(o, data, sizeof(data));
+	if (check_pack(o->args[0], data, o->date, 1) > 0) {
 		fprintf(stderr, "kioskctl: niet geïnstalleerd: los eerst de "
 				"fouten hierboven op\n");
 		return 1;
@@ -476,7 +485,7 @@ static int cmd_install(struct opts *o)
 			skip[i] = unused[i];
 	}
 	install_about(o->args[0], about, sizeof(about));
-	data_dir(o, data, sizeof(data));
+	kioskctl_data_dir(o, data, sizeof(data));
 	/* the default folder may need its XDG parents below $HOME; any
 	 * other missing folder is reported by the install itself */
 	if (!o->data && path_default_data_base(data))
@@ -500,7 +509,7 @@ static int cmd_rollback(struct opts *o)
 	int at = crash ? atoi(crash) : 0;
 	struct err e = { "" };
 
-	data_dir(o, data, sizeof(data));
+	kioskctl_data_dir(o, data, sizeof(data));
 	if (packstore_rollback(data, crash_step, &at, &e) < 0) {
 		fprintf(stderr, "kioskctl: %s\n", e.msg);
 		return 1;
@@ -535,7 +544,7 @@ static int cmd_current(struct opts *o)
 	char data[PATH_MAX], cur[PATH_MAX], text[PATH_MAX + 400];
 	struct about a = { "", "", "" };
 
-	data_dir(o, data, sizeof(data));
+	kioskctl_data_dir(o, data, sizeof(data));
 	if (packstore_current(data, cur, sizeof(cur)) < 0) {
 		fprintf(stderr,
 			"kioskctl: er is nog geen pakket geïnstalleerd "
@@ -583,12 +592,19 @@ static int cmd_export(struct opts *o)
 	struct err e = { "" };
 	int i;
 
+	if (o->signups)
+		return kioskctl_export_signups(o);
+	if (o->key) {
+		fprintf(stderr, "kioskctl: --key hoort bij --signups: de "
+				"enquête is niet versleuteld\n");
+		return 2;
+	}
 	if (o->nargs < 1 || (o->nargs > 1 && !o->merge)) {
 		fprintf(stderr, "gebruik: kioskctl export [--data MAP] "
 				"[--merge MAP...] UITMAP\n");
 		return 2;
 	}
-	data_dir(o, data, sizeof(data));
+	kioskctl_data_dir(o, data, sizeof(data));
 	survey_file(data, paths[0], sizeof(paths[0]));
 	files[0] = paths[0];
 	if (access(paths[0], F_OK) < 0) {
@@ -669,7 +685,43 @@ int main(int argc, char **argv)
 		  "(hun\n                gegevensmap of hun eerdere "
 		  "export); wat in twee\n                mappen staat, telt "
 		  "een keer.\n"
-		  "Dit kan terwijl de kiosk draait.\n" },
+		  "Dit kan terwijl de kiosk draait.\n\n"
+		  "kioskctl export --signups UITMAP [--key staff.key] "
+		  "[--data MAP]\n\n"
+		  "Zet de aanmeldingen voor initiatieven in UITMAP, een "
+		  "bestand per\ninitiatief: aanmeldingen-INITIATIEF.csv, met "
+		  "de kolommen initiatief,\ndag van aanmelding, naam, "
+		  "contact, toestemming en te verwijderen op.\n"
+		  "Dit zijn persoonsgegevens: alleen u kunt de bestanden "
+		  "lezen. Geef ze\nalleen aan het initiatief zelf, en gooi "
+		  "ze weg als het klaar is.\n"
+		  "Staat er een publieke sleutel op de kiosk, dan zijn de "
+		  "aanmeldingen\nversleuteld: geef dan met --key de geheime "
+		  "sleutel (staff.key) mee.\nZonder --signups gaan er nooit "
+		  "aanmeldingen mee.\n" },
+		{ "signups", kioskctl_signups,
+		  "kioskctl signups count [--initiative NAAM] [--data MAP]\n"
+		  "kioskctl signups purge [--initiative NAAM] [--data MAP]\n\n"
+		  "count telt de aanmeldingen per initiatief (zonder namen).\n"
+		  "purge wist de aanmeldingen voor een initiatief, of zonder "
+		  "--initiative\nalle aanmeldingen, zo dat ze ook niet meer "
+		  "in het bestand te vinden zijn.\nDe kiosk wist een "
+		  "aanmelding zelf na de bewaartermijn van het pakket\n"
+		  "(keep_days onder [signups] in kiosk.ini, standaard 90 "
+		  "dagen).\n" },
+		{ "keygen", kioskctl_keygen,
+		  "kioskctl keygen UITMAP\n\n"
+		  "Maakt een sleutelpaar voor de aanmeldingen in UITMAP:\n"
+		  "  staff.pub  de publieke sleutel: die gaat naar de kiosk\n"
+		  "             (public_key onder [signups] in settings.ini of "
+		  "kiosk.ini)\n"
+		  "  staff.key  de geheime sleutel: bewaar die op de USB-stick "
+		  "of laptop\n"
+		  "             van de medewerkers, nooit op de kiosk\n"
+		  "Met de publieke sleutel versleutelt de kiosk elke "
+		  "aanmelding; alleen de\ngeheime sleutel maakt ze weer "
+		  "leesbaar (kioskctl export --signups --key).\nBestaande "
+		  "sleutels worden nooit overschreven.\n" },
 		{ "current", cmd_current,
 		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu "
 		  "op de kiosk staat: de naam, de map waar het vandaan kwam "

@@ -64,6 +64,22 @@ static int settings_key(void *ctx, const char *section, const char *key,
 		s->volume = (int)v;
 		return 0;
 	}
+	if (strcmp(section, "signups") == 0 && strcmp(key, "public_key") == 0) {
+		uint8_t k[SEAL_PUBLIC_BYTES];
+
+		if (seal_key_parse(k, value, NULL) < 0) {
+			err_set(p->e,
+				"%s:%d: public_key is not a key made by "
+				"'kioskctl keygen' (44 characters of base64, "
+				"from staff.pub)",
+				p->path, line);
+			goto fail;
+		}
+		str_copy(s->signup_public_key, sizeof(s->signup_public_key),
+			 value);
+		str_trim(s->signup_public_key);
+		return 0;
+	}
 	err_set(p->e, "%s:%d: unknown setting '%s' in [%s]", p->path, line, key,
 		section);
 fail:

@@ -11,6 +11,9 @@
  *   [sound]
  *   volume = 80
  *
+ *   [signups]
+ *   public_key = BASE64   (staff.pub from `kioskctl keygen`)
+ *
  * A missing file means "all defaults": a kiosk without a printer needs no
  * settings file at all.
  */
@@ -18,12 +21,16 @@
 #define KIOSK_SETTINGS_H
 
 #include "base/err.h"
+#include "core/seal.h"
 
 #define SETTINGS_FILE "settings.ini"
 
 struct settings {
 	char *printer_device; /* owned; NULL: no printer */
 	int volume;	      /* 0 to 100; -1: not set (the system's own) */
+	/* the staff public key sign-ups are sealed to, as text (checked:
+	 * it decodes to a key); "" none: the pack's key, if any, is used */
+	char signup_public_key[SEAL_KEY_TEXT];
 };
 
 /* Reads DATA_DIR/settings.ini into s (defaults when the file is not

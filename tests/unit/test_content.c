@@ -1029,6 +1029,49 @@ static void test_printer_device_in_a_pack_is_a_warning(void **state)
 	content_report_release(&r);
 }
 
+/* [signups] in kiosk.ini: the staff public key and how long sign-ups are
+ * kept. A key with a character lost in copying is refused on its line:
+ * the kiosk would otherwise keep names unsealed. */
+static void test_signup_settings(void **state)
+{
+	const char *dir = *state;
+	struct content_report r;
+	struct content *c;
+
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\nformat = 1\nname = Proeftuin Test\n"
+		   "[home]\ntiles = welkom\n");
+	c = load_ok(dir, &r);
+	assert_null(c->signup_public_key);
+	assert_int_equal(c->signup_keep_days, 90);
+	assert_int_equal(content_wants_signups(c), 0);
+	content_free(c);
+	content_report_release(&r);
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\nformat = 1\nname = Proeftuin Test\n"
+		   "[signups]\n"
+		   "public_key = q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=\n"
+		   "keep_days = 30\n"
+		   "[home]\ntiles = welkom\n");
+	c = load_ok(dir, &r);
+	assert_string_equal(c->signup_public_key,
+			    "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=");
+	assert_int_equal(c->signup_keep_days, 30);
+	content_free(c);
+	content_report_release(&r);
+	fake_write(dir, "kiosk.ini",
+		   "[kiosk]\nformat = 1\nname = Proeftuin Test\n"
+		   "[signups]\n"
+		   "public_key = q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vn=\n"
+		   "keep_days = 400\n"
+		   "[home]\ntiles = welkom\n");
+	memset(&r, 0, sizeof(r));
+	assert_null(content_load(dir, CONTENT_QUICK, NULL, NULL, &r, NULL));
+	assert_true(find_diag(&r, "kiosk.ini:5", "public_key") >= 0);
+	assert_true(find_diag(&r, "kiosk.ini:6", "1 tot 365") >= 0);
+	content_report_release(&r);
+}
+
 /* The deep check decodes every picture row by row, without holding it:
  * a PNG whose data is cut short is refused by name, though its header is
  * fine and no probe is asked. */
@@ -1090,6 +1133,7 @@ int main(void)
 		T(test_symlinks_are_refused),
 		T(test_deep_check_names_every_symlink),
 		T(test_printer_device_in_a_pack_is_a_warning),
+		T(test_signup_settings),
 		T(test_deep_check_decodes_pictures),
 	};
 

@@ -60,6 +60,34 @@ static void test_mistake_is_named_with_its_line(void **state)
 	settings_release(&s);
 }
 
+static void test_signup_public_key(void **state)
+{
+	struct settings s;
+	struct err e = { "" };
+
+	assert_int_equal(settings_load(&s, *state, &e), 0);
+	assert_string_equal(s.signup_public_key, "");
+	settings_release(&s);
+	fake_write(
+		*state, "settings.ini",
+		"[signups]\n"
+		"public_key = q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=\n");
+	assert_int_equal(settings_load(&s, *state, &e), 0);
+	assert_string_equal(s.signup_public_key,
+			    "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=");
+	settings_release(&s);
+	/* a key with a character lost in copying */
+	fake_write(
+		*state, "settings.ini",
+		"[sound]\nvolume = 50\n[signups]\n"
+		"public_key = q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vn=\n");
+	assert_int_equal(settings_load(&s, *state, &e), -1);
+	assert_non_null(strstr(e.msg, "settings.ini:4: public_key"));
+	assert_non_null(strstr(e.msg, "kioskctl keygen"));
+	assert_string_equal(s.signup_public_key, "");
+	settings_release(&s);
+}
+
 #define T(f)                                                                   \
 	cmocka_unit_test_setup_teardown(f, fake_tmp_setup, fake_tmp_teardown)
 
@@ -69,6 +97,7 @@ int main(void)
 		T(test_no_file_means_defaults),
 		T(test_printer_device_and_volume),
 		T(test_mistake_is_named_with_its_line),
+		T(test_signup_public_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

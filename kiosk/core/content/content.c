@@ -22,6 +22,7 @@
 
 #include "base/util.h"
 #include "core/content/schema.h"
+#include "core/seal.h"
 
 /* ---- small helpers ---- */
 
@@ -451,6 +452,27 @@ static void set_contact(struct schema_file *F, void *rec, const char *key,
 	k->ncontact++;
 }
 
+/* the key is checked here, so a pack with a mistyped key never reaches
+ * a kiosk that would then keep sign-ups unsealed */
+static void set_signup_key(struct schema_file *F, void *rec, const char *key,
+			   const char *value)
+{
+	struct content *c = rec;
+	uint8_t k[SEAL_PUBLIC_BYTES];
+	struct err e;
+
+	(void)key;
+	if (seal_key_parse(k, value, &e) < 0) {
+		diag_add(F->L, 0, F->rel, F->line,
+			 "public_key: %s. Zet hier de regel uit staff.pub "
+			 "van 'kioskctl keygen'",
+			 e.msg);
+		return;
+	}
+	free(c->signup_public_key);
+	c->signup_public_key = str_dup(value);
+}
+
 #define IN_CONTENT(f) offsetof(struct content, f)
 
 static const struct field kiosk_fields[] = {
@@ -474,6 +496,12 @@ static const struct field kiosk_fields[] = {
 			  "kiosk. Zet 'device = ...' onder [printer] in "
 			  "settings.ini in de gegevensmap van die kiosk, en "
 			  "haal de regel hier weg"),
+	FIELD_ROW("signups", "public_key", FIELD_CALL, 0,
+		  .call = set_signup_key),
+	FIELD_ROW("signups", "keep_days", FIELD_INT, 0,
+		  .offset = IN_CONTENT(signup_keep_days), .min = 1, .max = 365,
+		  .need = "het aantal dagen dat een aanmelding bewaard "
+			  "blijft (1 tot 365)"),
 	FIELD_ROW("home", "tiles", FIELD_CALL, 1,
 		  .need = "noem de tegels van het beginscherm",
 		  .call = set_tiles),
@@ -482,7 +510,8 @@ static const struct field kiosk_fields[] = {
 
 static const struct schema kiosk_schema = { kiosk_fields,
 					    (int)ARRAY_LEN(kiosk_fields), NULL,
-					    "[kiosk], [printer], [home] en "
+					    "[kiosk], [printer], [signups], "
+					    "[home] en "
 					    "[openingstijden]" };
 
 /* ---- attract lines ---- */
@@ -581,6 +610,7 @@ struct content *content_load(const char *dir, enum content_depth depth,
 	L.c = c;
 	c->dir = str_dup(dir);
 	c->idle_seconds = 90;
+	c->signup_keep_days = 90;
 	c->nlangs = 1;
 	str_copy(c->langs[0], sizeof(c->langs[0]), "nl");
 	if (depth == CONTENT_DEEP)
@@ -682,6 +712,7 @@ void content_free(struct content *c)
 	}
 	text_release(&c->contact);
 	free(c->hours.exceptions);
+	free(c->signup_public_key);
 	free(c->logo);
 	free(c->name);
 	free(c->dir);
@@ -775,6 +806,13 @@ int content_check_day(const struct content *c, int today,
 			 "show_from of show_until",
 			 day);
 	return r->errors - errors;
+}
+
+int content_wants_signups(const struct content *c)
+{
+	/* no tile takes sign-ups yet */
+	(void)c;
+	return 0;
 }
 
 int content_unused_dirs(const struct content *c, char (*out)[64], int max)

@@ -265,6 +265,11 @@ struct content {
 	int has_color;
 	struct text contact; /* s[0] NULL: none */
 	int printer_paper_mm;
+	/* [signups]: the staff public key sign-ups are sealed to (text, as
+	 * in staff.pub, checked to decode; NULL none) and how many days a
+	 * sign-up is kept (1..365, default 90) */
+	char *signup_public_key;
+	int signup_keep_days;
 	char langs[CONTENT_LANG_MAX][8]; /* langs[0] is "nl" */
 	int nlangs;
 	int idle_seconds;
@@ -320,6 +325,10 @@ int content_check_day(const struct content *c, int today,
 int content_wants_signups(const struct content *c);
 
 int content_unused_dirs(const struct content *c, char (*out)[64], int max);
+
+/* 1 when pack c lets visitors sign up for something on the kiosk, so
+ * `kioskctl check` warns when no staff key is set to seal the sign-ups. */
+int content_wants_signups(const struct content *c);
 
 /* Parses YYYY-MM-DD into YYYYMMDD; -1 when it is not a real date. */
 int date_parse(const char *s, int *out);

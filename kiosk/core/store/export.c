@@ -25,8 +25,6 @@
 #include "core/store/export_internal.h"
 #include "core/store/store.h"
 
-#define OUT_BUF (1 << 20) /* bytes buffered per output file */
-
 void export_warn(const struct export_opts *o, const char *fmt, ...)
 {
 	char msg[600];
@@ -277,8 +275,8 @@ static void model_release(struct model *m)
 
 /* ---- writing files safely ---- */
 
-int export_out_open(struct out *w, const char *dir, const char *name,
-		    struct err *e)
+static int out_open(struct out *w, const char *dir, const char *name,
+		    mode_t mode, struct err *e)
 {
 	int fd;
 
@@ -289,7 +287,7 @@ int export_out_open(struct out *w, const char *dir, const char *name,
 	if (fd < 0)
 		return err_set(e, "kan '%s' niet schrijven: %s", w->path,
 			       strerror(errno));
-	fchmod(fd, 0644);
+	fchmod(fd, mode);
 	w->f = fdopen(fd, "wb");
 	if (!w->f) {
 		close(fd);
@@ -297,9 +295,21 @@ int export_out_open(struct out *w, const char *dir, const char *name,
 		return err_set(e, "kan '%s' niet schrijven: %s", w->path,
 			       strerror(errno));
 	}
-	w->buf = xmalloc(OUT_BUF);
-	setvbuf(w->f, w->buf, _IOFBF, OUT_BUF);
+	w->buf = xmalloc(EXPORT_OUT_BUF);
+	setvbuf(w->f, w->buf, _IOFBF, EXPORT_OUT_BUF);
 	return 0;
+}
+
+int export_out_open(struct out *w, const char *dir, const char *name,
+		    struct err *e)
+{
+	return out_open(w, dir, name, 0644, e);
+}
+
+int export_out_open_private(struct out *w, const char *dir, const char *name,
+			    struct err *e)
+{
+	return out_open(w, dir, name, 0600, e);
 }
 
 /* Writes the file to the disk and renames it into place. */
@@ -341,7 +351,7 @@ static void sync_dir(const char *dir)
 /* ---- CSV ---- */
 
 /* One cell, quoted when it must be, guarded against formulas. */
-static void csv_cell(FILE *f, const char *s, int first)
+void export_csv_cell(FILE *f, const char *s, int first)
 {
 	int quote = s[strcspn(s, ";\"\r\n")] != '\0';
 	size_t n;
@@ -371,12 +381,12 @@ static void csv_int(FILE *f, int v)
 	fprintf(f, ";%d", v);
 }
 
-static void csv_end(FILE *f)
+void export_csv_end(FILE *f)
 {
 	fputs("\r\n", f);
 }
 
-static const char bom[] = "\xEF\xBB\xBF";
+const char export_csv_bom[] = "\xEF\xBB\xBF";
 
 int export_any_other(const struct survey_question *q)
 {
@@ -403,10 +413,10 @@ static void write_header(FILE *f, const struct survey *s)
 	char name[2 * SURVEY_ID_MAX + 2];
 	int q, i;
 
-	fputs(bom, f);
-	csv_cell(f, "id", 1);
-	csv_cell(f, "jaar", 0);
-	csv_cell(f, "week", 0);
+	fputs(export_csv_bom, f);
+	export_csv_cell(f, "id", 1);
+	export_csv_cell(f, "jaar", 0);
+	export_csv_cell(f, "week", 0);
 	for (q = 0; q < s->nquestions; q++) {
 		const struct survey_question *qq = &s->questions[q];
 
@@ -416,18 +426,18 @@ static void write_header(FILE *f, const struct survey *s)
 			for (i = 0; i < qq->noptions; i++) {
 				col_name(name, sizeof(name), qq->id,
 					 qq->options[i].id);
-				csv_cell(f, name, 0);
+				export_csv_cell(f, name, 0);
 			}
 		else
-			csv_cell(f, qq->id, 0);
+			export_csv_cell(f, qq->id, 0);
 		if ((qq->kind == QUESTION_CHOICE ||
 		     qq->kind == QUESTION_MULTI) &&
 		    export_any_other(qq)) {
 			col_name(name, sizeof(name), qq->id, "anders_tekst");
-			csv_cell(f, name, 0);
+			export_csv_cell(f, name, 0);
 		}
 	}
-	csv_end(f);
+	export_csv_end(f);
 }
 
 static void write_row(FILE *f, const struct ver *v, const struct resp *r)
@@ -450,7 +460,7 @@ static void write_row(FILE *f, const struct ver *v, const struct resp *r)
 		    a->kind == s->questions[a->q].kind)
 			by_q[a->q] = a;
 	}
-	csv_cell(f, id, 1);
+	export_csv_cell(f, id, 1);
 	csv_int(f, r->year);
 	csv_int(f, r->week);
 	for (q = 0; q < s->nquestions; q++) {
@@ -461,12 +471,13 @@ static void write_row(FILE *f, const struct ver *v, const struct resp *r)
 		case QUESTION_INFO:
 			continue;
 		case QUESTION_CHOICE:
-			csv_cell(f,
-				 a && a->value >= 0 && a->value < qq->noptions
-					 ? export_nl(
-						   &qq->options[a->value].label)
-					 : "",
-				 0);
+			export_csv_cell(
+				f,
+				a && a->value >= 0 && a->value < qq->noptions
+					? export_nl(
+						  &qq->options[a->value].label)
+					: "",
+				0);
 			break;
 		case QUESTION_MULTI:
 			for (i = 0; i < qq->noptions; i++)
@@ -482,13 +493,17 @@ static void write_row(FILE *f, const struct ver *v, const struct resp *r)
 				putc(';', f);
 			break;
 		case QUESTION_YESNO:
-			csv_cell(f, !a ? "" : a->value ? "ja" : "nee", 0);
+			export_csv_cell(f,
+					!a	   ? ""
+					: a->value ? "ja"
+						   : "nee",
+					0);
 			break;
 		case QUESTION_NUMBER:
 			if (!a)
 				putc(';', f);
 			else if (qq->nbands)
-				csv_cell(
+				export_csv_cell(
 					f,
 					a->value >= 0 && a->value < qq->nbands
 						? export_nl(&qq->bands[a->value]
@@ -499,15 +514,15 @@ static void write_row(FILE *f, const struct ver *v, const struct resp *r)
 				csv_int(f, a->value);
 			break;
 		case QUESTION_TEXT:
-			csv_cell(f, a ? v->text + a->text : "", 0);
+			export_csv_cell(f, a ? v->text + a->text : "", 0);
 			break;
 		}
 		if ((qq->kind == QUESTION_CHOICE ||
 		     qq->kind == QUESTION_MULTI) &&
 		    export_any_other(qq))
-			csv_cell(f, a ? v->text + a->text : "", 0);
+			export_csv_cell(f, a ? v->text + a->text : "", 0);
 	}
-	csv_end(f);
+	export_csv_end(f);
 }
 
 static const char *kind_words(const struct survey_question *q)
@@ -537,30 +552,30 @@ static void write_codebook(FILE *f, const struct survey *s)
 	size_t at;
 	int q, i;
 
-	fputs(bom, f);
-	csv_cell(f, "kolom", 1);
-	csv_cell(f, "vraag", 0);
-	csv_cell(f, "soort", 0);
-	csv_cell(f, "waarden", 0);
-	csv_end(f);
-	csv_cell(f, "id", 1);
-	csv_cell(f,
-		 "willekeurig nummer van het antwoord (zegt niets over "
-		 "tijd of volgorde)",
-		 0);
-	csv_cell(f, "tekst", 0);
-	csv_cell(f, "", 0);
-	csv_end(f);
-	csv_cell(f, "jaar", 1);
-	csv_cell(f, "jaar van de week (ISO)", 0);
-	csv_cell(f, "getal", 0);
-	csv_cell(f, "", 0);
-	csv_end(f);
-	csv_cell(f, "week", 1);
-	csv_cell(f, "weeknummer (ISO); de enige tijd die bewaard is", 0);
-	csv_cell(f, "getal", 0);
-	csv_cell(f, "1 tot en met 53", 0);
-	csv_end(f);
+	fputs(export_csv_bom, f);
+	export_csv_cell(f, "kolom", 1);
+	export_csv_cell(f, "vraag", 0);
+	export_csv_cell(f, "soort", 0);
+	export_csv_cell(f, "waarden", 0);
+	export_csv_end(f);
+	export_csv_cell(f, "id", 1);
+	export_csv_cell(f,
+			"willekeurig nummer van het antwoord (zegt niets over "
+			"tijd of volgorde)",
+			0);
+	export_csv_cell(f, "tekst", 0);
+	export_csv_cell(f, "", 0);
+	export_csv_end(f);
+	export_csv_cell(f, "jaar", 1);
+	export_csv_cell(f, "jaar van de week (ISO)", 0);
+	export_csv_cell(f, "getal", 0);
+	export_csv_cell(f, "", 0);
+	export_csv_end(f);
+	export_csv_cell(f, "week", 1);
+	export_csv_cell(f, "weeknummer (ISO); de enige tijd die bewaard is", 0);
+	export_csv_cell(f, "getal", 0);
+	export_csv_cell(f, "1 tot en met 53", 0);
+	export_csv_end(f);
 	for (q = 0; q < s->nquestions; q++) {
 		const struct survey_question *qq = &s->questions[q];
 
@@ -570,22 +585,23 @@ static void write_codebook(FILE *f, const struct survey *s)
 			for (i = 0; i < qq->noptions; i++) {
 				col_name(name, sizeof(name), qq->id,
 					 qq->options[i].id);
-				csv_cell(f, name, 1);
+				export_csv_cell(f, name, 1);
 				snprintf(buf, sizeof(buf), "%s: %s",
 					 export_nl(&qq->title),
 					 export_nl(&qq->options[i].label));
-				csv_cell(f, buf, 0);
-				csv_cell(f, kind_words(qq), 0);
-				csv_cell(f,
-					 "1 gekozen, 0 niet gekozen, leeg: "
-					 "vraag niet beantwoord",
-					 0);
-				csv_end(f);
+				export_csv_cell(f, buf, 0);
+				export_csv_cell(f, kind_words(qq), 0);
+				export_csv_cell(
+					f,
+					"1 gekozen, 0 niet gekozen, leeg: "
+					"vraag niet beantwoord",
+					0);
+				export_csv_end(f);
 			}
 		} else {
-			csv_cell(f, qq->id, 1);
-			csv_cell(f, export_nl(&qq->title), 0);
-			csv_cell(f, kind_words(qq), 0);
+			export_csv_cell(f, qq->id, 1);
+			export_csv_cell(f, export_nl(&qq->title), 0);
+			export_csv_cell(f, kind_words(qq), 0);
 			buf[0] = '\0';
 			at = 0;
 			for (i = 0; i < qq->noptions && at < sizeof(buf); i++)
@@ -609,26 +625,26 @@ static void write_codebook(FILE *f, const struct survey *s)
 			if (qq->kind == QUESTION_SCALE)
 				str_copy(buf, sizeof(buf),
 					 "1 (laagst) tot en met 5 (hoogst)");
-			csv_cell(f, buf, 0);
-			csv_end(f);
+			export_csv_cell(f, buf, 0);
+			export_csv_end(f);
 		}
 		if ((qq->kind == QUESTION_CHOICE ||
 		     qq->kind == QUESTION_MULTI) &&
 		    export_any_other(qq)) {
 			col_name(name, sizeof(name), qq->id, "anders_tekst");
-			csv_cell(f, name, 1);
+			export_csv_cell(f, name, 1);
 			snprintf(buf, sizeof(buf), "%s: anders, namelijk",
 				 export_nl(&qq->title));
-			csv_cell(f, buf, 0);
-			csv_cell(f, "open antwoord", 0);
-			csv_cell(f, "kan namen bevatten", 0);
-			csv_end(f);
+			export_csv_cell(f, buf, 0);
+			export_csv_cell(f, "open antwoord", 0);
+			export_csv_cell(f, "kan namen bevatten", 0);
+			export_csv_end(f);
 		}
 	}
 }
 
 /* A name made of the id's safe characters only. */
-static void safe_name(char *out, size_t size, const char *s)
+void export_safe_name(char *out, size_t size, const char *s)
 {
 	size_t n = 0;
 
@@ -649,7 +665,7 @@ static int write_csvs(const struct export_opts *o, const struct ver *v,
 	struct out w;
 	int i;
 
-	safe_name(sid, sizeof(sid), v->survey);
+	export_safe_name(sid, sizeof(sid), v->survey);
 	snprintf(name, sizeof(name), "enquete-%s-%s.csv", sid, v->version);
 	if (export_out_open(&w, o->outdir, name, e) < 0)
 		return -1;

@@ -45,10 +45,12 @@ struct model {
 	const struct export_opts *o;
 };
 
+#define EXPORT_OUT_BUF (1 << 20) /* bytes buffered per output file */
+
 struct out {
 	FILE *f;
 	char tmp[PATH_MAX], path[PATH_MAX];
-	char *buf;
+	char *buf; /* EXPORT_OUT_BUF bytes, stdio's buffer for f */
 };
 
 /* Passes a warning, formatted, to o->warn when there is one. */
@@ -60,8 +62,23 @@ void export_warn(const struct export_opts *o, const char *fmt, ...)
 int export_out_open(struct out *w, const char *dir, const char *name,
 		    struct err *e);
 
+/* The same for a file of personal data: mode 0600 rather than 0644. */
+int export_out_open_private(struct out *w, const char *dir, const char *name,
+			    struct err *e);
+
 /* Writes the file to the disk and renames it into place. */
 int export_out_commit(struct out *w, struct err *e);
+
+/* The CSV conventions of export.h: the byte-order mark to start a file
+ * with, one cell (first: no ';' before it; quoted when it must be, an
+ * apostrophe before a formula), and a line end (CRLF). */
+extern const char export_csv_bom[];
+void export_csv_cell(FILE *f, const char *s, int first);
+void export_csv_end(FILE *f);
+
+/* s with everything but letters a-z, digits, '-' and '_' made '_', for
+ * file names. */
+void export_safe_name(char *out, size_t size, const char *s);
 
 /* 1 when one of question q's options is its "other" option. */
 int export_any_other(const struct survey_question *q);

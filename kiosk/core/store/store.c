@@ -158,10 +158,10 @@ int store_pragma(sqlite3 *db, const char *sql, char *out, size_t size)
 	return rc;
 }
 
-/* The settings of a writing connection, each read back. */
-static int configure(sqlite3 *db, const char *path, int *damaged, struct err *e)
+int store_configure(sqlite3 *db, const char *path, const char *noun,
+		    int *damaged, struct err *e)
 {
-	char v[64];
+	char v[64], what[80];
 	int rc;
 
 	*damaged = 0;
@@ -169,8 +169,8 @@ static int configure(sqlite3 *db, const char *path, int *damaged, struct err *e)
 	rc = store_pragma(db, "PRAGMA journal_mode = WAL", v, sizeof(v));
 	if (rc != SQLITE_OK) {
 		*damaged = is_damage(rc);
-		return store_fail(e, path, "kan de enquête niet openen", db,
-				  rc);
+		snprintf(what, sizeof(what), "kan %s niet openen", noun);
+		return store_fail(e, path, what, db, rc);
 	}
 	if (strcmp(v, "wal") != 0)
 		log_warn("store: '%s' cannot use WAL (journal mode '%s')", path,
@@ -178,29 +178,30 @@ static int configure(sqlite3 *db, const char *path, int *damaged, struct err *e)
 	rc = store_pragma(db, "PRAGMA synchronous = FULL", NULL, 0);
 	if (rc == SQLITE_OK)
 		rc = store_pragma(db, "PRAGMA synchronous", v, sizeof(v));
-	if (rc != SQLITE_OK)
-		return store_fail(e, path, "kan de enquête niet instellen", db,
-				  rc);
+	if (rc != SQLITE_OK) {
+		snprintf(what, sizeof(what), "kan %s niet instellen", noun);
+		return store_fail(e, path, what, db, rc);
+	}
 	if (strcmp(v, "2") != 0)
 		return err_set(e,
-			       "kan de enquête '%s' niet veilig bewaren: "
+			       "kan %s '%s' niet veilig bewaren: "
 			       "synchronous is %s, niet FULL",
-			       path, v);
+			       noun, path, v);
 	rc = store_pragma(db, "PRAGMA secure_delete = ON", v, sizeof(v));
 	if (rc != SQLITE_OK || strcmp(v, "1") != 0)
 		return err_set(e,
-			       "kan de enquête '%s' niet instellen: "
+			       "kan %s '%s' niet instellen: "
 			       "secure_delete staat niet aan",
-			       path);
+			       noun, path);
 	rc = store_pragma(db, "PRAGMA trusted_schema = OFF", NULL, 0);
-	if (rc != SQLITE_OK)
-		return store_fail(e, path, "kan de enquête niet instellen", db,
-				  rc);
+	if (rc != SQLITE_OK) {
+		snprintf(what, sizeof(what), "kan %s niet instellen", noun);
+		return store_fail(e, path, what, db, rc);
+	}
 	return 0;
 }
 
-/* PRAGMA quick_check; 1 when ok. */
-static int quick_ok(sqlite3 *db)
+int store_quick_ok(sqlite3 *db)
 {
 	char v[64];
 
@@ -209,7 +210,7 @@ static int quick_ok(sqlite3 *db)
 	       strcmp(v, "ok") == 0;
 }
 
-static int user_version(sqlite3 *db, int *out)
+int store_user_version(sqlite3 *db, int *out)
 {
 	char v[32];
 	int rc = store_pragma(db, "PRAGMA user_version", v, sizeof(v));
@@ -221,13 +222,21 @@ static int user_version(sqlite3 *db, int *out)
 /* Brings the schema up to SCHEMA_VERSION, one transaction per step. */
 static int migrate(sqlite3 *db, const char *path, int *damaged, struct err *e)
 {
+	char v[32];
 	int have, rc;
 
-	rc = user_version(db, &have);
+	rc = store_user_version(db, &have);
 	if (rc != SQLITE_OK) {
 		*damaged = is_damage(rc);
 		return store_fail(e, path, "kan de enquête niet lezen", db, rc);
 	}
+	/* another file of the kiosk's (the sign-ups) says so here: never
+	 * take it for a survey file, never move it aside */
+	if (store_pragma(db, "PRAGMA application_id", v, sizeof(v)) !=
+		    SQLITE_OK ||
+	    atoi(v) != 0)
+		return err_set(e, "'%s' is geen enquêtebestand van de kiosk",
+			       path);
 	if (have > SCHEMA_VERSION)
 		return err_set(e,
 			       "de enquête '%s' is van een nieuwere versie "
@@ -276,8 +285,7 @@ void store_sync_parent(const char *path)
 	close(fd);
 }
 
-/* Renames a damaged file and its -wal and -shm out of the way. */
-static int move_aside(const char *path, int today, struct err *e)
+int store_move_aside(const char *path, int today, struct err *e)
 {
 	static const char *const sides[] = { "-wal", "-shm" };
 	char to[PATH_MAX], from_side[PATH_MAX], to_side[PATH_MAX + 8];
@@ -344,9 +352,9 @@ static struct store *open_rw(const char *path, int *damaged, struct err *e)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	if (configure(st->db, path, damaged, e) < 0)
+	if (store_configure(st->db, path, "de enquête", damaged, e) < 0)
 		goto bad;
-	if (!quick_ok(st->db)) {
+	if (!store_quick_ok(st->db)) {
 		*damaged = 1;
 		err_set(e, "de enquête '%s' is beschadigd", path);
 		goto bad;
@@ -379,7 +387,7 @@ struct store *store_open(const char *path, int today, struct err *e)
 	st = open_rw(path, &damaged, e);
 	if (st || !damaged)
 		return st;
-	if (move_aside(path, today, e) < 0)
+	if (store_move_aside(path, today, e) < 0)
 		return NULL;
 	return open_rw(path, &damaged, e);
 }
@@ -387,6 +395,7 @@ struct store *store_open(const char *path, int today, struct err *e)
 struct store *store_open_read(const char *path, struct err *e)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
+	char v[32];
 	int rc, have = 0;
 
 	st->path = str_dup(path);
@@ -394,13 +403,18 @@ struct store *store_open_read(const char *path, struct err *e)
 			     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(st->db, BUSY_MS);
-		rc = user_version(st->db, &have);
+		rc = store_user_version(st->db, &have);
 	}
 	if (rc != SQLITE_OK) {
 		store_fail(e, path, "kan de enquête niet lezen", st->db, rc);
 		store_free(st);
 		return NULL;
 	}
+	if (rc == SQLITE_OK &&
+	    store_pragma(st->db, "PRAGMA application_id", v, sizeof(v)) ==
+		    SQLITE_OK &&
+	    atoi(v) != 0)
+		have = 0; /* another file of the kiosk's: the sign-ups */
 	if (have < 1 || have > SCHEMA_VERSION) {
 		err_set(e,
 			have ? "'%s' is van een nieuwere versie van de kiosk"
@@ -421,22 +435,26 @@ void store_close(struct store *st)
 	store_free(st);
 }
 
-int store_limit_bytes(struct store *st, int64_t max_bytes, struct err *e)
+int store_db_limit_bytes(sqlite3 *db, const char *path, int64_t max_bytes,
+			 struct err *e)
 {
 	char sql[80], v[32];
-	int rc = store_pragma(st->db, "PRAGMA page_size", v, sizeof(v));
+	int rc = store_pragma(db, "PRAGMA page_size", v, sizeof(v));
 	long long page = atoll(v);
 
 	if (rc != SQLITE_OK || page <= 0)
-		return store_fail(e, st->path, "kan de enquête niet instellen",
-				  st->db, rc);
+		return store_fail(e, path, "kan niet instellen", db, rc);
 	snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %lld",
 		 (long long)(max_bytes / page));
-	rc = store_pragma(st->db, sql, NULL, 0);
+	rc = store_pragma(db, sql, NULL, 0);
 	if (rc != SQLITE_OK)
-		return store_fail(e, st->path, "kan de enquête niet instellen",
-				  st->db, rc);
+		return store_fail(e, path, "kan niet instellen", db, rc);
 	return 0;
+}
+
+int store_limit_bytes(struct store *st, int64_t max_bytes, struct err *e)
+{
+	return store_db_limit_bytes(st->db, st->path, max_bytes, e);
 }
 
 /* ---- saving ---- */
@@ -770,19 +788,19 @@ static int tally(struct store *st, const struct survey *s,
 	return SQLITE_OK;
 }
 
-static int random_id(uint8_t *id, struct err *e)
+int store_random_id(uint8_t *id, size_t n, struct err *e)
 {
 	size_t got = 0;
 
-	while (got < STORE_ID_BYTES) {
-		ssize_t n = getrandom(id + got, STORE_ID_BYTES - got, 0);
+	while (got < n) {
+		ssize_t r = getrandom(id + got, n - got, 0);
 
-		if (n < 0 && errno == EINTR)
+		if (r < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
+		if (r < 0)
 			return err_set(e, "geen willekeurig getal: %s",
 				       strerror(errno));
-		got += (size_t)n;
+		got += (size_t)r;
 	}
 	return 0;
 }
@@ -799,7 +817,7 @@ int store_response_add(struct store *st, const struct survey *s,
 		return err_set(e, "week %d van %d bestaat niet", iso_week,
 			       iso_year);
 	len = encode(st, s, a, e);
-	if (len < 0 || random_id(id, e) < 0)
+	if (len < 0 || store_random_id(id, STORE_ID_BYTES, e) < 0)
 		return -1;
 	rc = step_done(st->st[ST_BEGIN]);
 	if (rc != SQLITE_OK)

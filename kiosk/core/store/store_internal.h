@@ -50,6 +50,30 @@ int store_pragma(sqlite3 *db, const char *sql, char *out, size_t size);
 /* Writes the folder entries of the folder holding path to the disk. */
 void store_sync_parent(const char *path);
 
+/* The settings of a writing connection, each read back: WAL,
+ * synchronous=FULL, secure_delete=ON, busy_timeout, trusted_schema=OFF.
+ * noun names the file in messages ("de enquête"). *damaged is 1 when
+ * SQLite found the file damaged. */
+int store_configure(sqlite3 *db, const char *path, const char *noun,
+		    int *damaged, struct err *e);
+
+/* PRAGMA quick_check; 1 when ok. */
+int store_quick_ok(sqlite3 *db);
+
+/* PRAGMA user_version into *out; returns the SQLite result code. */
+int store_user_version(sqlite3 *db, int *out);
+
+/* Renames a damaged file and its -wal and -shm out of the way, to
+ * PATH.beschadigd-JJJJ-MM-DD (today is YYYYMMDD), and logs it once. */
+int store_move_aside(const char *path, int today, struct err *e);
+
+/* Fills the n bytes at id with random bits (getrandom). */
+int store_random_id(uint8_t *id, size_t n, struct err *e);
+
+/* Lets db's file grow to at most max_bytes (store_limit_bytes()). */
+int store_db_limit_bytes(sqlite3 *db, const char *path, int64_t max_bytes,
+			 struct err *e);
+
 /* The question kind named s in the file; 0, or -1 when s is none. */
 int store_kind_parse(const char *s, enum question_kind *k);
 
