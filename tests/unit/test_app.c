@@ -32,14 +32,14 @@
 
 /* The tiles of content/ussen/kiosk.ini, in its order. */
 static const char *const TITLES_NL[NTILES] = {
-	"De werkwijze",	  "Stap voor stap", "Folders", "Wie doen mee?",
-	"Nieuws",	  "Stel een vraag", "Doe mee", "Activiteiten",
-	"Enquête",
+	"De werkwijze",	 "Stap voor stap", "Folders",
+	"Wie doen mee?", "Nieuws",	   "Stel een vraag",
+	"Doe mee",	 "Activiteiten",   "Enquête",
 };
 static const char *const TITLES_EN[NTILES] = {
-	"How we work",	  "Step by step",   "Leaflets", "Who takes part?",
-	"News",		  "Ask a question", "Join in",	"Activities",
-	"Survey",
+	"How we work",	   "Step by step", "Leaflets",
+	"Who takes part?", "News",	   "Ask a question",
+	"Join in",	   "Activities",   "Survey",
 };
 
 static uint64_t idle_ms(struct fake_kiosk *k)

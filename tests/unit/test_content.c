@@ -153,31 +153,29 @@ static struct content *load_ok(const char *dir, struct content_report *r)
 
 static void test_ussen_loads_without_problems(void **state)
 {
-	static const char *const ids[] = { "werkwijze", "stappen",
-					   "folders",	"partners",
-					   "nieuws",	"vraag",
-					   "doe-mee",	"activiteiten",
-					   "enquete" };
-	static const enum tile_kind kinds[] = {
-		TILE_WERKWIJZE, TILE_STEPS, TILE_FLYERS,
-		TILE_PARTNERS,	TILE_NEWS,  TILE_ASK,
-		TILE_INITIATIVES, TILE_EVENTS, TILE_SURVEY
+	static const char *const ids[] = {
+		"werkwijze", "stappen", "folders",	"partners", "nieuws",
+		"vraag",     "doe-mee", "activiteiten", "enquete"
 	};
-	static const char *const en[] = { "How we work",    "Step by step",
-					  "Leaflets",	    "Who takes part?",
-					  "News",	    "Ask a question",
-					  "Join in",	    "Activities",
+	static const enum tile_kind kinds[] = { TILE_WERKWIJZE,	  TILE_STEPS,
+						TILE_FLYERS,	  TILE_PARTNERS,
+						TILE_NEWS,	  TILE_ASK,
+						TILE_INITIATIVES, TILE_EVENTS,
+						TILE_SURVEY };
+	static const char *const en[] = { "How we work", "Step by step",
+					  "Leaflets",	 "Who takes part?",
+					  "News",	 "Ask a question",
+					  "Join in",	 "Activities",
 					  "Survey" };
 	static const char *const tr[] = {
-		"Çalışma şeklimiz",  "Adım adım",  "Broşürler",
-		"Kimler katılıyor?", "Haberler",   "Soru sorun",
+		"Çalışma şeklimiz",  "Adım adım",   "Broşürler",
+		"Kimler katılıyor?", "Haberler",    "Soru sorun",
 		"Katılın",	     "Etkinlikler", "Anket"
 	};
-	static const char *const ar[] = { "طريقة عملنا", "خطوة بخطوة",
-					  "نشرات",	 "من يشارك؟",
-					  "أخبار",	 "لديك سؤال؟",
-					  "شارك معنا",	 "الأنشطة",
-					  "استبيان" };
+	static const char *const ar[] = {
+		"طريقة عملنا", "خطوة بخطوة", "نشرات",	"من يشارك؟", "أخبار",
+		"لديك سؤال؟",  "شارك معنا",  "الأنشطة", "استبيان"
+	};
 	struct content_report r;
 	struct content *c = load_ok("content/ussen", &r);
 	char **lines;
@@ -227,7 +225,8 @@ static void test_ussen_loads_without_problems(void **state)
 			const struct ask_topic *tp = &c->tiles[5].topics[i];
 
 			assert_in_range(tp->nchoices[l], 3, ASK_CHOICES_MAX);
-			assert_non_null(tp->choices[l][tp->nchoices[l] - 1].s[3]);
+			assert_non_null(
+				tp->choices[l][tp->nchoices[l] - 1].s[3]);
 		}
 	assert_int_equal(c->tiles[6].ninitiatives, 4);
 	assert_false(c->tiles[6].initiatives[2].signup);

@@ -364,12 +364,14 @@ static void test_expect_sees_text_as_written(void **state)
 	struct runner *r = *state;
 
 	assert_int_equal(
-		run_script(r, "tap \"" START "\"\n"
-			      "tap \"Stap voor stap\"\n"
-			      "tap \"Volgende\"\n"
-			      "expect \"U neemt contact op\"\n"
-			      "expect \"ONS welzijn: vraag@welzijn-ussen.example. Of "
-			      "loop binnen in het wijkcentrum.\"\n"),
+		run_script(
+			r,
+			"tap \"" START "\"\n"
+			"tap \"Stap voor stap\"\n"
+			"tap \"Volgende\"\n"
+			"expect \"U neemt contact op\"\n"
+			"expect \"ONS welzijn: vraag@welzijn-ussen.example. Of "
+			"loop binnen in het wijkcentrum.\"\n"),
 		0);
 }
 
