@@ -18,6 +18,8 @@
 #include "bench.h"
 #include "core/app/script.h"
 #include "core/packstore.h"
+#include "core/reach.h"
+#include "core/seal.h"
 #include "core/store/signups.h"
 #include "loop.h"
 
@@ -58,6 +60,45 @@ int loop_sink_results(void *ctx, const struct survey *s,
 			    0)
 			return -1;
 	return 0;
+}
+
+/* ---- sign-ups ---- */
+
+int loop_signup_save(void *ctx, const struct initiative *in, const char *name,
+		     const char *contact, int today, struct err *e)
+{
+	struct loop *l = ctx;
+	const struct content *c = l->a->content;
+	const char *keytext = l->signup_key[0] ? l->signup_key
+			      : c		? c->signup_public_key
+						: NULL;
+	uint8_t key[SEAL_PUBLIC_BYTES];
+	char phone[64], consent[SEAL_DIGEST_TEXT];
+	struct signup_in si = { 0 };
+	struct signups *s;
+	int rc;
+
+	if (!l->data_ok)
+		return err_set(e, "the data folder cannot be written");
+	if (keytext && seal_key_parse(key, keytext, e) < 0)
+		return -1;
+	seal_digest_text(consent, text_get(&in->consent, 0));
+	si.initiative = in->id;
+	si.name = name;
+	si.contact = phone_normalize(contact, phone, sizeof(phone)) == 0
+			     ? phone
+			     : contact;
+	si.consent_hash = consent;
+	s = signups_open(l->signups_path, today, keytext ? key : NULL, e);
+	if (!s)
+		return -1;
+	rc = signups_add(s, &si, today,
+			 c && c->signup_keep_days > 0 ? c->signup_keep_days
+						      : SIGNUPS_KEEP_DEFAULT,
+			 e);
+	signups_close(s);
+	seal_wipe(phone, sizeof(phone));
+	return rc;
 }
 
 /* ---- sign-ups past their delete day ---- */

@@ -395,7 +395,10 @@ int main(int argc, char **argv)
 		struct app_survey_sink sink = { &loop, loop_sink_save,
 						loop_sink_results };
 
+		struct app_signup_sink signup = { &loop, loop_signup_save };
+
 		app_set_survey_sink(a, &sink);
+		app_set_signup_sink(a, &signup);
 	}
 	loop.scripted = o.script != NULL;
 	{
@@ -408,6 +411,8 @@ int main(int argc, char **argv)
 		loop.speech_cfg.wav_path = o.audio_out;
 		loop.speech_cfg.volume_pct = st.volume >= 0 ? st.volume : 100;
 		loop.speech_cfg.use_device = !platform_headless(p);
+		str_copy(loop.signup_key, sizeof(loop.signup_key),
+			 st.signup_public_key);
 		settings_release(&st);
 	}
 	if (loop.data)

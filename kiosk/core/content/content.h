@@ -320,10 +320,6 @@ int content_check_day(const struct content *c, int today,
 /* The folders of pack c that no tile uses (a preview folder, a tile left
  * out of `tiles`), copied into out (at most max names); returns how many.
  * `kioskctl check` warns about them and `install` leaves them out. */
-/* 1 when pack c lets visitors sign up for an initiative on the kiosk
- * (personal data: `kioskctl check` wants a staff key then). */
-int content_wants_signups(const struct content *c);
-
 int content_unused_dirs(const struct content *c, char (*out)[64], int max);
 
 /* 1 when pack c lets visitors sign up for something on the kiosk, so
