@@ -3,6 +3,7 @@
 
 CC      ?= cc
 PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode \
+           libsystemd \
            poppler-glib cairo espeak-ng fribidi libunibreak sqlite3
 CORE_PKGS = md4c libpng libjpeg libqrencode poppler-glib cairo fribidi \
             libunibreak sqlite3

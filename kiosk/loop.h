@@ -14,6 +14,7 @@
 #include "core/store/store.h"
 #include "platform/platform.h"
 #include "platform/speech.h"
+#include "platform/watchdog.h"
 
 /* The running kiosk: what the loop keeps between turns. The script runner
  * uses it too, on its simulated clock. */
@@ -35,6 +36,7 @@ struct loop {
 	int speech_failed; /* it would not open: said once in the log */
 	int scripted;	   /* a script run: speech follows its clock */
 	struct platform_signals *sig; /* SIGTERM and friends, as events */
+	struct watchdog *wd; /* systemd: READY, heartbeat; NULL: none */
 
 	/* the survey answers: opened at the first response, never when the
 	 * data folder cannot be written */

@@ -336,6 +336,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	data_ok = data_prepare(data, !o.data);
+	/* systemd's watchdog variables are read before any thread starts */
+	if (!o.script)
+		loop.wd = watchdog_open();
 
 	/* SIGTERM ends the kiosk cleanly, other signals are logged; a public
 	 * kiosk ignores Ctrl+C, a script run (tests, previews) ends on it */
@@ -420,6 +423,7 @@ int main(int argc, char **argv)
 		rc = a->content ? bench_flyer(&loop) : 1;
 	else
 		loop_run(&loop, o.bench);
+	watchdog_close(loop.wd);
 	speech_close(loop.speech);
 	store_close(loop.store);
 	app_release(a);

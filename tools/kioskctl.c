@@ -679,6 +679,7 @@ int main(int argc, char **argv)
 	size_t i;
 
 	log_set_level(LOG_WARN);
+	log_set_journal(0);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
 		usage(argc < 2 ? stderr : stdout);

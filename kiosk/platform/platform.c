@@ -803,8 +803,9 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 {
 	memset(out, 0, sizeof(*out));
 	if (ev->type == SIGNAL_EVENT) {
-		out->kind =
-			ev->user.code == SIGNAL_RESCAN ? PEV_RESCAN : PEV_QUIT;
+		out->kind = ev->user.code == SIGNAL_RESCAN ? PEV_RESCAN
+			    : ev->user.code == SIGNAL_HANG ? PEV_TEST_HANG
+							   : PEV_QUIT;
 		return 1;
 	}
 	switch (ev->type) {
