@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/isoweek.h"
@@ -294,6 +295,23 @@ static void pick_installed(struct loop *l, char *watched, size_t wsize,
 	}
 }
 
+/* Every SQLite file of the kiosk is checked at start (PRAGMA
+ * quick_check, inside store_open): a damaged one is moved aside with the
+ * date in its name, logged, and a fresh one used, so the public sees the
+ * kiosk and not an error. A file that is not there yet is made at the
+ * first response. The sign-up file, when it comes, is checked here the
+ * same way. */
+static void check_stores(struct loop *l)
+{
+	struct err e = { "" };
+
+	if (!l->data_ok || access(l->store_path, F_OK) < 0)
+		return;
+	l->store = store_open(l->store_path, l->a->today, &e);
+	if (!l->store)
+		log_error("survey answers cannot be saved: %s", e.msg);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -397,6 +415,7 @@ int main(int argc, char **argv)
 		app_set_survey_sink(a, &sink);
 	}
 	loop.scripted = o.script != NULL;
+	check_stores(&loop);
 	{
 		/* the volume is the kiosk's own setting, not the pack's */
 		struct settings st;

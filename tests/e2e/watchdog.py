@@ -98,7 +98,7 @@ if p.poll() is not None:
     fail(p, "the kiosk ended instead of hanging")
 p.kill()
 p.wait()
-print("ok watchdog: READY, heartbeat while idle, silence after a hang")
+print("watchdog: READY, heartbeat while idle, silence after a hang")
 
 # ---- SIGTERM: STOPPING=1 and a clean end ----
 p, sock = start("stop")
@@ -112,4 +112,4 @@ except subprocess.TimeoutExpired:
     fail(p, "the kiosk did not end on SIGTERM")
 if rc != 0 or "Sanitizer" in open(p.errpath).read():
     fail(p, "the kiosk ended with %d on SIGTERM" % rc)
-print("ok watchdog: STOPPING=1 on SIGTERM, exit 0")
+print("watchdog: STOPPING=1 on SIGTERM, exit 0")
