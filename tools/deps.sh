@@ -14,7 +14,7 @@ libcmocka-dev
 libfribidi-dev libunibreak-dev fonts-noto-core
 xvfb xauth zbar-tools imagemagick python3 fontconfig
 clang libclang-rt-14-dev
-libsystemd-dev
+libsystemd-dev cage
 "
 
 missing=""
