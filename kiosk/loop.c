@@ -2,7 +2,8 @@
  * loop: the running kiosk. Owns struct loop, the touch loop that sleeps
  * until something changes and paints a frame only when it did, the look
  * for newly installed packs, the survey store the app's finished surveys
- * go to, the heartbeat for systemd's watchdog, carrying read-aloud requests to
+ * go to, the heartbeat for systemd's watchdog, the inbox and outbox
+ * (fleet.c), carrying read-aloud requests to
  * the speech engine, and the host a script runs in.
  */
 #include <errno.h>
@@ -124,8 +125,18 @@ static void host_present(void *ctx, const struct draw_list *dl)
 
 static void pickup_look(struct loop *l, uint64_t now);
 
+/* Inbox and outbox; a pack installed from the inbox is looked for at
+ * once. */
+static void fleet_look(struct loop *l, uint64_t now)
+{
+	if (l->fleet && fleet_tick(l->fleet, now, l->a->today, l->a->minute,
+				   app_resting(l->a)))
+		l->pick.next_look = 0;
+}
+
 static void host_tick(void *ctx, uint64_t now)
 {
+	fleet_look(ctx, now);
 	pickup_look(ctx, now);
 	speech_sync(ctx, now);
 }
@@ -251,6 +262,9 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	if (l->wd)
 		wait = min_wait(wait,
 				watchdog_wakeup_in(l->wd, platform_ticks()));
+	if (l->fleet)
+		wait = min_wait(wait,
+				fleet_wakeup_in(l->fleet, platform_ticks()));
 	wait = min_wait(wait, max_ms);
 	if (l->dirty)
 		wait = 0;
@@ -300,6 +314,7 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	if (l->wd)
 		watchdog_tick(l->wd, now);
 	app_advance(a, now);
+	fleet_look(l, now);
 	pickup_look(l, now);
 	speech_sync(l, now);
 	if (l->dirty) {

@@ -12,6 +12,7 @@
 #include "core/app/app.h"
 #include "core/app/pickup.h"
 #include "core/store/store.h"
+#include "fleet.h"
 #include "platform/platform.h"
 #include "platform/speech.h"
 #include "platform/watchdog.h"
@@ -37,6 +38,7 @@ struct loop {
 	int scripted;	   /* a script run: speech follows its clock */
 	struct platform_signals *sig; /* SIGTERM and friends, as events */
 	struct watchdog *wd; /* systemd: READY, heartbeat; NULL: none */
+	struct fleet *fleet; /* inbox and outbox; NULL: none */
 
 	/* the survey answers: opened at the first response, never when the
 	 * data folder cannot be written */

@@ -316,6 +316,7 @@ int main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct loop loop = { 0 };
+	struct fleet fleet;
 	char watched[PATH_MAX] = "";
 	struct platform_config pc = { 0 };
 	struct app_config ac = { 0 };
@@ -426,6 +427,11 @@ int main(int argc, char **argv)
 		loop.speech_cfg.wav_path = o.audio_out;
 		loop.speech_cfg.volume_pct = st.volume >= 0 ? st.volume : 100;
 		loop.speech_cfg.use_device = !platform_headless(p);
+		if (data_ok) {
+			fleet_init(&fleet, data, st.name, o.date,
+				   o.script != NULL, start);
+			loop.fleet = &fleet;
+		}
 		settings_release(&st);
 	}
 	if (loop.data)
@@ -442,6 +448,8 @@ int main(int argc, char **argv)
 		rc = a->content ? bench_flyer(&loop) : 1;
 	else
 		loop_run(&loop, o.bench);
+	if (loop.fleet)
+		fleet_release(loop.fleet);
 	watchdog_close(loop.wd);
 	speech_close(loop.speech);
 	store_close(loop.store);

@@ -11,6 +11,9 @@
  *   [sound]
  *   volume = 80
  *
+ *   [kiosk]
+ *   name = ussen-1      ; names this kiosk's files in the outbox
+ *
  * A missing file means "all defaults": a kiosk without a printer needs no
  * settings file at all.
  */
@@ -19,11 +22,13 @@
 
 #include "base/err.h"
 
-#define SETTINGS_FILE "settings.ini"
+#define SETTINGS_FILE	  "settings.ini"
+#define SETTINGS_NAME_MAX 41 /* a kiosk name: 1..40 of a-z 0-9 - _ */
 
 struct settings {
 	char *printer_device; /* owned; NULL: no printer */
 	int volume;	      /* 0 to 100; -1: not set (the system's own) */
+	char name[SETTINGS_NAME_MAX]; /* this kiosk's name; "": not set */
 };
 
 /* Reads DATA_DIR/settings.ini into s (defaults when the file is not
