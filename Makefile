@@ -49,7 +49,7 @@ CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 
 .PHONY: all deps run test unit e2e check-layers asan bench valgrind fuzz \
-        fuzz-bins monkey soak \
+        fuzz-bins monkey soak fleet-test \
         install clean format
 
 all: $(KIOSK) $(KIOSKCTL)
@@ -170,6 +170,16 @@ monkey: deps
 	$(Q)$(MAKE) --no-print-directory $(KIOSK_SAN)
 	$(Q)python3 tests/monkey/monkey.py $(KIOSK_SAN) . $(B)/monkey \
 		--minutes $(MINUTES) --seed $(SEED)
+
+# A pack travelling office -> kiosk and the answers back, through two
+# real Syncthing instances on 127.0.0.1 (apt install syncthing; not part
+# of make test). Bounded in time; both are stopped by their PIDs.
+fleet-test: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)command -v syncthing > /dev/null || \
+		{ echo "fleet-test: needs syncthing (apt install syncthing)"; exit 1; }
+	$(Q)python3 tests/fleet/fleet_test.py $(KIOSK) $(KIOSKCTL) $(CURDIR) \
+		$(B)/fleet-test
 
 fuzz: deps
 	$(Q)$(MAKE) --no-print-directory fuzz-bins
