@@ -2,7 +2,8 @@
  * loop: the running kiosk. Owns struct loop, the touch loop that sleeps
  * until something changes and paints a frame only when it did, the look
  * for newly installed packs, the survey store the app's finished surveys
- * go to (opened at the first response), carrying read-aloud requests to
+ * go to, the heartbeat for systemd's watchdog, the inbox and outbox
+ * (fleet.c), carrying read-aloud requests to
  * the speech engine, and the host a script runs in.
  */
 #include <errno.h>
@@ -20,6 +21,7 @@
 #include "core/packstore.h"
 #include "core/store/signups.h"
 #include "loop.h"
+#include "platform/watchdog.h"
 
 /* ---- where finished surveys go ---- */
 
@@ -145,8 +147,18 @@ static void host_present(void *ctx, const struct draw_list *dl)
 
 static void pickup_look(struct loop *l, uint64_t now);
 
+/* Inbox and outbox; a pack installed from the inbox is looked for at
+ * once. */
+static void fleet_look(struct loop *l, uint64_t now)
+{
+	if (l->fleet && fleet_tick(l->fleet, now, l->a->today, l->a->minute,
+				   app_resting(l->a)))
+		l->pick.next_look = 0;
+}
+
 static void host_tick(void *ctx, uint64_t now)
 {
+	fleet_look(ctx, now);
 	pickup_look(ctx, now);
 	speech_sync(ctx, now);
 }
@@ -243,6 +255,15 @@ static int64_t min_wait(int64_t a, int64_t b)
 	return a < b ? a : b;
 }
 
+/* Tests only (PEV_TEST_HANG): the loop stops turning for good, as a
+ * deadlock would stop it, so the heartbeat stops and systemd (or the test
+ * playing it) sees the hang. Nothing ends this but SIGKILL. */
+static void loop_hang(void)
+{
+	for (;;)
+		sleep(60);
+}
+
 /* One turn of the loop: sleeps until an event or the next thing that
  * changes (a timer, an animation step, a look for installed packs; at
  * most max_ms, -1: no limit), takes every waiting event, and builds and
@@ -260,6 +281,12 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	wait = min_wait(app_in, pickup_wakeup_in(&l->pick, platform_ticks()));
 	if (l->speech)
 		wait = min_wait(wait, speech_wakeup_in(l->speech));
+	if (l->wd)
+		wait = min_wait(wait,
+				watchdog_wakeup_in(l->wd, platform_ticks()));
+	if (l->fleet)
+		wait = min_wait(wait,
+				fleet_wakeup_in(l->fleet, platform_ticks()));
 	wait = min_wait(wait, max_ms);
 	if (l->dirty)
 		wait = 0;
@@ -267,8 +294,12 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	while (got) {
 		if (ev.kind == PEV_QUIT) {
 			log_info("SIGTERM: stopping");
+			if (l->wd)
+				watchdog_stopping(l->wd);
 			return 1;
 		}
+		if (ev.kind == PEV_TEST_HANG)
+			loop_hang();
 		if (ev.kind == PEV_POINTER && ev.ptr == UI_PTR_MOVE) {
 			move = ev;
 			have_move = 1;
@@ -303,7 +334,10 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	}
 	if (app_in >= 0 && now >= due)
 		l->dirty = 1; /* a timer or an animation step */
+	if (l->wd)
+		watchdog_tick(l->wd, now);
 	app_advance(a, now);
+	fleet_look(l, now);
 	pickup_look(l, now);
 	speech_sync(l, now);
 	if (l->dirty) {
@@ -319,6 +353,8 @@ int loop_turn(struct loop *l, int64_t max_ms)
 void loop_run(struct loop *l, int bench)
 {
 	platform_present(l->p, app_frame(l->a), 1);
+	if (l->wd)
+		watchdog_ready(l->wd, platform_ticks());
 	if (bench) {
 		printf("bench: first-frame-ns %llu\n",
 		       (unsigned long long)bench_mono_ns());

@@ -12,8 +12,10 @@
 #include "core/app/app.h"
 #include "core/app/pickup.h"
 #include "core/store/store.h"
+#include "fleet.h"
 #include "platform/platform.h"
 #include "platform/speech.h"
+#include "platform/watchdog.h"
 
 /* The running kiosk: what the loop keeps between turns. The script runner
  * uses it too, on its simulated clock. */
@@ -35,6 +37,8 @@ struct loop {
 	int speech_failed; /* it would not open: said once in the log */
 	int scripted;	   /* a script run: speech follows its clock */
 	struct platform_signals *sig; /* SIGTERM and friends, as events */
+	struct watchdog *wd; /* systemd: READY, heartbeat; NULL: none */
+	struct fleet *fleet; /* inbox and outbox; NULL: none */
 
 	/* the survey answers: opened at the first response, never when the
 	 * data folder cannot be written */

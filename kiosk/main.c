@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/isoweek.h"
@@ -295,10 +296,28 @@ static void pick_installed(struct loop *l, char *watched, size_t wsize,
 	}
 }
 
+/* Every SQLite file of the kiosk is checked at start (PRAGMA
+ * quick_check, inside store_open): a damaged one is moved aside with the
+ * date in its name, logged, and a fresh one used, so the public sees the
+ * kiosk and not an error. A file that is not there yet is made at the
+ * first response. The sign-up file is checked the same way when its
+ * expired sign-ups are removed at start (loop_signups_tidy). */
+static void check_stores(struct loop *l)
+{
+	struct err e = { "" };
+
+	if (!l->data_ok || access(l->store_path, F_OK) < 0)
+		return;
+	l->store = store_open(l->store_path, l->a->today, &e);
+	if (!l->store)
+		log_error("survey answers cannot be saved: %s", e.msg);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct loop loop = { 0 };
+	struct fleet fleet;
 	char watched[PATH_MAX] = "";
 	struct platform_config pc = { 0 };
 	struct app_config ac = { 0 };
@@ -337,6 +356,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	data_ok = data_prepare(data, !o.data);
+	/* systemd's watchdog variables are read before any thread starts */
+	if (!o.script)
+		loop.wd = watchdog_open();
 
 	/* SIGTERM ends the kiosk cleanly, other signals are logged; a public
 	 * kiosk ignores Ctrl+C, a script run (tests, previews) ends on it */
@@ -398,6 +420,7 @@ int main(int argc, char **argv)
 		app_set_survey_sink(a, &sink);
 	}
 	loop.scripted = o.script != NULL;
+	check_stores(&loop);
 	{
 		/* the volume is the kiosk's own setting, not the pack's */
 		struct settings st;
@@ -408,6 +431,11 @@ int main(int argc, char **argv)
 		loop.speech_cfg.wav_path = o.audio_out;
 		loop.speech_cfg.volume_pct = st.volume >= 0 ? st.volume : 100;
 		loop.speech_cfg.use_device = !platform_headless(p);
+		if (data_ok) {
+			fleet_init(&fleet, data, st.name, o.date,
+				   o.script != NULL, start);
+			loop.fleet = &fleet;
+		}
 		settings_release(&st);
 	}
 	if (loop.data)
@@ -424,6 +452,9 @@ int main(int argc, char **argv)
 		rc = a->content ? bench_flyer(&loop) : 1;
 	else
 		loop_run(&loop, o.bench);
+	if (loop.fleet)
+		fleet_release(loop.fleet);
+	watchdog_close(loop.wd);
 	speech_close(loop.speech);
 	store_close(loop.store);
 	app_release(a);

@@ -14,6 +14,7 @@ libcmocka-dev libsodium-dev
 libfribidi-dev libunibreak-dev fonts-noto-core
 xvfb xauth zbar-tools imagemagick python3 fontconfig
 clang libclang-rt-14-dev
+libsystemd-dev cage
 "
 
 missing=""

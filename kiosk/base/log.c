@@ -1,6 +1,7 @@
 /*
- * log: level-filtered lines to standard error. The level is the one piece of
- * process-wide state in the program: it is set once at start-up and read only.
+ * log: level-filtered lines to standard error (see log.h). The level and the
+ * style are the process-wide state of the program: set once at start-up and
+ * only read after that.
  */
 #include "base/log.h"
 
@@ -8,26 +9,41 @@
 #include <stdio.h>
 
 static enum log_level min_level = LOG_INFO;
+static int journal_style = 1;
 
 void log_set_level(enum log_level level)
 {
 	min_level = level;
 }
 
+void log_set_journal(int on)
+{
+	journal_style = on;
+}
+
 void log_msg(enum log_level level, const char *fmt, ...)
 {
 	static const char *const names[] = { "debug", "info", "warning",
 					     "error" };
+	/* syslog priorities: debug 7, info 6, warning 4, error 3 */
+	static const char *const prio[] = { "<7>", "<6>", "<4>", "<3>" };
+	char line[2048];
+	size_t n;
 	va_list ap;
 
 	if (level < min_level)
 		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	/* one event, one line: a message that carries a line break (an
+	 * error text from a library) is kept on its line */
+	for (n = 0; line[n]; n++)
+		if (line[n] == '\n' || line[n] == '\r')
+			line[n] = ' ';
 	/* one whole line at a time: the signal thread logs too */
 	flockfile(stderr);
-	fprintf(stderr, "kiosk: %s: ", names[level]);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%skiosk: %s: %s\n", journal_style ? prio[level] : "",
+		names[level], line);
 	funlockfile(stderr);
 }

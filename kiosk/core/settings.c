@@ -80,6 +80,24 @@ static int settings_key(void *ctx, const char *section, const char *key,
 		str_trim(s->signup_public_key);
 		return 0;
 	}
+	if (strcmp(section, "kiosk") == 0 && strcmp(key, "name") == 0) {
+		size_t i, n = strlen(value);
+
+		for (i = 0; i < n; i++)
+			if (!((value[i] >= 'a' && value[i] <= 'z') ||
+			      (value[i] >= '0' && value[i] <= '9') ||
+			      value[i] == '-' || value[i] == '_'))
+				break;
+		if (n == 0 || n >= SETTINGS_NAME_MAX || i < n) {
+			err_set(p->e,
+				"%s:%d: kiosk name '%s' must be 1 to %d "
+				"small letters, digits, '-' or '_'",
+				p->path, line, value, SETTINGS_NAME_MAX - 1);
+			goto fail;
+		}
+		str_copy(s->name, sizeof(s->name), value);
+		return 0;
+	}
 	err_set(p->e, "%s:%d: unknown setting '%s' in [%s]", p->path, line, key,
 		section);
 fail:
