@@ -3,9 +3,9 @@
 
 CC      ?= cc
 PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode \
-           poppler-glib cairo espeak-ng fribidi libunibreak sqlite3
+           poppler-glib cairo espeak-ng fribidi libunibreak sqlite3 libsodium
 CORE_PKGS = md4c libpng libjpeg libqrencode poppler-glib cairo fribidi \
-            libunibreak sqlite3
+            libunibreak sqlite3 libsodium
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla \
            -Wwrite-strings -Wno-format-truncation -Werror
 CFLAGS  ?= -O2 -g
