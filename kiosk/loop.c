@@ -18,6 +18,7 @@
 #include "core/app/script.h"
 #include "core/packstore.h"
 #include "loop.h"
+#include "platform/usb.h"
 
 /* ---- where finished surveys go ---- */
 
@@ -56,6 +57,13 @@ int loop_sink_results(void *ctx, const struct survey *s,
 			    0)
 			return -1;
 	return 0;
+}
+
+int loop_find_sticks(void *ctx, char (*out)[STAFF_PATH_MAX], int max)
+{
+	struct loop *l = ctx;
+
+	return usb_find(l->usb_path[0] ? l->usb_path : NULL, out, max);
 }
 
 /* Carries the app's read-aloud requests to the speech engine, and tells
@@ -289,17 +297,26 @@ int loop_turn(struct loop *l, int64_t max_ms)
 		}
 		l->dirty = l->force = 0;
 	}
+	if (app_staff_restart_wanted(a)) {
+		log_info("restart asked in staff mode: stopping (exit status "
+			 "%d)",
+			 APP_EXIT_RESTART);
+		return 2;
+	}
 	return 0;
 }
 
-void loop_run(struct loop *l, int bench)
+int loop_run(struct loop *l, int bench)
 {
+	int rc;
+
 	platform_present(l->p, app_frame(l->a), 1);
 	if (bench) {
 		printf("bench: first-frame-ns %llu\n",
 		       (unsigned long long)bench_mono_ns());
 		fflush(stdout);
 	}
-	while (!loop_turn(l, -1))
+	while (!(rc = loop_turn(l, -1)))
 		;
+	return rc == 2 ? APP_EXIT_RESTART : 0;
 }

@@ -41,7 +41,15 @@ struct loop {
 	struct store *store;
 	char store_path[PATH_MAX + 32];
 	int data_ok;
+
+	/* staff mode: where USB sticks appear (settings.ini [usb] path; ""
+	 * for /media and /run/media) */
+	char usb_path[PATH_MAX];
 };
+
+/* The app's way to find USB sticks (app_staff_env.find_sticks), ctx a
+ * struct loop. */
+int loop_find_sticks(void *ctx, char (*out)[STAFF_PATH_MAX], int max);
 
 /* The app's survey sink (struct app_survey_sink), ctx a struct loop: saves
  * a finished survey, and counts the answers shown as results. The store
@@ -56,11 +64,12 @@ int loop_sink_results(void *ctx, const struct survey *s,
 int loop_run_script(struct loop *l, const char *script);
 
 /* One turn of the loop, at most max_ms of sleep (-1: no limit). Returns 1
- * on SIGTERM. */
+ * on SIGTERM, 2 when staff asked for a restart. */
 int loop_turn(struct loop *l, int64_t max_ms);
 
-/* Paints the first frame and turns the loop until SIGTERM; bench: print
+/* Paints the first frame and turns the loop until SIGTERM (returns 0) or
+ * a restart asked in staff mode (returns APP_EXIT_RESTART); bench: print
  * when the first frame was painted. */
-void loop_run(struct loop *l, int bench);
+int loop_run(struct loop *l, int bench);
 
 #endif

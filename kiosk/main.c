@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/err.h"
 #include "base/isoweek.h"
@@ -294,6 +295,25 @@ static void pick_installed(struct loop *l, char *watched, size_t wsize,
 	}
 }
 
+/* The wall clock in seconds when the app's clock starts: the real one,
+ * or for a script the --date (default 2026-01-01) at --time (default
+ * noon), so a script's lockouts do not depend on when it runs. */
+static int64_t wall_start(const struct options *o)
+{
+	struct tm tm = { 0 };
+	int date = o->date ? o->date : 20260101;
+	int minute = o->minute >= 0 ? o->minute : 12 * 60;
+
+	if (!o->script)
+		return (int64_t)time(NULL);
+	tm.tm_year = date / 10000 - 1900;
+	tm.tm_mon = date / 100 % 100 - 1;
+	tm.tm_mday = date % 100;
+	tm.tm_hour = minute / 60;
+	tm.tm_min = minute % 60;
+	return (int64_t)timegm(&tm);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -404,6 +424,18 @@ int main(int argc, char **argv)
 		loop.speech_cfg.wav_path = o.audio_out;
 		loop.speech_cfg.volume_pct = st.volume >= 0 ? st.volume : 100;
 		loop.speech_cfg.use_device = !platform_headless(p);
+		if (st.usb_path)
+			str_copy(loop.usb_path, sizeof(loop.usb_path),
+				 st.usb_path);
+		app_set_staff_env(a, &(struct app_staff_env){
+					     .ctx = &loop,
+					     .data_dir = data_ok ? data : NULL,
+					     .wall_start = wall_start(&o),
+					     .started_ms = start,
+					     .printer_configured =
+						     st.printer_device != NULL,
+					     .find_sticks = loop_find_sticks,
+				     });
 		settings_release(&st);
 	}
 	if (loop.data)
@@ -419,7 +451,7 @@ int main(int argc, char **argv)
 	else if (o.bench_flyer)
 		rc = a->content ? bench_flyer(&loop) : 1;
 	else
-		loop_run(&loop, o.bench);
+		rc = loop_run(&loop, o.bench);
 	speech_close(loop.speech);
 	store_close(loop.store);
 	app_release(a);

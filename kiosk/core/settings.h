@@ -11,6 +11,9 @@
  *   [sound]
  *   volume = 80
  *
+ *   [usb]
+ *   path = /srv/usb
+ *
  * A missing file means "all defaults": a kiosk without a printer needs no
  * settings file at all.
  */
@@ -24,6 +27,8 @@
 struct settings {
 	char *printer_device; /* owned; NULL: no printer */
 	int volume;	      /* 0 to 100; -1: not set (the system's own) */
+	char *usb_path; /* owned; where USB sticks appear (each folder in it
+			 * is a stick); NULL: /media and /run/media */
 };
 
 /* Reads DATA_DIR/settings.ini into s (defaults when the file is not
