@@ -241,9 +241,9 @@ static void do_export(struct app *a)
 	}
 	s->view.done = 1;
 	say(a, 0, "U kunt de stick nu veilig verwijderen.");
-	staff_text_add(&s->view.text, "%d antwoorden in %d bestanden, in de "
-				      "map %s",
-		       r.responses, r.files, r.folder);
+	staff_text_add(&s->view.text, "%d %s in %d bestanden, in de map %s",
+		       r.responses, r.responses == 1 ? "antwoord" : "antwoorden",
+		       r.files, r.folder);
 }
 
 static void do_install(struct app *a)
