@@ -212,8 +212,7 @@ int64_t pin_lockout_length(int step)
 	return step < (int)ARRAY_LEN(len) ? len[step] : PIN_LOCK_MAX_SEC;
 }
 
-int pin_lockout_load(const char *data_dir, struct pin_lockout *l,
-		     struct err *e)
+int pin_lockout_load(const char *data_dir, struct pin_lockout *l, struct err *e)
 {
 	char path[4096];
 	struct err fe;
@@ -251,8 +250,9 @@ int pin_lockout_save(const char *data_dir, const struct pin_lockout *l,
 {
 	char text[128];
 
-	snprintf(text, sizeof(text), "failures %d\nstep %d\nlocked_until %lld\n",
-		 l->failures, l->step, (long long)l->locked_until);
+	snprintf(text, sizeof(text),
+		 "failures %d\nstep %d\nlocked_until %lld\n", l->failures,
+		 l->step, (long long)l->locked_until);
 	return pin_file_write(data_dir, PIN_LOCK_FILE, text, 0600, e);
 }
 

@@ -53,8 +53,8 @@ int pin_load(const char *data_dir, char *hash, size_t size, struct err *e);
 
 /* Wrong PINs and lockout, as kept in DATA_DIR/pin-lockout. */
 struct pin_lockout {
-	int failures;	      /* wrong PINs since the last lockout or right PIN */
-	int step;	      /* lockouts so far: 0 none, 1: 1 min, 2: 5 min ... */
+	int failures; /* wrong PINs since the last lockout or right PIN */
+	int step;     /* lockouts so far: 0 none, 1: 1 min, 2: 5 min ... */
 	int64_t locked_until; /* wall-clock seconds; 0: not locked */
 };
 

@@ -302,8 +302,8 @@ static void staging_clear(const char *dir)
 	closedir(dp);
 }
 
-int staff_export(const char *data_dir, const char *stick, int today,
-		 int minute, struct staff_export_result *r, struct err *e)
+int staff_export(const char *data_dir, const char *stick, int today, int minute,
+		 struct staff_export_result *r, struct err *e)
 {
 	char survey[STAFF_PATH_MAX + 32], stage[STAFF_PATH_MAX + 32];
 	char src[STAFF_PATH_MAX * 2], last[64];
@@ -359,9 +359,10 @@ int staff_export(const char *data_dir, const char *stick, int today,
 				  "kapot: neem een andere stick.");
 	if (err)
 		return stick_error(e, err, "bestand schrijven");
-	snprintf(last, sizeof(last), "%04d-%02d-%02d %02d:%02d (%d antwoorden)\n",
-		 today / 10000, today / 100 % 100, today % 100, minute / 60,
-		 minute % 60, r->responses);
+	snprintf(last, sizeof(last),
+		 "%04d-%02d-%02d %02d:%02d (%d antwoorden)\n", today / 10000,
+		 today / 100 % 100, today % 100, minute / 60, minute % 60,
+		 r->responses);
 	if (pin_file_write(data_dir, STAFF_LAST_EXPORT, last, 0644, e) < 0)
 		log_warn("last export not remembered: %s", e->msg);
 	log_info("staff mode: %d files exported to a USB stick", r->files);

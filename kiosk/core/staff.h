@@ -35,11 +35,11 @@ void staff_text_add(struct staff_text *t, const char *fmt, ...)
 
 /* What the status screen shows that the app does not already know. */
 struct staff_facts {
-	const char *data_dir;	  /* borrowed */
-	const char *pack_name;	  /* the pack on screen; borrowed */
-	const char *pack_dir;	  /* its folder; borrowed */
-	int64_t uptime_s;	  /* since the kiosk started */
-	int printer_configured;	  /* settings.ini names a printer */
+	const char *data_dir;	   /* borrowed */
+	const char *pack_name;	   /* the pack on screen; borrowed */
+	const char *pack_dir;	   /* its folder; borrowed */
+	int64_t uptime_s;	   /* since the kiosk started */
+	int printer_configured;	   /* settings.ini names a printer */
 	const char *const *errors; /* the last warnings and errors (log) */
 	int nerrors;
 };
@@ -53,8 +53,8 @@ int staff_stick_pick(char (*sticks)[STAFF_PATH_MAX], int n, struct err *e);
 
 /* The outcome of an export. */
 struct staff_export_result {
-	int files;     /* files written and read back */
-	int responses; /* survey responses in them */
+	int files;		     /* files written and read back */
+	int responses;		     /* survey responses in them */
 	char folder[STAFF_PATH_MAX]; /* where on the stick */
 };
 
@@ -62,8 +62,8 @@ struct staff_export_result {
  * a folder wijkkiosk-export-YYYY-MM-DD on the stick. `today` is YYYYMMDD
  * and `minute` the time of day: the date and time are remembered as the
  * last export. 0, or -1 with a Dutch message in e. */
-int staff_export(const char *data_dir, const char *stick, int today,
-		 int minute, struct staff_export_result *r, struct err *e);
+int staff_export(const char *data_dir, const char *stick, int today, int minute,
+		 struct staff_export_result *r, struct err *e);
 
 /* The content pack on the stick: a folder with kiosk.ini at its top or
  * one level down. Fills out with its folder; -1 with a Dutch message when

@@ -16,9 +16,9 @@
 static void test_rules_refuse_weak_pins(void **state)
 {
 	static const char *const weak[] = {
-		"",	  "12345",  "12a456", "111111", "000000", "123456",
-		"654321", "234567", "890123", "121212", "112233", "123123",
-		"1234567", "9876543", " 583917",
+		"",	  "12345",  "12a456",  "111111",  "000000",
+		"123456", "654321", "234567",  "890123",  "121212",
+		"112233", "123123", "1234567", "9876543", " 583917",
 	};
 	struct err e = { "" };
 	size_t i;
@@ -100,7 +100,7 @@ static void test_lockout_grows(void **state)
 		assert_int_equal(pin_lockout_fail(&l, now), 0);
 		assert_int_equal(pin_lockout_wait(&l, now),
 				 minutes[round] * 60);
-		assert_int_equal(pin_lockout_wait(&l, now + 30), 
+		assert_int_equal(pin_lockout_wait(&l, now + 30),
 				 minutes[round] * 60 - 30);
 		now += minutes[round] * 60;
 		assert_int_equal(pin_lockout_wait(&l, now), 0);
@@ -205,9 +205,9 @@ static void test_lockout_write_survives_kill(void **state)
 		waitpid(pid, &status, 0);
 		assert_int_equal(pin_lockout_load(dir, &l, &e), 0);
 		assert_true(l.locked_until >= 1700000000);
-		assert_int_equal(l.failures,
-				 (int)((l.locked_until - 1700000000) %
-				       PIN_TRIES));
+		assert_int_equal(
+			l.failures,
+			(int)((l.locked_until - 1700000000) % PIN_TRIES));
 	}
 }
 
@@ -226,9 +226,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_damaged_lockout_file_gives_no_free_tries,
 			fake_tmp_setup, fake_tmp_teardown),
-		cmocka_unit_test_setup_teardown(test_lockout_write_survives_kill,
-						fake_tmp_setup,
-						fake_tmp_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_lockout_write_survives_kill, fake_tmp_setup,
+			fake_tmp_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

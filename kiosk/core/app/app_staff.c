@@ -43,8 +43,7 @@ static int64_t wall_now(const struct app *a)
 {
 	const struct app_staff_env *env = &a->staff.env;
 
-	return env->wall_start +
-	       (int64_t)((a->now - env->started_ms) / 1000);
+	return env->wall_start + (int64_t)((a->now - env->started_ms) / 1000);
 }
 
 static void say(struct app *a, int failed, const char *fmt, ...)
@@ -85,8 +84,9 @@ static void enter(struct app *a)
 	log_info("staff mode: PIN pad opened");
 	if (!s->env.data_dir) {
 		s->view.no_pin = 1;
-		say(a, 1, "Deze kiosk heeft geen gegevensmap: de beheerstand "
-			  "kan niet open.");
+		say(a, 1,
+		    "Deze kiosk heeft geen gegevensmap: de beheerstand "
+		    "kan niet open.");
 		return;
 	}
 	got = pin_load(s->env.data_dir, hash, sizeof(hash), &e);
@@ -121,8 +121,9 @@ static void try_pin(struct app *a)
 		break;
 	case PIN_WRONG:
 		if (left > 0)
-			say(a, 1, "Deze pincode klopt niet. U kunt het nog %d "
-				  "keer proberen.",
+			say(a, 1,
+			    "Deze pincode klopt niet. U kunt het nog %d "
+			    "keer proberen.",
 			    left);
 		else
 			say_locked(a, wait);
@@ -148,7 +149,7 @@ static int find_stick(struct app *a)
 	char sticks[STAFF_STICKS_MAX][STAFF_PATH_MAX];
 	struct err e = { "" };
 	int n = s->env.find_sticks ? s->env.find_sticks(s->env.ctx, sticks,
-							 STAFF_STICKS_MAX)
+							STAFF_STICKS_MAX)
 				   : 0;
 	int i = staff_stick_pick(sticks, n, &e);
 
@@ -211,12 +212,14 @@ static void open_page(struct app *a, int page)
 			break;
 		}
 		if (staff_pack_check(s->pack, a->today, &s->view.text) == 0) {
-			say(a, 0, "Het pakket is in orde. Zet het op de "
-				  "kiosk met \"Installeren\".");
+			say(a, 0,
+			    "Het pakket is in orde. Zet het op de "
+			    "kiosk met \"Installeren\".");
 			s->view.can_go = 1;
 		} else {
-			say(a, 1, "Dit pakket kan zo niet op de kiosk. Los "
-				  "de fouten hieronder op.");
+			say(a, 1,
+			    "Dit pakket kan zo niet op de kiosk. Los "
+			    "de fouten hieronder op.");
 		}
 		break;
 	default:
@@ -242,8 +245,9 @@ static void do_export(struct app *a)
 	s->view.done = 1;
 	say(a, 0, "U kunt de stick nu veilig verwijderen.");
 	staff_text_add(&s->view.text, "%d %s in %d bestanden, in de map %s",
-		       r.responses, r.responses == 1 ? "antwoord" : "antwoorden",
-		       r.files, r.folder);
+		       r.responses,
+		       r.responses == 1 ? "antwoord" : "antwoorden", r.files,
+		       r.folder);
 }
 
 static void do_install(struct app *a)
@@ -261,8 +265,9 @@ static void do_install(struct app *a)
 	}
 	s->view.done = 1;
 	memset(&s->view.text, 0, sizeof(s->view.text));
-	say(a, 0, "Geïnstalleerd. U kunt de stick nu verwijderen. Na "
-		  "\"Sluiten\" toont de kiosk het nieuwe pakket.");
+	say(a, 0,
+	    "Geïnstalleerd. U kunt de stick nu verwijderen. Na "
+	    "\"Sluiten\" toont de kiosk het nieuwe pakket.");
 }
 
 int app_staff_apply(struct app *a, const struct screen_req *r)

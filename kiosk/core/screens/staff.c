@@ -36,8 +36,7 @@ static int button(const struct screen_ctx *c, const char *id, int x, int y,
 {
 	int bh = ui_mm(c->ui, BUTTON_H_MM);
 
-	return ui_button(c->ui, id, (struct rect){ x, y, w, bh }, label,
-			 style);
+	return ui_button(c->ui, id, (struct rect){ x, y, w, bh }, label, style);
 }
 
 /* The page's message: red when it is an error, large when asked. */
@@ -75,8 +74,8 @@ static void draw_pin(const struct screen_ctx *c, int x, int y)
 	     ui_mm(ui, TEXT_GAP_MM);
 	y += message(c, x, y, w, 0);
 	for (i = 0; i < 12; i++) {
-		static const char *const labels[12] = { "1", "2", "3", "4",
-							"5", "6", "7", "8",
+		static const char *const labels[12] = { "1", "2",  "3", "4",
+							"5", "6",  "7", "8",
 							"9", NULL, "0", NULL };
 		struct rect r = { x + (i % 3) * (k * 3 / 2 + g),
 				  y + (i / 3) * (k + g), k * 3 / 2, k };
@@ -151,13 +150,12 @@ static void long_text(const struct screen_ctx *c, int x, int y, int w,
 		line++;
 		p += n + (p[n] == '\n');
 	}
-	if (v->scroll > 0 &&
-	    button(c, "prev", x, bottom + ui_mm(ui, 2), bw,
-		   tr(c, "nav.previous"), STYLE_SECONDARY))
+	if (v->scroll > 0 && button(c, "prev", x, bottom + ui_mm(ui, 2), bw,
+				    tr(c, "nav.previous"), STYLE_SECONDARY))
 		ask(c, STAFF_OP_SCROLL, v->scroll - 4);
-	if (more && button(c, "next", x + bw + ui_mm(ui, 4),
-			   bottom + ui_mm(ui, 2), bw, tr(c, "nav.next"),
-			   STYLE_SECONDARY))
+	if (more &&
+	    button(c, "next", x + bw + ui_mm(ui, 4), bottom + ui_mm(ui, 2), bw,
+		   tr(c, "nav.next"), STYLE_SECONDARY))
 		ask(c, STAFF_OP_SCROLL, v->scroll + 4);
 }
 

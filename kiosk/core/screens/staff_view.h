@@ -8,9 +8,9 @@
 
 #include "core/staff.h"
 
-#define STAFF_HOLD_MS	 5000	   /* the press that opens the PIN pad */
-#define STAFF_HOLD_MM	 30.0	   /* in the top-start corner, this big */
-#define STAFF_IDLE_MS	 120000	   /* staff mode closes without a touch */
+#define STAFF_HOLD_MS 5000   /* the press that opens the PIN pad */
+#define STAFF_HOLD_MM 30.0   /* in the top-start corner, this big */
+#define STAFF_IDLE_MS 120000 /* staff mode closes without a touch */
 
 enum staff_page {
 	STAFF_PAGE_PIN,	    /* the PIN pad (or how to set a PIN) */
@@ -36,12 +36,12 @@ enum staff_op {
 
 struct staff_view {
 	enum staff_page page;
-	int ndigits;	     /* digits typed on the pad (shown as dots) */
-	int no_pin;	     /* no PIN is set: say how to set one */
-	int can_go;	     /* the page's action may run (one stick, ...) */
-	int done;	     /* the action ran well */
-	int failed;	     /* msg is an error */
-	char msg[640];	     /* a Dutch sentence for the page */
+	int ndigits;		/* digits typed on the pad (shown as dots) */
+	int no_pin;		/* no PIN is set: say how to set one */
+	int can_go;		/* the page's action may run (one stick, ...) */
+	int done;		/* the action ran well */
+	int failed;		/* msg is an error */
+	char msg[640];		/* a Dutch sentence for the page */
 	struct staff_text text; /* status lines or the pack check */
 	int scroll;		/* first line of text shown */
 };
