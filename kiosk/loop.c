@@ -22,6 +22,7 @@
 #include "core/store/signups.h"
 #include "loop.h"
 #include "platform/watchdog.h"
+#include "platform/usb.h"
 
 /* ---- where finished surveys go ---- */
 
@@ -81,6 +82,13 @@ void loop_signups_tidy(struct loop *l)
 	else if (removed)
 		log_info("sign-ups: %d past their delete day removed", removed);
 	signups_close(s);
+}
+
+int loop_find_sticks(void *ctx, char (*out)[STAFF_PATH_MAX], int max)
+{
+	struct loop *l = ctx;
+
+	return usb_find(l->usb_path[0] ? l->usb_path : NULL, out, max);
 }
 
 /* Carries the app's read-aloud requests to the speech engine, and tells
@@ -347,11 +355,19 @@ int loop_turn(struct loop *l, int64_t max_ms)
 		}
 		l->dirty = l->force = 0;
 	}
+	if (app_staff_restart_wanted(a)) {
+		log_info("restart asked in staff mode: stopping (exit status "
+			 "%d)",
+			 APP_EXIT_RESTART);
+		return 2;
+	}
 	return 0;
 }
 
-void loop_run(struct loop *l, int bench)
+int loop_run(struct loop *l, int bench)
 {
+	int rc;
+
 	platform_present(l->p, app_frame(l->a), 1);
 	if (l->wd)
 		watchdog_ready(l->wd, platform_ticks());
@@ -360,6 +376,7 @@ void loop_run(struct loop *l, int bench)
 		       (unsigned long long)bench_mono_ns());
 		fflush(stdout);
 	}
-	while (!loop_turn(l, -1))
+	while (!(rc = loop_turn(l, -1)))
 		;
+	return rc == 2 ? APP_EXIT_RESTART : 0;
 }

@@ -50,7 +50,14 @@ struct loop {
 	 * delete day are removed at start and on each new day */
 	char signups_path[PATH_MAX + 32];
 	int signups_tidied; /* the day it was last done, YYYYMMDD */
+	/* staff mode: where USB sticks appear (settings.ini [usb] path; ""
+	 * for /media and /run/media) */
+	char usb_path[PATH_MAX];
 };
+
+/* The app's way to find USB sticks (app_staff_env.find_sticks), ctx a
+ * struct loop. */
+int loop_find_sticks(void *ctx, char (*out)[STAFF_PATH_MAX], int max);
 
 /* The app's survey sink (struct app_survey_sink), ctx a struct loop: saves
  * a finished survey, and counts the answers shown as results. The store
@@ -70,11 +77,12 @@ void loop_signups_tidy(struct loop *l);
 int loop_run_script(struct loop *l, const char *script);
 
 /* One turn of the loop, at most max_ms of sleep (-1: no limit). Returns 1
- * on SIGTERM. */
+ * on SIGTERM, 2 when staff asked for a restart. */
 int loop_turn(struct loop *l, int64_t max_ms);
 
-/* Paints the first frame and turns the loop until SIGTERM; bench: print
+/* Paints the first frame and turns the loop until SIGTERM (returns 0) or
+ * a restart asked in staff mode (returns APP_EXIT_RESTART); bench: print
  * when the first frame was painted. */
-void loop_run(struct loop *l, int bench);
+int loop_run(struct loop *l, int bench);
 
 #endif

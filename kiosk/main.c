@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 
 #include "base/err.h"
 #include "base/isoweek.h"
@@ -313,6 +314,25 @@ static void check_stores(struct loop *l)
 		log_error("survey answers cannot be saved: %s", e.msg);
 }
 
+/* The wall clock in seconds when the app's clock starts: the real one,
+ * or for a script the --date (default 2026-01-01) at --time (default
+ * noon), so a script's lockouts do not depend on when it runs. */
+static int64_t wall_start(const struct options *o)
+{
+	struct tm tm = { 0 };
+	int date = o->date ? o->date : 20260101;
+	int minute = o->minute >= 0 ? o->minute : 12 * 60;
+
+	if (!o->script)
+		return (int64_t)time(NULL);
+	tm.tm_year = date / 10000 - 1900;
+	tm.tm_mon = date / 100 % 100 - 1;
+	tm.tm_mday = date % 100;
+	tm.tm_hour = minute / 60;
+	tm.tm_min = minute % 60;
+	return (int64_t)timegm(&tm);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -436,6 +456,18 @@ int main(int argc, char **argv)
 				   o.script != NULL, start);
 			loop.fleet = &fleet;
 		}
+		if (st.usb_path)
+			str_copy(loop.usb_path, sizeof(loop.usb_path),
+				 st.usb_path);
+		app_set_staff_env(a, &(struct app_staff_env){
+					     .ctx = &loop,
+					     .data_dir = data_ok ? data : NULL,
+					     .wall_start = wall_start(&o),
+					     .started_ms = start,
+					     .printer_configured =
+						     st.printer_device != NULL,
+					     .find_sticks = loop_find_sticks,
+				     });
 		settings_release(&st);
 	}
 	if (loop.data)
@@ -451,7 +483,7 @@ int main(int argc, char **argv)
 	else if (o.bench_flyer)
 		rc = a->content ? bench_flyer(&loop) : 1;
 	else
-		loop_run(&loop, o.bench);
+		rc = loop_run(&loop, o.bench);
 	if (loop.fleet)
 		fleet_release(loop.fleet);
 	watchdog_close(loop.wd);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,6 +25,7 @@
 #include "core/outbox.h"
 #include "core/packstore.h"
 #include "core/settings.h"
+#include "core/pin.h"
 #include "core/store/export.h"
 #include "core/store/store.h"
 #include "core/app/walk.h"
@@ -55,6 +57,8 @@ static void usage(FILE *f)
 	      "  keygen UITMAP         maak de sleutels voor de aanmeldingen\n"
 	      "  outbox                zet de antwoorden nu in de uitbak "
 	      "(voor kantoor)\n"
+	      "  pin                   stel de pincode voor de beheerstand "
+	      "in\n"
 	      "\n"
 	      "Opties: --data MAP (de gegevensmap van de kiosk), --date "
 	      "JJJJ-MM-DD (voor preview en check).\n"
@@ -679,6 +683,78 @@ static int cmd_export(struct opts *o)
 	return 0;
 }
 
+/* ---- pin ---- */
+
+/* Reads one line from standard input without showing it when that is a
+ * terminal (a pipe, as in tests, is read as it is). 0, or -1 at the end
+ * of the input. */
+static int read_secret(const char *prompt, char *out, size_t size)
+{
+	struct termios old, quiet;
+	int tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+	int rc = 0;
+
+	fputs(prompt, stderr);
+	fflush(stderr);
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	if (!fgets(out, (int)size, stdin))
+		rc = -1;
+	if (tty)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	fputc('\n', stderr);
+	if (rc == 0)
+		out[strcspn(out, "\r\n")] = '\0';
+	return rc;
+}
+
+static int cmd_pin(struct opts *o)
+{
+	char data[PATH_MAX], a[64], b[64];
+	struct err e = { "" };
+	int rc = 1;
+
+	if (o->nargs != 0) {
+		fprintf(stderr, "gebruik: kioskctl pin [--data MAP]\n");
+		return 2;
+	}
+	kioskctl_data_dir(o, data, sizeof(data));
+	if (!o->data && path_default_data_base(data))
+		path_mkdir_below(data, path_default_data_base(data), &e);
+	if (!path_is_dir(data)) {
+		fprintf(stderr, "kioskctl: de gegevensmap '%s' bestaat niet\n",
+			data);
+		return 1;
+	}
+	if (read_secret("Nieuwe pincode (minstens 6 cijfers): ", a,
+			sizeof(a)) < 0 ||
+	    read_secret("Typ de pincode nog een keer: ", b, sizeof(b)) < 0) {
+		fprintf(stderr, "kioskctl: geen pincode gelezen; er is niets "
+				"veranderd\n");
+		goto out;
+	}
+	if (strcmp(a, b) != 0) {
+		fprintf(stderr, "kioskctl: de twee pincodes zijn niet gelijk; "
+				"er is niets veranderd\n");
+		goto out;
+	}
+	if (pin_set(data, a, &e) < 0) {
+		fprintf(stderr, "kioskctl: %s; er is niets veranderd\n",
+			e.msg);
+		goto out;
+	}
+	printf("de pincode is ingesteld. Op de kiosk: houd de linkerbovenhoek "
+	       "van het wachtscherm 5 seconden vast en typ de pincode\n");
+	rc = 0;
+out:
+	explicit_bzero(a, sizeof(a));
+	explicit_bzero(b, sizeof(b));
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -778,6 +854,14 @@ int main(int argc, char **argv)
 		  "kantoor: kioskctl export --merge uitbak/*.sqlite UITMAP\n"
 		  "Aanmeldingen gaan nooit mee.\n"
 		  "Dit kan terwijl de kiosk draait.\n" },
+		{ "pin", cmd_pin,
+		  "kioskctl pin [--data MAP]\n\nStelt de pincode in "
+		  "waarmee medewerkers de beheerstand van de kiosk\nopenen. "
+		  "U typt hem twee keer; hij staat niet op het scherm. "
+		  "Minstens 6\ncijfers; makkelijk te raden codes zoals "
+		  "123456 of 111111 weigert de kiosk.\nDe kiosk bewaart "
+		  "alleen een versleutelde vorm (Argon2id) in MAP/pin.\n"
+		  "Een nieuwe pincode heft ook een blokkade op.\n" },
 		{ "current", cmd_current,
 		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu "
 		  "op de kiosk staat: de naam, de map waar het vandaan kwam "

@@ -1,15 +1,23 @@
 /*
  * log: level-filtered lines to standard error (see log.h). The level and the
  * style are the process-wide state of the program: set once at start-up and
- * only read after that.
+ * only read after that. Beside them a small ring of the last warnings and
+ * errors, written and read only while stderr's lock is held (the signal
+ * thread logs too).
  */
 #include "base/log.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 static enum log_level min_level = LOG_INFO;
 static int journal_style = 1;
+
+static struct {
+	char lines[LOG_RECENT_MAX][LOG_RECENT_LINE];
+	int next, n;
+} recent;
 
 void log_set_level(enum log_level level)
 {
@@ -45,5 +53,26 @@ void log_msg(enum log_level level, const char *fmt, ...)
 	flockfile(stderr);
 	fprintf(stderr, "%skiosk: %s: %s\n", journal_style ? prio[level] : "",
 		names[level], line);
+	if (level >= LOG_WARN) {
+		snprintf(recent.lines[recent.next], LOG_RECENT_LINE, "%s: %s",
+			 names[level], line);
+		recent.next = (recent.next + 1) % LOG_RECENT_MAX;
+		if (recent.n < LOG_RECENT_MAX)
+			recent.n++;
+	}
 	funlockfile(stderr);
+}
+
+int log_recent(char (*out)[LOG_RECENT_LINE], int max)
+{
+	int i, n, first;
+
+	flockfile(stderr);
+	n = recent.n < max ? recent.n : max;
+	first = (recent.next - n + LOG_RECENT_MAX) % LOG_RECENT_MAX;
+	for (i = 0; i < n; i++)
+		memcpy(out[i], recent.lines[(first + i) % LOG_RECENT_MAX],
+		       LOG_RECENT_LINE);
+	funlockfile(stderr);
+	return n;
 }

@@ -26,6 +26,15 @@ void log_set_journal(int on);
 void log_msg(enum log_level level, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The last warnings and errors are also kept in memory, newest last, for
+ * the staff's status screen (log lines never hold personal data). */
+#define LOG_RECENT_MAX	8
+#define LOG_RECENT_LINE 160
+
+/* Copies up to max of the last warning and error lines, oldest first,
+ * each cut at LOG_RECENT_LINE bytes. Returns how many. */
+int log_recent(char (*out)[LOG_RECENT_LINE], int max);
+
 #define log_debug(...) log_msg(LOG_DEBUG, __VA_ARGS__)
 #define log_info(...)  log_msg(LOG_INFO, __VA_ARGS__)
 #define log_warn(...)  log_msg(LOG_WARN, __VA_ARGS__)

@@ -50,6 +50,17 @@ static int settings_key(void *ctx, const char *section, const char *key,
 		s->printer_device = str_dup(value);
 		return 0;
 	}
+	if (strcmp(section, "usb") == 0 && strcmp(key, "path") == 0) {
+		if (value[0] != '/') {
+			err_set(p->e,
+				"%s:%d: usb path '%s' is not an absolute path",
+				p->path, line, value);
+			goto fail;
+		}
+		free(s->usb_path);
+		s->usb_path = str_dup(value);
+		return 0;
+	}
 	if (strcmp(section, "sound") == 0 && strcmp(key, "volume") == 0) {
 		char *end;
 		long v = strtol(value, &end, 10);
@@ -135,6 +146,7 @@ int settings_load(struct settings *s, const char *data_dir, struct err *e)
 void settings_release(struct settings *s)
 {
 	free(s->printer_device);
+	free(s->usb_path);
 	memset(s, 0, sizeof(*s));
 	s->volume = -1;
 }

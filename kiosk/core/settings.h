@@ -15,6 +15,8 @@
  *   public_key = BASE64   (staff.pub from `kioskctl keygen`)
  *   [kiosk]
  *   name = ussen-1      ; names this kiosk's files in the outbox
+ *   [usb]
+ *   path = /srv/usb
  *
  * A missing file means "all defaults": a kiosk without a printer needs no
  * settings file at all.
@@ -35,6 +37,8 @@ struct settings {
 	 * it decodes to a key); "" none: the pack's key, if any, is used */
 	char signup_public_key[SEAL_KEY_TEXT];
 	char name[SETTINGS_NAME_MAX]; /* this kiosk's name; "": not set */
+	char *usb_path; /* owned; where USB sticks appear (each folder in it
+			 * is a stick); NULL: /media and /run/media */
 };
 
 /* Reads DATA_DIR/settings.ini into s (defaults when the file is not

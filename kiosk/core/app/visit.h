@@ -32,6 +32,7 @@ enum route {
 	ROUTE_LANG,	   /* the language chooser */
 	ROUTE_SURVEY,	   /* a survey's question `item` */
 	ROUTE_SURVEY_DONE, /* thank you (item 1) or "not saved" (item 0) */
+	ROUTE_STAFF,	   /* staff mode: PIN pad, status, USB (staff.c) */
 };
 
 /* One place on the stack. Each place keeps its own screenful, so going

@@ -62,6 +62,9 @@ static void place_name(const struct app *a, const struct place *p, int part,
 	case ROUTE_SURVEY_DONE:
 		snprintf(out, size, "%s-bedankt", id);
 		break;
+	case ROUTE_STAFF: /* never walked: the attract screen reaches none */
+		snprintf(out, size, "beheer");
+		break;
 	}
 	(void)parts;
 }

@@ -23,6 +23,7 @@ extern const struct screen_family screen_survey_start;		/* survey.c */
 extern const struct screen_family screen_survey_question;	/* survey.c */
 extern const struct screen_family screen_survey_thanks;		/* survey.c */
 extern const struct screen_family screen_events; /* events.c */ /* info.c */
+extern const struct screen_family screen_staff; /* staff.c */
 
 /* The out-of-order screen (broken.c) and "Bent u er nog?" (prompt.c):
  * not places a visitor opens, so not families. */

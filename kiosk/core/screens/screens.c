@@ -22,6 +22,8 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_survey_question;
 	case ROUTE_SURVEY_DONE:
 		return &screen_survey_thanks;
+	case ROUTE_STAFF:
+		return &screen_staff;
 	case ROUTE_TILE:
 		break;
 	}
