@@ -22,10 +22,13 @@
 #include "core/content/content.h"
 #include "core/kv.h"
 #include "core/packstore.h"
+#include "core/reach.h"
+#include "core/settings.h"
 #include "core/store/export.h"
 #include "core/store/store.h"
 #include "core/app/walk.h"
 #include "platform/platform.h"
+#include "platform/printer.h"
 
 #define SCREEN_W  1920
 #define SCREEN_H  1080
@@ -45,6 +48,8 @@ static void usage(FILE *f)
 	      "staat\n"
 	      "  export UITMAP         zet de antwoorden op de enquête in "
 	      "UITMAP\n"
+	      "  print-test            print een testbriefje op de printer "
+	      "van de kiosk\n"
 	      "\n"
 	      "Opties: --data MAP (de gegevensmap van de kiosk), --date "
 	      "JJJJ-MM-DD (voor preview en check).\n"
@@ -56,6 +61,7 @@ static void usage(FILE *f)
 
 struct opts {
 	const char *data;
+	const char *content; /* print-test: --content given */
 	int date;
 	int merge; /* export: --merge given */
 	const char *args[ARGS_MAX];
@@ -69,6 +75,8 @@ static int parse(int argc, char **argv, struct opts *o)
 	for (i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
 			o->data = argv[++i];
+		} else if (strcmp(argv[i], "--content") == 0 && i + 1 < argc) {
+			o->content = argv[++i];
 		} else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			if (date_parse(argv[++i], &o->date) < 0) {
 				fprintf(stderr,
@@ -619,6 +627,126 @@ static int cmd_export(struct opts *o)
 	return 0;
 }
 
+/* ---- print-test ---- */
+
+/* The test slip's QR code: an e-mail with accents and the signs that
+ * separate fields, which tests/e2e/slip.sh reads back. */
+#define TEST_TO	     "printer@wijkkiosk.example"
+#define TEST_SUBJECT "Proef van de printer"
+#define TEST_BODY    "Één café & reünie: werkt de code? 100% ja.\nTot ziens!"
+
+static int print_test_wait(struct printer *pr, const char *device, int paper_mm)
+{
+	struct timespec tick = { 0, 20 * 1000000L };
+	enum printer_fault why = PRINTER_OK;
+	int waited;
+
+	/* the printer gives up by itself; this only keeps the loop finite */
+	for (waited = 0; waited < PRINTER_TOTAL_MS + 2000; waited += 20) {
+		enum printer_state st = printer_poll(pr, &why);
+
+		if (st == PRINTER_DONE) {
+			printf("Het testbriefje is geprint op %s (papier van "
+			       "%d mm). Komt er niets uit de printer? Kijk "
+			       "dan of dit de goede printer is.\n",
+			       device, paper_mm);
+			return 0;
+		}
+		if (st == PRINTER_FAILED)
+			break;
+		nanosleep(&tick, NULL);
+	}
+	fprintf(stderr, "kioskctl: het testbriefje is niet geprint: %s (%s)\n",
+		printer_fault_text(why), device);
+	return 1;
+}
+
+static int cmd_print_test(struct opts *o)
+{
+	struct platform_config pc = { SCREEN_W, SCREEN_H, 0, NULL, NULL };
+	struct reach r = { REACH_EMAIL, TEST_TO, TEST_SUBJECT, TEST_BODY };
+	char data[PATH_MAX], dir[PATH_MAX], payload[REACH_PAYLOAD_MAX + 1];
+	char says[200], paper[120];
+	struct settings st;
+	struct content *c;
+	struct platform *p;
+	struct printer *pr;
+	struct slip s = { 0 };
+	struct err e = { "" };
+	int rc = 1;
+
+	data_dir(o, data, sizeof(data));
+	if (settings_load(&st, data, &e) < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		return 1;
+	}
+	if (!st.printer_device) {
+		fprintf(stderr,
+			"kioskctl: er is geen printer ingesteld. Zet onder "
+			"[printer] een regel 'device = /dev/usb/lp0' in "
+			"%s/" SETTINGS_FILE "\n",
+			data);
+		settings_release(&st);
+		return 1;
+	}
+	if (o->content)
+		str_copy(dir, sizeof(dir), o->content);
+	else if (packstore_current(data, dir, sizeof(dir)) < 0) {
+		path_home(dir, sizeof(dir));
+		str_copy(dir + strlen(dir), sizeof(dir) - strlen(dir),
+			 "/content/ussen");
+	}
+	c = content_load(dir, CONTENT_QUICK, NULL, NULL, NULL, &e);
+	if (!c) {
+		fprintf(stderr,
+			"kioskctl: het pakket '%s' is niet te lezen: %s\n", dir,
+			e.msg);
+		settings_release(&st);
+		return 1;
+	}
+	/* the fonts need SDL, not a screen */
+	setenv("SDL_VIDEODRIVER", "dummy", 0);
+	p = platform_open(&pc, &e);
+	pr = p ? printer_open(p, st.printer_device, &e) : NULL;
+	if (pr &&
+	    reach_payload(&r, payload, slip_qr_max(c->printer_paper_mm) + 1,
+			  NULL, &e) == 0) {
+		snprintf(says, sizeof(says), "Opent een e-mail aan %s",
+			 TEST_TO);
+		snprintf(paper, sizeof(paper), "Printer %s, papier van %d mm.",
+			 st.printer_device,
+			 c->printer_paper_mm ? c->printer_paper_mm
+					     : SLIP_PAPER_MM);
+		s.title = "Testbriefje van de wijkkiosk";
+		s.lines[s.nlines++] = "Kunt u dit lezen? Dan werkt de printer "
+				      "goed.";
+		s.lines[s.nlines++] =
+			"Letters met accenten: één, café, reünie, "
+			"ça va, Zoë, ğ ş ł ї.";
+		s.lines[s.nlines++] = paper;
+		s.lines[s.nlines++] = "Scan de code met een telefoon: er "
+				      "opent een e-mail.";
+		s.qr = payload;
+		s.qr_says = says;
+		s.footer = c->name;
+		s.logo = c->logo;
+		s.paper_mm = c->printer_paper_mm;
+		if (printer_print(pr, &s, &e) == 0)
+			rc = print_test_wait(pr, st.printer_device,
+					     c->printer_paper_mm
+						     ? c->printer_paper_mm
+						     : SLIP_PAPER_MM);
+	}
+	if (rc && *e.msg)
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+	printer_close(pr);
+	if (p)
+		platform_close(p);
+	content_free(c);
+	settings_release(&st);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -670,6 +798,16 @@ int main(int argc, char **argv)
 		  "export); wat in twee\n                mappen staat, telt "
 		  "een keer.\n"
 		  "Dit kan terwijl de kiosk draait.\n" },
+		{ "print-test", cmd_print_test,
+		  "kioskctl print-test [--data MAP] [--content MAP]\n\nPrint "
+		  "een testbriefje op de printer uit settings.ini in de\n"
+		  "gegevensmap: tekst met accenten, de naam en het logo van "
+		  "het pakket\nen een QR-code. Binnen een paar seconden staat "
+		  "hier of het gelukt is,\nof wat er mis is (geen printer "
+		  "ingesteld, printer niet gevonden,\nprinter reageert "
+		  "niet).\n\n--content MAP  het pakket voor de naam, het "
+		  "logo en de papierbreedte\n               (anders het "
+		  "pakket op de kiosk)\n" },
 		{ "current", cmd_current,
 		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu "
 		  "op de kiosk staat: de naam, de map waar het vandaan kwam "
