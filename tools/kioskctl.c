@@ -24,17 +24,16 @@
 #include "core/kv.h"
 #include "core/outbox.h"
 #include "core/packstore.h"
-#include "core/settings.h"
 #include "core/pin.h"
+#include "core/reach.h"
+#include "core/settings.h"
 #include "core/store/export.h"
 #include "core/store/store.h"
 #include "core/app/walk.h"
 #include "platform/platform.h"
 #include "kioskctl.h"
+#include "platform/printer.h"
 
-#define SCREEN_W  1920
-#define SCREEN_H  1080
-#define SCREEN_MM 531.3 /* a 24-inch 16:9 panel */
 
 static void usage(FILE *f)
 {
@@ -59,6 +58,8 @@ static void usage(FILE *f)
 	      "(voor kantoor)\n"
 	      "  pin                   stel de pincode voor de beheerstand "
 	      "in\n"
+	      "  print-test            print een testbriefje op de printer "
+	      "van de kiosk\n"
 	      "\n"
 	      "Opties: --data MAP (de gegevensmap van de kiosk), --date "
 	      "JJJJ-MM-DD (voor preview en check).\n"
@@ -73,6 +74,8 @@ static int parse(int argc, char **argv, struct opts *o)
 	for (i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
 			o->data = argv[++i];
+		} else if (strcmp(argv[i], "--content") == 0 && i + 1 < argc) {
+			o->content = argv[++i];
 		} else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			if (date_parse(argv[++i], &o->date) < 0) {
 				fprintf(stderr,
@@ -683,78 +686,6 @@ static int cmd_export(struct opts *o)
 	return 0;
 }
 
-/* ---- pin ---- */
-
-/* Reads one line from standard input without showing it when that is a
- * terminal (a pipe, as in tests, is read as it is). 0, or -1 at the end
- * of the input. */
-static int read_secret(const char *prompt, char *out, size_t size)
-{
-	struct termios old, quiet;
-	int tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
-	int rc = 0;
-
-	fputs(prompt, stderr);
-	fflush(stderr);
-	if (tty) {
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-	}
-	if (!fgets(out, (int)size, stdin))
-		rc = -1;
-	if (tty)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-	fputc('\n', stderr);
-	if (rc == 0)
-		out[strcspn(out, "\r\n")] = '\0';
-	return rc;
-}
-
-static int cmd_pin(struct opts *o)
-{
-	char data[PATH_MAX], a[64], b[64];
-	struct err e = { "" };
-	int rc = 1;
-
-	if (o->nargs != 0) {
-		fprintf(stderr, "gebruik: kioskctl pin [--data MAP]\n");
-		return 2;
-	}
-	kioskctl_data_dir(o, data, sizeof(data));
-	if (!o->data && path_default_data_base(data))
-		path_mkdir_below(data, path_default_data_base(data), &e);
-	if (!path_is_dir(data)) {
-		fprintf(stderr, "kioskctl: de gegevensmap '%s' bestaat niet\n",
-			data);
-		return 1;
-	}
-	if (read_secret("Nieuwe pincode (minstens 6 cijfers): ", a,
-			sizeof(a)) < 0 ||
-	    read_secret("Typ de pincode nog een keer: ", b, sizeof(b)) < 0) {
-		fprintf(stderr, "kioskctl: geen pincode gelezen; er is niets "
-				"veranderd\n");
-		goto out;
-	}
-	if (strcmp(a, b) != 0) {
-		fprintf(stderr, "kioskctl: de twee pincodes zijn niet gelijk; "
-				"er is niets veranderd\n");
-		goto out;
-	}
-	if (pin_set(data, a, &e) < 0) {
-		fprintf(stderr, "kioskctl: %s; er is niets veranderd\n",
-			e.msg);
-		goto out;
-	}
-	printf("de pincode is ingesteld. Op de kiosk: houd de linkerbovenhoek "
-	       "van het wachtscherm 5 seconden vast en typ de pincode\n");
-	rc = 0;
-out:
-	explicit_bzero(a, sizeof(a));
-	explicit_bzero(b, sizeof(b));
-	return rc;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -854,7 +785,7 @@ int main(int argc, char **argv)
 		  "kantoor: kioskctl export --merge uitbak/*.sqlite UITMAP\n"
 		  "Aanmeldingen gaan nooit mee.\n"
 		  "Dit kan terwijl de kiosk draait.\n" },
-		{ "pin", cmd_pin,
+		{ "pin", kioskctl_pin,
 		  "kioskctl pin [--data MAP]\n\nStelt de pincode in "
 		  "waarmee medewerkers de beheerstand van de kiosk\nopenen. "
 		  "U typt hem twee keer; hij staat niet op het scherm. "
@@ -862,6 +793,16 @@ int main(int argc, char **argv)
 		  "123456 of 111111 weigert de kiosk.\nDe kiosk bewaart "
 		  "alleen een versleutelde vorm (Argon2id) in MAP/pin.\n"
 		  "Een nieuwe pincode heft ook een blokkade op.\n" },
+		{ "print-test", kioskctl_print_test,
+		  "kioskctl print-test [--data MAP] [--content MAP]\n\nPrint "
+		  "een testbriefje op de printer uit settings.ini in de\n"
+		  "gegevensmap: tekst met accenten, de naam en het logo van "
+		  "het pakket\nen een QR-code. Binnen een paar seconden staat "
+		  "hier of het gelukt is,\nof wat er mis is (geen printer "
+		  "ingesteld, printer niet gevonden,\nprinter reageert "
+		  "niet).\n\n--content MAP  het pakket voor de naam, het "
+		  "logo en de papierbreedte\n               (anders het "
+		  "pakket op de kiosk)\n" },
 		{ "current", cmd_current,
 		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu "
 		  "op de kiosk staat: de naam, de map waar het vandaan kwam "
