@@ -3,6 +3,7 @@
 
 CC      ?= cc
 PKGS     = sdl2 SDL2_ttf SDL2_image md4c libpng libjpeg fontconfig libqrencode \
+           libsystemd \
            poppler-glib cairo espeak-ng fribidi libunibreak sqlite3 libsodium
 CORE_PKGS = md4c libpng libjpeg libqrencode poppler-glib cairo fribidi \
             libunibreak sqlite3 libsodium
@@ -50,7 +51,7 @@ CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 
 .PHONY: all deps run test unit e2e check-layers asan bench valgrind fuzz \
-        fuzz-bins monkey soak \
+        fuzz-bins monkey soak fleet-test \
         install clean format
 
 all: $(KIOSK) $(KIOSKCTL)
@@ -179,18 +180,51 @@ monkey: deps
 	$(Q)python3 tests/monkey/monkey.py $(KIOSK_SAN) . $(B)/monkey \
 		--minutes $(MINUTES) --seed $(SEED)
 
+# A pack travelling office -> kiosk and the answers back, through two
+# real Syncthing instances on 127.0.0.1 (apt install syncthing; not part
+# of make test). Bounded in time; both are stopped by their PIDs.
+fleet-test: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)command -v syncthing > /dev/null || \
+		{ echo "fleet-test: needs syncthing (apt install syncthing)"; exit 1; }
+	$(Q)python3 tests/fleet/fleet_test.py $(KIOSK) $(KIOSKCTL) $(CURDIR) \
+		$(B)/fleet-test
+
 fuzz: deps
 	$(Q)$(MAKE) --no-print-directory fuzz-bins
 	$(Q)RUNS=200000 sh tests/fuzz/run.sh
 
-PREFIX ?= /usr/local
+# `make install [PREFIX=/usr/local] [DESTDIR=]`: the programs and what they
+# read in PREFIX/lib/wijkkiosk (they find assets/ and content/ beside
+# build/), wijkkiosk and kioskctl in PREFIX/bin, the systemd unit, the
+# documentation, and the data folder with its inbox and outbox. Nothing
+# outside DESTDIR is touched; docs/kiosk-pc.md has the steps after it.
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+LIBDIR    = $(PREFIX)/lib/wijkkiosk
+DOCDIR    = $(PREFIX)/share/doc/wijkkiosk
+UNITDIR  ?= $(PREFIX)/lib/systemd/system
+STATEDIR ?= /var/lib/wijkkiosk
+DOCS      = README.md $(wildcard docs/*.md)
 install: $(KIOSK) $(KIOSKCTL)
-	install -d $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build
-	install -m 755 $(KIOSK) $(KIOSKCTL) $(DESTDIR)$(PREFIX)/lib/wijkkiosk/build/
-	cp -r assets content $(DESTDIR)$(PREFIX)/lib/wijkkiosk/
-	install -d $(DESTDIR)$(PREFIX)/bin
-	ln -sf ../lib/wijkkiosk/build/kiosk $(DESTDIR)$(PREFIX)/bin/wijkkiosk
-	ln -sf ../lib/wijkkiosk/build/kioskctl $(DESTDIR)$(PREFIX)/bin/kioskctl
+	$(Q)install -d $(DESTDIR)$(LIBDIR)/build $(DESTDIR)$(BINDIR) \
+		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(UNITDIR)
+	$(Q)install -m 755 $(KIOSK) $(KIOSKCTL) $(DESTDIR)$(LIBDIR)/build/
+	$(Q)rm -rf $(DESTDIR)$(LIBDIR)/assets $(DESTDIR)$(LIBDIR)/content
+	$(Q)cp -R --no-preserve=ownership assets content $(DESTDIR)$(LIBDIR)/
+	$(Q)chmod -R u=rwX,go=rX $(DESTDIR)$(LIBDIR)/assets \
+		$(DESTDIR)$(LIBDIR)/content
+	$(Q)ln -sf ../lib/wijkkiosk/build/kiosk $(DESTDIR)$(BINDIR)/wijkkiosk
+	$(Q)ln -sf ../lib/wijkkiosk/build/kioskctl $(DESTDIR)$(BINDIR)/kioskctl
+	$(Q)install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+	$(Q)sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' \
+		-e 's|/var/lib/wijkkiosk|$(STATEDIR)|g' \
+		tools/wijkkiosk.service.in > $(DESTDIR)$(UNITDIR)/wijkkiosk.service
+	$(Q)chmod 644 $(DESTDIR)$(UNITDIR)/wijkkiosk.service
+	$(Q)install -d -m 750 $(DESTDIR)$(STATEDIR) $(DESTDIR)$(STATEDIR)/inbox \
+		$(DESTDIR)$(STATEDIR)/outbox
+	@echo "installed in $(DESTDIR)$(PREFIX); unit: $(DESTDIR)$(UNITDIR)/wijkkiosk.service"
+	@echo "next steps: $(DOCDIR)/kiosk-pc.md"
 
 format:
 	clang-format -i $$(find kiosk tools tests/unit tests/platform tests/fuzz \

@@ -2,7 +2,8 @@
  * loop: the running kiosk. Owns struct loop, the touch loop that sleeps
  * until something changes and paints a frame only when it did, the look
  * for newly installed packs, the survey store the app's finished surveys
- * go to (opened at the first response), carrying read-aloud requests to
+ * go to, the heartbeat for systemd's watchdog, the inbox and outbox
+ * (fleet.c), carrying read-aloud requests to
  * the speech engine, and the host a script runs in.
  */
 #include <errno.h>
@@ -22,6 +23,8 @@
 #include "core/seal.h"
 #include "core/store/signups.h"
 #include "loop.h"
+#include "platform/watchdog.h"
+#include "platform/usb.h"
 
 /* ---- where finished surveys go ---- */
 
@@ -122,6 +125,13 @@ void loop_signups_tidy(struct loop *l)
 	signups_close(s);
 }
 
+int loop_find_sticks(void *ctx, char (*out)[STAFF_PATH_MAX], int max)
+{
+	struct loop *l = ctx;
+
+	return usb_find(l->usb_path[0] ? l->usb_path : NULL, out, max);
+}
+
 /* Carries the app's read-aloud requests to the speech engine, and tells
  * the app which sentence is being heard. */
 static void speech_sync(struct loop *l, uint64_t now)
@@ -186,10 +196,59 @@ static void host_present(void *ctx, const struct draw_list *dl)
 
 static void pickup_look(struct loop *l, uint64_t now);
 
+/* Carries the slip a visitor asked for to the printer, and how it went
+ * back to the screen. The printer draws the slip here (fonts live on this
+ * thread) and writes it from a thread of its own, so the screen goes on
+ * at once even when the printer hangs. */
+static void print_sync(struct loop *l)
+{
+	enum printer_fault why = PRINTER_OK;
+	struct err e = { "" };
+	struct slip s;
+
+	if (app_print_take(l->a, &s)) {
+		if (l->printer && printer_print(l->printer, &s, &e) == 0) {
+			l->printing = 1;
+		} else {
+			log_warn("slip not printed: %s",
+				 l->printer ? e.msg : "no printer");
+			app_print_state(l->a, PRINT_FAILED);
+			l->dirty = 1;
+		}
+	}
+	if (!l->printing)
+		return;
+	switch (printer_poll(l->printer, &why)) {
+	case PRINTER_DONE:
+		app_print_state(l->a, PRINT_DONE);
+		break;
+	case PRINTER_FAILED:
+		/* staff read this in the journal and on the status screen */
+		log_warn("slip not printed: %s", printer_fault_text(why));
+		app_print_state(l->a, PRINT_FAILED);
+		break;
+	default:
+		return;
+	}
+	l->printing = 0;
+	l->dirty = 1;
+}
+
+/* Inbox and outbox; a pack installed from the inbox is looked for at
+ * once. */
+static void fleet_look(struct loop *l, uint64_t now)
+{
+	if (l->fleet && fleet_tick(l->fleet, now, l->a->today, l->a->minute,
+				   app_resting(l->a)))
+		l->pick.next_look = 0;
+}
+
 static void host_tick(void *ctx, uint64_t now)
 {
+	fleet_look(ctx, now);
 	pickup_look(ctx, now);
 	speech_sync(ctx, now);
+	print_sync(ctx);
 }
 
 /* `key NAME`: the platform puts the key into SDL's queue as a keyboard
@@ -284,6 +343,15 @@ static int64_t min_wait(int64_t a, int64_t b)
 	return a < b ? a : b;
 }
 
+/* Tests only (PEV_TEST_HANG): the loop stops turning for good, as a
+ * deadlock would stop it, so the heartbeat stops and systemd (or the test
+ * playing it) sees the hang. Nothing ends this but SIGKILL. */
+static void loop_hang(void)
+{
+	for (;;)
+		sleep(60);
+}
+
 /* One turn of the loop: sleeps until an event or the next thing that
  * changes (a timer, an animation step, a look for installed packs; at
  * most max_ms, -1: no limit), takes every waiting event, and builds and
@@ -301,6 +369,14 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	wait = min_wait(app_in, pickup_wakeup_in(&l->pick, platform_ticks()));
 	if (l->speech)
 		wait = min_wait(wait, speech_wakeup_in(l->speech));
+	if (l->wd)
+		wait = min_wait(wait,
+				watchdog_wakeup_in(l->wd, platform_ticks()));
+	if (l->fleet)
+		wait = min_wait(wait,
+				fleet_wakeup_in(l->fleet, platform_ticks()));
+	if (l->printing)
+		wait = min_wait(wait, 50); /* how the slip is doing */
 	wait = min_wait(wait, max_ms);
 	if (l->dirty)
 		wait = 0;
@@ -308,8 +384,12 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	while (got) {
 		if (ev.kind == PEV_QUIT) {
 			log_info("SIGTERM: stopping");
+			if (l->wd)
+				watchdog_stopping(l->wd);
 			return 1;
 		}
+		if (ev.kind == PEV_TEST_HANG)
+			loop_hang();
 		if (ev.kind == PEV_POINTER && ev.ptr == UI_PTR_MOVE) {
 			move = ev;
 			have_move = 1;
@@ -344,7 +424,10 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	}
 	if (app_in >= 0 && now >= due)
 		l->dirty = 1; /* a timer or an animation step */
+	if (l->wd)
+		watchdog_tick(l->wd, now);
 	app_advance(a, now);
+	fleet_look(l, now);
 	pickup_look(l, now);
 	speech_sync(l, now);
 	if (l->dirty) {
@@ -354,17 +437,30 @@ int loop_turn(struct loop *l, int64_t max_ms)
 		}
 		l->dirty = l->force = 0;
 	}
+	/* after the frame: a tap on "Print" asked for its slip in it */
+	print_sync(l);
+	if (app_staff_restart_wanted(a)) {
+		log_info("restart asked in staff mode: stopping (exit status "
+			 "%d)",
+			 APP_EXIT_RESTART);
+		return 2;
+	}
 	return 0;
 }
 
-void loop_run(struct loop *l, int bench)
+int loop_run(struct loop *l, int bench)
 {
+	int rc;
+
 	platform_present(l->p, app_frame(l->a), 1);
+	if (l->wd)
+		watchdog_ready(l->wd, platform_ticks());
 	if (bench) {
 		printf("bench: first-frame-ns %llu\n",
 		       (unsigned long long)bench_mono_ns());
 		fflush(stdout);
 	}
-	while (!loop_turn(l, -1))
+	while (!(rc = loop_turn(l, -1)))
 		;
+	return rc == 2 ? APP_EXIT_RESTART : 0;
 }

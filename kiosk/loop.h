@@ -12,8 +12,11 @@
 #include "core/app/app.h"
 #include "core/app/pickup.h"
 #include "core/store/store.h"
+#include "fleet.h"
 #include "platform/platform.h"
+#include "platform/printer.h"
 #include "platform/speech.h"
+#include "platform/watchdog.h"
 
 /* The running kiosk: what the loop keeps between turns. The script runner
  * uses it too, on its simulated clock. */
@@ -35,6 +38,8 @@ struct loop {
 	int speech_failed; /* it would not open: said once in the log */
 	int scripted;	   /* a script run: speech follows its clock */
 	struct platform_signals *sig; /* SIGTERM and friends, as events */
+	struct watchdog *wd; /* systemd: READY, heartbeat; NULL: none */
+	struct fleet *fleet; /* inbox and outbox; NULL: none */
 
 	/* the survey answers: opened at the first response, never when the
 	 * data folder cannot be written */
@@ -49,7 +54,17 @@ struct loop {
 	/* the staff's public key from DATA/settings.ini ("": none; the
 	 * pack's is used then) */
 	char signup_key[48];
+	/* the receipt printer of DATA/settings.ini, NULL: none */
+	struct printer *printer;
+	int printing; /* a slip is on its way: poll it */
+	/* staff mode: where USB sticks appear (settings.ini [usb] path; ""
+	 * for /media and /run/media) */
+	char usb_path[PATH_MAX];
 };
+
+/* The app's way to find USB sticks (app_staff_env.find_sticks), ctx a
+ * struct loop. */
+int loop_find_sticks(void *ctx, char (*out)[STAFF_PATH_MAX], int max);
 
 /* The app's survey sink (struct app_survey_sink), ctx a struct loop: saves
  * a finished survey, and counts the answers shown as results. The store
@@ -76,11 +91,12 @@ void loop_signups_tidy(struct loop *l);
 int loop_run_script(struct loop *l, const char *script);
 
 /* One turn of the loop, at most max_ms of sleep (-1: no limit). Returns 1
- * on SIGTERM. */
+ * on SIGTERM, 2 when staff asked for a restart. */
 int loop_turn(struct loop *l, int64_t max_ms);
 
-/* Paints the first frame and turns the loop until SIGTERM; bench: print
+/* Paints the first frame and turns the loop until SIGTERM (returns 0) or
+ * a restart asked in staff mode (returns APP_EXIT_RESTART); bench: print
  * when the first frame was painted. */
-void loop_run(struct loop *l, int bench);
+int loop_run(struct loop *l, int bench);
 
 #endif

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <time.h>
 
 #include "base/err.h"
 #include "base/isoweek.h"
@@ -295,10 +297,47 @@ static void pick_installed(struct loop *l, char *watched, size_t wsize,
 	}
 }
 
+/* Every SQLite file of the kiosk is checked at start (PRAGMA
+ * quick_check, inside store_open): a damaged one is moved aside with the
+ * date in its name, logged, and a fresh one used, so the public sees the
+ * kiosk and not an error. A file that is not there yet is made at the
+ * first response. The sign-up file is checked the same way when its
+ * expired sign-ups are removed at start (loop_signups_tidy). */
+static void check_stores(struct loop *l)
+{
+	struct err e = { "" };
+
+	if (!l->data_ok || access(l->store_path, F_OK) < 0)
+		return;
+	l->store = store_open(l->store_path, l->a->today, &e);
+	if (!l->store)
+		log_error("survey answers cannot be saved: %s", e.msg);
+}
+
+/* The wall clock in seconds when the app's clock starts: the real one,
+ * or for a script the --date (default 2026-01-01) at --time (default
+ * noon), so a script's lockouts do not depend on when it runs. */
+static int64_t wall_start(const struct options *o)
+{
+	struct tm tm = { 0 };
+	int date = o->date ? o->date : 20260101;
+	int minute = o->minute >= 0 ? o->minute : 12 * 60;
+
+	if (!o->script)
+		return (int64_t)time(NULL);
+	tm.tm_year = date / 10000 - 1900;
+	tm.tm_mon = date / 100 % 100 - 1;
+	tm.tm_mday = date % 100;
+	tm.tm_hour = minute / 60;
+	tm.tm_min = minute % 60;
+	return (int64_t)timegm(&tm);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct loop loop = { 0 };
+	struct fleet fleet;
 	char watched[PATH_MAX] = "";
 	struct platform_config pc = { 0 };
 	struct app_config ac = { 0 };
@@ -337,6 +376,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	data_ok = data_prepare(data, !o.data);
+	/* systemd's watchdog variables are read before any thread starts */
+	if (!o.script)
+		loop.wd = watchdog_open();
 
 	/* SIGTERM ends the kiosk cleanly, other signals are logged; a public
 	 * kiosk ignores Ctrl+C, a script run (tests, previews) ends on it */
@@ -401,6 +443,7 @@ int main(int argc, char **argv)
 		app_set_signup_sink(a, &signup);
 	}
 	loop.scripted = o.script != NULL;
+	check_stores(&loop);
 	{
 		/* the volume is the kiosk's own setting, not the pack's */
 		struct settings st;
@@ -413,6 +456,31 @@ int main(int argc, char **argv)
 		loop.speech_cfg.use_device = !platform_headless(p);
 		str_copy(loop.signup_key, sizeof(loop.signup_key),
 			 st.signup_public_key);
+		if (st.printer_device) {
+			struct err pe = { "" };
+
+			loop.printer = printer_open(p, st.printer_device, &pe);
+			if (!loop.printer)
+				log_error("printer: %s", pe.msg);
+			app_set_printer(a, loop.printer != NULL);
+		}
+		if (data_ok) {
+			fleet_init(&fleet, data, st.name, o.date,
+				   o.script != NULL, start);
+			loop.fleet = &fleet;
+		}
+		if (st.usb_path)
+			str_copy(loop.usb_path, sizeof(loop.usb_path),
+				 st.usb_path);
+		app_set_staff_env(a, &(struct app_staff_env){
+					     .ctx = &loop,
+					     .data_dir = data_ok ? data : NULL,
+					     .wall_start = wall_start(&o),
+					     .started_ms = start,
+					     .printer_configured =
+						     st.printer_device != NULL,
+					     .find_sticks = loop_find_sticks,
+				     });
 		settings_release(&st);
 	}
 	if (loop.data)
@@ -428,8 +496,12 @@ int main(int argc, char **argv)
 	else if (o.bench_flyer)
 		rc = a->content ? bench_flyer(&loop) : 1;
 	else
-		loop_run(&loop, o.bench);
+		rc = loop_run(&loop, o.bench);
+	if (loop.fleet)
+		fleet_release(loop.fleet);
+	watchdog_close(loop.wd);
 	speech_close(loop.speech);
+	printer_close(loop.printer);
 	store_close(loop.store);
 	app_release(a);
 	free(a);

@@ -12,8 +12,10 @@ libespeak-ng-dev espeak-ng-data
 fonts-dejavu-core
 libcmocka-dev libsodium-dev
 libfribidi-dev libunibreak-dev fonts-noto-core
+libsodium-dev
 xvfb xauth zbar-tools imagemagick python3 fontconfig
 clang libclang-rt-14-dev
+libsystemd-dev cage
 "
 
 missing=""

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -21,16 +22,18 @@
 #include "core/app/app.h"
 #include "core/content/content.h"
 #include "core/kv.h"
+#include "core/outbox.h"
 #include "core/packstore.h"
+#include "core/pin.h"
+#include "core/reach.h"
+#include "core/settings.h"
 #include "core/store/export.h"
 #include "core/store/store.h"
 #include "core/app/walk.h"
 #include "platform/platform.h"
 #include "kioskctl.h"
+#include "platform/printer.h"
 
-#define SCREEN_W  1920
-#define SCREEN_H  1080
-#define SCREEN_MM 531.3 /* a 24-inch 16:9 panel */
 
 static void usage(FILE *f)
 {
@@ -51,6 +54,12 @@ static void usage(FILE *f)
 	      "in UITMAP\n"
 	      "  signups purge|count   wis of tel de aanmeldingen\n"
 	      "  keygen UITMAP         maak de sleutels voor de aanmeldingen\n"
+	      "  outbox                zet de antwoorden nu in de uitbak "
+	      "(voor kantoor)\n"
+	      "  pin                   stel de pincode voor de beheerstand "
+	      "in\n"
+	      "  print-test            print een testbriefje op de printer "
+	      "van de kiosk\n"
 	      "\n"
 	      "Opties: --data MAP (de gegevensmap van de kiosk), --date "
 	      "JJJJ-MM-DD (voor preview en check).\n"
@@ -65,6 +74,8 @@ static int parse(int argc, char **argv, struct opts *o)
 	for (i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
 			o->data = argv[++i];
+		} else if (strcmp(argv[i], "--content") == 0 && i + 1 < argc) {
+			o->content = argv[++i];
 		} else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			if (date_parse(argv[++i], &o->date) < 0) {
 				fprintf(stderr,
@@ -565,6 +576,39 @@ static int cmd_current(struct opts *o)
 	return 0;
 }
 
+/* ---- outbox ---- */
+
+static int cmd_outbox(struct opts *o)
+{
+	char data[PATH_MAX], name[SETTINGS_NAME_MAX], path[PATH_MAX + 128];
+	struct settings st;
+	struct err e = { "" };
+	int rc;
+
+	if (o->nargs != 0) {
+		fprintf(stderr, "gebruik: kioskctl outbox [--data MAP]\n");
+		return 2;
+	}
+	kioskctl_data_dir(o, data, sizeof(data));
+	if (settings_load(&st, data, &e) < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		return 1;
+	}
+	outbox_kiosk_name(st.name, name, sizeof(name));
+	settings_release(&st);
+	rc = outbox_write(data, name, o->date ? o->date : platform_today(),
+			  path, sizeof(path), &e);
+	if (rc < 0) {
+		fprintf(stderr, "kioskctl: %s\n", e.msg);
+		return 1;
+	}
+	if (rc == 0)
+		printf("er zijn nog geen antwoorden: de uitbak blijft leeg\n");
+	else
+		printf("in de uitbak: %s\n", path);
+	return 0;
+}
+
 /* ---- export ---- */
 
 static void export_warn(void *ctx, const char *msg)
@@ -607,19 +651,26 @@ static int cmd_export(struct opts *o)
 	kioskctl_data_dir(o, data, sizeof(data));
 	survey_file(data, paths[0], sizeof(paths[0]));
 	files[0] = paths[0];
+	eo.nfiles = 1;
 	if (access(paths[0], F_OK) < 0) {
-		fprintf(stderr,
-			"kioskctl: er zijn nog geen antwoorden: '%s' bestaat "
-			"niet\n",
-			paths[0]);
-		return 1;
+		/* the office PC has no answers of its own: only the kiosks'
+		 * files given with --merge */
+		if (!o->merge || o->data || o->nargs < 2) {
+			fprintf(stderr,
+				"kioskctl: er zijn nog geen antwoorden: '%s' "
+				"bestaat niet\n",
+				paths[0]);
+			return 1;
+		}
+		eo.nfiles = 0;
 	}
 	for (i = 0; i + 1 < o->nargs; i++) {
-		survey_file(o->args[i], paths[i + 1], sizeof(paths[i + 1]));
-		files[i + 1] = paths[i + 1];
+		survey_file(o->args[i], paths[eo.nfiles],
+			    sizeof(paths[eo.nfiles]));
+		files[eo.nfiles] = paths[eo.nfiles];
+		eo.nfiles++;
 	}
 	eo.files = files;
-	eo.nfiles = o->nargs;
 	eo.outdir = o->args[o->nargs - 1];
 	eo.warn = export_warn;
 	if (export_run(&eo, &r, &e) < 0) {
@@ -682,9 +733,11 @@ int main(int argc, char **argv)
 		  "- of @ krijgt\neen ' ervoor. Aantallen onder de 10 staan "
 		  "niet in het rapport.\n\n"
 		  "--merge MAP...  voeg de antwoorden van andere kiosks toe "
-		  "(hun\n                gegevensmap of hun eerdere "
-		  "export); wat in twee\n                mappen staat, telt "
-		  "een keer.\n"
+		  "(hun\n                gegevensmap, hun eerdere "
+		  "export of hun bestand uit\n                de uitbak); "
+		  "wat in twee mappen staat, telt een keer.\n"
+		  "                Op een pc zonder eigen antwoorden (kantoor) "
+		  "telt\n                alleen wat na --merge staat.\n"
 		  "Dit kan terwijl de kiosk draait.\n\n"
 		  "kioskctl export --signups UITMAP [--key staff.key] "
 		  "[--data MAP]\n\n"
@@ -722,6 +775,34 @@ int main(int argc, char **argv)
 		  "aanmelding; alleen de\ngeheime sleutel maakt ze weer "
 		  "leesbaar (kioskctl export --signups --key).\nBestaande "
 		  "sleutels worden nooit overschreven.\n" },
+		{ "outbox", cmd_outbox,
+		  "kioskctl outbox [--data MAP] [--date JJJJ-MM-DD]\n\n"
+		  "Zet de antwoorden op de enquête nu in de uitbak van de "
+		  "kiosk\n(MAP/outbox/enquete-NAAM-DATUM.sqlite), die "
+		  "Syncthing naar kantoor\nbrengt. De kiosk doet dit zelf "
+		  "ook, elke dag. NAAM staat in\nMAP/settings.ini onder "
+		  "[kiosk] name = ... (anders de naam van de pc).\nOp "
+		  "kantoor: kioskctl export --merge uitbak/*.sqlite UITMAP\n"
+		  "Aanmeldingen gaan nooit mee.\n"
+		  "Dit kan terwijl de kiosk draait.\n" },
+		{ "pin", kioskctl_pin,
+		  "kioskctl pin [--data MAP]\n\nStelt de pincode in "
+		  "waarmee medewerkers de beheerstand van de kiosk\nopenen. "
+		  "U typt hem twee keer; hij staat niet op het scherm. "
+		  "Minstens 6\ncijfers; makkelijk te raden codes zoals "
+		  "123456 of 111111 weigert de kiosk.\nDe kiosk bewaart "
+		  "alleen een versleutelde vorm (Argon2id) in MAP/pin.\n"
+		  "Een nieuwe pincode heft ook een blokkade op.\n" },
+		{ "print-test", kioskctl_print_test,
+		  "kioskctl print-test [--data MAP] [--content MAP]\n\nPrint "
+		  "een testbriefje op de printer uit settings.ini in de\n"
+		  "gegevensmap: tekst met accenten, de naam en het logo van "
+		  "het pakket\nen een QR-code. Binnen een paar seconden staat "
+		  "hier of het gelukt is,\nof wat er mis is (geen printer "
+		  "ingesteld, printer niet gevonden,\nprinter reageert "
+		  "niet).\n\n--content MAP  het pakket voor de naam, het "
+		  "logo en de papierbreedte\n               (anders het "
+		  "pakket op de kiosk)\n" },
 		{ "current", cmd_current,
 		  "kioskctl current [--data MAP]\n\nLaat zien welk pakket nu "
 		  "op de kiosk staat: de naam, de map waar het vandaan kwam "
@@ -731,6 +812,7 @@ int main(int argc, char **argv)
 	size_t i;
 
 	log_set_level(LOG_WARN);
+	log_set_journal(0);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
 		usage(argc < 2 ? stderr : stdout);

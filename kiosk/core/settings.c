@@ -50,6 +50,17 @@ static int settings_key(void *ctx, const char *section, const char *key,
 		s->printer_device = str_dup(value);
 		return 0;
 	}
+	if (strcmp(section, "usb") == 0 && strcmp(key, "path") == 0) {
+		if (value[0] != '/') {
+			err_set(p->e,
+				"%s:%d: usb path '%s' is not an absolute path",
+				p->path, line, value);
+			goto fail;
+		}
+		free(s->usb_path);
+		s->usb_path = str_dup(value);
+		return 0;
+	}
 	if (strcmp(section, "sound") == 0 && strcmp(key, "volume") == 0) {
 		char *end;
 		long v = strtol(value, &end, 10);
@@ -78,6 +89,24 @@ static int settings_key(void *ctx, const char *section, const char *key,
 		str_copy(s->signup_public_key, sizeof(s->signup_public_key),
 			 value);
 		str_trim(s->signup_public_key);
+		return 0;
+	}
+	if (strcmp(section, "kiosk") == 0 && strcmp(key, "name") == 0) {
+		size_t i, n = strlen(value);
+
+		for (i = 0; i < n; i++)
+			if (!((value[i] >= 'a' && value[i] <= 'z') ||
+			      (value[i] >= '0' && value[i] <= '9') ||
+			      value[i] == '-' || value[i] == '_'))
+				break;
+		if (n == 0 || n >= SETTINGS_NAME_MAX || i < n) {
+			err_set(p->e,
+				"%s:%d: kiosk name '%s' must be 1 to %d "
+				"small letters, digits, '-' or '_'",
+				p->path, line, value, SETTINGS_NAME_MAX - 1);
+			goto fail;
+		}
+		str_copy(s->name, sizeof(s->name), value);
 		return 0;
 	}
 	err_set(p->e, "%s:%d: unknown setting '%s' in [%s]", p->path, line, key,
@@ -117,6 +146,7 @@ int settings_load(struct settings *s, const char *data_dir, struct err *e)
 void settings_release(struct settings *s)
 {
 	free(s->printer_device);
+	free(s->usb_path);
 	memset(s, 0, sizeof(*s));
 	s->volume = -1;
 }

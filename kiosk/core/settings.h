@@ -13,6 +13,10 @@
  *
  *   [signups]
  *   public_key = BASE64   (staff.pub from `kioskctl keygen`)
+ *   [kiosk]
+ *   name = ussen-1      ; names this kiosk's files in the outbox
+ *   [usb]
+ *   path = /srv/usb
  *
  * A missing file means "all defaults": a kiosk without a printer needs no
  * settings file at all.
@@ -23,7 +27,8 @@
 #include "base/err.h"
 #include "core/seal.h"
 
-#define SETTINGS_FILE "settings.ini"
+#define SETTINGS_FILE	  "settings.ini"
+#define SETTINGS_NAME_MAX 41 /* a kiosk name: 1..40 of a-z 0-9 - _ */
 
 struct settings {
 	char *printer_device; /* owned; NULL: no printer */
@@ -31,6 +36,9 @@ struct settings {
 	/* the staff public key sign-ups are sealed to, as text (checked:
 	 * it decodes to a key); "" none: the pack's key, if any, is used */
 	char signup_public_key[SEAL_KEY_TEXT];
+	char name[SETTINGS_NAME_MAX]; /* this kiosk's name; "": not set */
+	char *usb_path; /* owned; where USB sticks appear (each folder in it
+			 * is a stick); NULL: /media and /run/media */
 };
 
 /* Reads DATA_DIR/settings.ini into s (defaults when the file is not

@@ -118,6 +118,6 @@ SDL_Surface *platform_text_render(struct platform *p, const char *s, int px,
  * event, distinct from SDL_QUIT (window close, Alt+F4), which a kiosk
  * ignores. Its code says which signal. */
 #define SIGNAL_EVENT SDL_USEREVENT
-enum { SIGNAL_TERM, SIGNAL_RESCAN };
+enum { SIGNAL_TERM, SIGNAL_RESCAN, SIGNAL_HANG };
 
 #endif

@@ -100,6 +100,9 @@ struct platform *platform_open(const struct platform_config *cfg, struct err *e)
 	/* losing the focus (Alt+Tab in a bare X session) must not minimize
 	 * a full-screen kiosk */
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	/* the screen stays awake: no screen saver, no blanking (under cage
+	 * through Wayland's idle inhibitor, under X by resetting its timer) */
+	SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		err_set(e,
 			"no display found (%s): run the kiosk in a "
@@ -803,8 +806,9 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 {
 	memset(out, 0, sizeof(*out));
 	if (ev->type == SIGNAL_EVENT) {
-		out->kind =
-			ev->user.code == SIGNAL_RESCAN ? PEV_RESCAN : PEV_QUIT;
+		out->kind = ev->user.code == SIGNAL_RESCAN ? PEV_RESCAN
+			    : ev->user.code == SIGNAL_HANG ? PEV_TEST_HANG
+							   : PEV_QUIT;
 		return 1;
 	}
 	switch (ev->type) {

@@ -62,10 +62,13 @@ uint64_t platform_ticks(void);
 
 enum platform_event_kind {
 	PEV_NONE,
-	PEV_POINTER, /* kind, x, y */
-	PEV_QUIT,    /* SIGTERM: end cleanly */
-	PEV_EXPOSE,  /* the window needs painting again */
-	PEV_RESCAN,  /* SIGHUP: look for a newly installed pack now */
+	PEV_POINTER,   /* kind, x, y */
+	PEV_QUIT,      /* SIGTERM: end cleanly */
+	PEV_EXPOSE,    /* the window needs painting again */
+	PEV_RESCAN,    /* SIGHUP: look for a newly installed pack now */
+	PEV_TEST_HANG, /* tests only: SIGUSR2 with WIJKKIOSK_TEST_HANG=1 in
+			* the environment; the loop stops turning (the
+			* watchdog test) */
 };
 
 struct platform_event {
@@ -94,7 +97,9 @@ int platform_probe(void *ctx, const char *path, int is_pdf, char *why,
  * threads. SIGHUP, SIGUSR1, SIGUSR2 and SIGPIPE are logged and survived
  * (a write to a reader that has gone fails with EPIPE instead); SIGTERM
  * ends the program cleanly: PEV_QUIT out of platform_wait, -1 out of
- * platform_wait_input. SIGHUP also comes out as PEV_RESCAN. With
+ * platform_wait_input. SIGHUP also comes out as PEV_RESCAN. When the
+ * environment holds WIJKKIOSK_TEST_HANG=1 (tests only; the unit never
+ * sets it), SIGUSR2 comes out as PEV_TEST_HANG instead of being ignored. With
  * public_kiosk, Ctrl+C (SIGINT) is logged and ignored; otherwise (a
  * script run) it keeps its default and ends the program. The result
  * lives until the process ends; NULL on failure, with e saying why. */

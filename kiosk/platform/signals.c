@@ -32,6 +32,7 @@
  */
 struct platform_signals {
 	int public_kiosk;
+	int test_hang; /* WIJKKIOSK_TEST_HANG=1: SIGUSR2 hangs the loop */
 	int pipe[2];
 };
 
@@ -84,11 +85,19 @@ static int signal_thread(void *arg)
 				log_info("SIGHUP: ignored in a script run");
 			}
 			break;
+		case SIGUSR2:
+			if (!s->test_hang)
+				goto ignored;
+			log_warn("SIGUSR2: test hang: the main loop stops "
+				 "turning (WIJKKIOSK_TEST_HANG is set)");
+			signal_push(SIGNAL_HANG);
+			break;
 		case SIGINT:
 			log_info("ignoring Ctrl+C: the kiosk stops only on "
 				 "SIGTERM");
 			break;
 		default:
+		ignored:
 			log_info("%s: ignored (the kiosk stops only on "
 				 "SIGTERM)",
 				 sig == SIGUSR1	  ? "SIGUSR1"
@@ -122,6 +131,8 @@ struct platform_signals *platform_signals_init(int public_kiosk, struct err *e)
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->public_kiosk = public_kiosk;
+	s->test_hang = getenv("WIJKKIOSK_TEST_HANG") &&
+		       strcmp(getenv("WIJKKIOSK_TEST_HANG"), "1") == 0;
 	if (pipe2(s->pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
 		err_set(e, "cannot make a pipe: %s", strerror(errno));
 		free(s);

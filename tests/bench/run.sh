@@ -118,6 +118,7 @@ else
 fi
 
 sh tests/bench/store.sh
+sh tests/bench/pin.sh
 
 echo
 echo "bench: done in $(($(date +%s) - started)) s"

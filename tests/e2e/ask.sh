@@ -19,6 +19,14 @@ rc=$?
 cat "$OUT/ask.log"
 check "every code decodes to what the visitor chose" test $rc = 0
 
+# the slip: printed to a file it decodes like the screen; a hanging
+# printer never holds up the screen
+python3 "$ROOT/tests/e2e/print.py" "$KIOSK" "$ROOT/tests/e2e/ask/pack" \
+	"$OUT/print" > "$OUT/print.log" 2>&1
+rc=$?
+cat "$OUT/print.log"
+check "a slip from the screen, and a printer that hangs" test $rc = 0
+
 # ---- a sign-up by touch, as someone without a smartphone does it ----
 KIOSKCTL=${KIOSKCTL:-$(dirname "$KIOSK")/kioskctl}
 signup() { # DATA NAME CONTACT

@@ -5,11 +5,16 @@ taps the first answer of each question (or types on the on-screen keyboard
 or number pad when the question asks for text or a number), and goes on
 until the thank-you screen. Exits 0 when the kiosk thanked the visitor and
 said the answers were saved; prints the questions it answered.
+
+Usage: survey.py KIOSK PACK DATA LANG [TEXT]. With TEXT, every open
+question gets TEXT through the script runner's `type` (the log test types
+a unique text and looks for it in the kiosk's log).
 """
 import subprocess
 import sys
 
 kiosk, pack, data, lang = sys.argv[1:5]
+typed = sys.argv[5] if len(sys.argv) > 5 else None
 p = subprocess.Popen([kiosk, "--content", pack, "--data", data,
                       "--date", "2026-11-24", "--script", "-"],
                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -62,7 +67,9 @@ for _ in range(40):
     digits = [t for t in taps if t.isdigit() and len(t) == 1]
     question = next((t for t in texts if t.endswith("?")), texts[0])
     asked.append(question)
-    if "q" in taps and "w" in taps and lang != "nl":
+    if "q" in taps and "w" in taps and typed:
+        send('type "%s"' % typed)
+    elif "q" in taps and "w" in taps and lang != "nl":
         # the script runner's `type` goes to the field that has the focus
         send('type "More benches, café"')
     elif "q" in taps and "w" in taps:

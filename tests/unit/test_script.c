@@ -98,6 +98,18 @@ static void test_parse_comments_and_blank_lines(void **state)
 	assert_int_equal(parse_ok("  \t ", &c)->op, SCRIPT_NOP);
 }
 
+static void test_parse_press(void **state)
+{
+	struct script_cmd c;
+
+	(void)state;
+	parse_ok("press 10 20 5000", &c);
+	assert_int_equal(c.op, SCRIPT_PRESS);
+	assert_int_equal(c.x, 10);
+	assert_int_equal(c.y, 20);
+	assert_int_equal(c.ms, 5000);
+}
+
 static void test_parse_escaped_quotes(void **state)
 {
 	struct script_cmd c;
@@ -129,6 +141,8 @@ static void test_parse_refuses_malformed_lines(void **state)
 {
 	(void)state;
 	refused("jump \"Terug\"", "unknown command 'jump'");
+	refused("press 10 20", "press needs X Y and how long");
+	refused("press 10 20 -5", "press needs X Y and how long");
 	refused("Tap \"Terug\"", "unknown command");
 	refused("tap \"Terug", "missing closing quote");
 	refused("expect \"Bent u er nog?", "missing closing quote");
@@ -383,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_parse_every_command),
 		cmocka_unit_test(test_parse_comments_and_blank_lines),
 		cmocka_unit_test(test_parse_escaped_quotes),
+		cmocka_unit_test(test_parse_press),
 		cmocka_unit_test(test_parse_refuses_malformed_lines),
 		T(test_run_walks_like_a_visitor),
 		T(test_run_stops_at_failing_line),

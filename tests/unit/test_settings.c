@@ -88,6 +88,25 @@ static void test_signup_public_key(void **state)
 	settings_release(&s);
 }
 
+static void test_kiosk_name(void **state)
+{
+	struct settings s;
+	struct err e = { "" };
+
+	assert_int_equal(settings_load(&s, *state, &e), 0);
+	assert_string_equal(s.name, "");
+	settings_release(&s);
+	fake_write(*state, "settings.ini", "[kiosk]\nname = ussen-1\n");
+	assert_int_equal(settings_load(&s, *state, &e), 0);
+	assert_string_equal(s.name, "ussen-1");
+	settings_release(&s);
+	/* it goes into file names: no spaces, slashes or capitals */
+	fake_write(*state, "settings.ini", "[kiosk]\nname = ../Ussen 1\n");
+	assert_int_equal(settings_load(&s, *state, &e), -1);
+	assert_non_null(strstr(e.msg, "settings.ini:2: kiosk name"));
+	settings_release(&s);
+}
+
 #define T(f)                                                                   \
 	cmocka_unit_test_setup_teardown(f, fake_tmp_setup, fake_tmp_teardown)
 
@@ -98,6 +117,7 @@ int main(void)
 		T(test_printer_device_and_volume),
 		T(test_mistake_is_named_with_its_line),
 		T(test_signup_public_key),
+		T(test_kiosk_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

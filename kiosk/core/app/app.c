@@ -10,6 +10,7 @@
 
 #include "base/log.h"
 #include "core/app/app_form.h"
+#include "core/app/app_staff.h"
 #include "core/app/app_survey.h"
 #include "base/util.h"
 #include "core/content/image.h"
@@ -153,6 +154,7 @@ struct screen_ctx app_screen_ctx(struct app *a, const struct place *at)
 	c.reqs = &a->reqs;
 	c.printer = a->printer;
 	c.print_state = a->visit.print_state;
+	c.staff = &a->staff.view;
 	return c;
 }
 
@@ -317,7 +319,7 @@ static void apply(struct app *a, const struct screen_req *r)
 	if (r->kind != REQ_TAPPED && r->kind != REQ_ZOOM &&
 	    r->kind != REQ_PAN && r->kind != REQ_SPEAK)
 		speech_stop(a);
-	if (app_survey_nav(a, r))
+	if (app_survey_nav(a, r) || app_staff_apply(a, r))
 		return;
 	switch (r->kind) {
 	case REQ_SURVEY:
@@ -382,6 +384,8 @@ static void apply(struct app *a, const struct screen_req *r)
 	case REQ_TAPPED:
 		v->last_tap = a->now;
 		break;
+	case REQ_STAFF: /* app_staff_apply took it */
+		break;
 	}
 }
 
@@ -415,6 +419,7 @@ void app_wipe(struct app *a)
 {
 	speech_stop(a);
 	visit_wipe(&a->visit, a->now);
+	app_staff_wipe(a);
 	a->ui.large = 0;
 	ui_wipe(&a->ui);
 	a->attract = (struct attract_state){ 0, a->now, 0 };
@@ -455,7 +460,9 @@ static uint64_t next_deadline(const struct app *a)
 			next = t;                                              \
 	} while (0)
 	CONSIDER(ui_next_deadline(&a->ui));
-	if (v->prompt)
+	if (app_staff_open(a))
+		CONSIDER(v->last_input + STAFF_IDLE_MS);
+	else if (v->prompt)
 		CONSIDER(v->prompt_since + VISIT_PROMPT_SECONDS * 1000);
 	else if (!app_resting(a))
 		CONSIDER(v->last_input + idle_ms(a));
@@ -474,8 +481,15 @@ static void fire_timers(struct app *a)
 		run_frame(a);
 		a->ui.long_polled = 1;
 	}
-	if (v->prompt &&
-	    a->now >= v->prompt_since + VISIT_PROMPT_SECONDS * 1000) {
+	if (app_staff_open(a)) {
+		/* staff mode asks nothing: it closes */
+		if (a->now >= v->last_input + STAFF_IDLE_MS) {
+			app_wipe(a);
+			log_info("staff mode closed after two minutes without "
+				 "a touch");
+		}
+	} else if (v->prompt &&
+		   a->now >= v->prompt_since + VISIT_PROMPT_SECONDS * 1000) {
 		app_wipe(a);
 		log_info("visitor gone: screen wiped, back to the attract "
 			 "screen");

@@ -20,6 +20,7 @@
 
 #include "base/err.h"
 #include "core/app/readaloud.h"
+#include "core/app/staff_state.h"
 #include "core/app/visit.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
@@ -100,6 +101,7 @@ struct app {
 	int *flyer_aspect;	 /* owned; beside it: page 1's shape */
 	int panned; /* a frame moved a zoomed page: show it at once */
 	struct screen_reqs reqs; /* asked for during the frame being run */
+	struct app_staff staff;	 /* staff mode; wiped with the visit */
 };
 
 enum app_speech_cmd {
@@ -196,6 +198,13 @@ void app_print_state(struct app *a, int state);
 
 /* Lends the app the place sign-ups go (copied). */
 void app_set_signup_sink(struct app *a, const struct app_signup_sink *sink);
+/* Lends the app what staff mode needs (copied; see staff_state.h). */
+void app_set_staff_env(struct app *a, const struct app_staff_env *env);
+
+/* 1 once staff asked for a restart: the program ends with
+ * APP_EXIT_RESTART and systemd starts it again. */
+#define APP_EXIT_RESTART 75
+int app_staff_restart_wanted(const struct app *a);
 
 /* Shorthand for a UI string in the visitor's language. */
 const char *app_tr(const struct app *a, const char *key);

@@ -201,6 +201,17 @@ static void slip_format(struct app *a, char *out, size_t size,
 	i18n_format(out, size, app_tr(a, key), args, 1);
 }
 
+/* Room for the slip's code: what the paper's width holds at six dots a
+ * module, and never more than the buffer. */
+static size_t slip_qr_room(const struct app *a)
+{
+	size_t max = slip_qr_max(a->content ? a->content->printer_paper_mm
+					    : 0) +
+		     1;
+
+	return max < sizeof(a->visit.slip.qr) ? max : sizeof(a->visit.slip.qr);
+}
+
 /* The keukentafel-kaart: the topic, who helps and when, the three answers
  * and the code that opens the question on a phone. */
 static void slip_of_question(struct app *a, const struct ask_topic *tp)
@@ -222,7 +233,7 @@ static void slip_of_question(struct app *a, const struct ask_topic *tp)
 	for (i = 0; i < n; i++)
 		slip_line(s, lines[i]);
 	message_ask(&c, tp, subject, sizeof(subject), body, sizeof(body));
-	message_qr(&c, &tp->reach, subject, body, s->qr, sizeof(s->qr),
+	message_qr(&c, &tp->reach, subject, body, s->qr, slip_qr_room(a),
 		   s->qr_says, sizeof(s->qr_says), &shortened);
 }
 
@@ -247,7 +258,7 @@ static void slip_of_signup(struct app *a, const struct initiative *in)
 		slip_line(s, line);
 	}
 	message_join(&c, in, subject, sizeof(subject), body, sizeof(body));
-	message_qr(&c, &in->reach, subject, body, s->qr, sizeof(s->qr),
+	message_qr(&c, &in->reach, subject, body, s->qr, slip_qr_room(a),
 		   s->qr_says, sizeof(s->qr_says), &shortened);
 }
 
@@ -291,7 +302,7 @@ int app_print_take(struct app *a, struct slip *s)
 	s->rtl = a->ui.rtl;
 	s->paper_mm = a->content && a->content->printer_paper_mm
 			      ? a->content->printer_paper_mm
-			      : 80;
+			      : SLIP_PAPER_MM;
 	return 1;
 }
 

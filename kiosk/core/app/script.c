@@ -189,6 +189,19 @@ int script_parse(const char *line, struct script_cmd *cmd, struct err *e)
 		cmd->y2 = (int)v[3];
 		return expect_end(p, e);
 	}
+	if (strcmp(word, "press") == 0) {
+		long x, y;
+
+		if (parse_int(&p, 0, 100000, &x) < 0 ||
+		    parse_int(&p, 0, 100000, &y) < 0 ||
+		    parse_int(&p, 0, 600000, &cmd->ms) < 0)
+			return err_set(e, "press needs X Y and how long in "
+					  "milliseconds (0 to 600000)");
+		cmd->op = SCRIPT_PRESS;
+		cmd->x = (int)x;
+		cmd->y = (int)y;
+		return expect_end(p, e);
+	}
 	if (strcmp(word, "key") == 0) {
 		/* the rest of the line: key names may hold spaces */
 		size_t len;
@@ -214,8 +227,9 @@ int script_parse(const char *line, struct script_cmd *cmd, struct err *e)
 		return expect_end(p, e);
 	}
 	return err_set(e,
-		       "unknown command '%s' (known: tap, swipe, drag, type, "
-		       "key, wait, expect, expect-not, shot, list, say, quit)",
+		       "unknown command '%s' (known: tap, swipe, drag, press, "
+		       "type, key, wait, expect, expect-not, shot, list, say, "
+		       "quit)",
 		       word);
 }
 
@@ -354,6 +368,18 @@ int script_exec(struct script_run *run, const struct script_cmd *cmd,
 		pointer(run, UI_PTR_UP, cmd->x2, cmd->y2);
 		break;
 	}
+	case SCRIPT_PRESS:
+		if (cmd->x >= a->width || cmd->y >= a->height)
+			return err_set(e,
+				       "press %d %d is outside the %dx%d "
+				       "screen",
+				       cmd->x, cmd->y, a->width, a->height);
+		/* held still: every timer on the way fires (a long press) */
+		pointer(run, UI_PTR_DOWN, cmd->x, cmd->y);
+		run->now += (uint64_t)cmd->ms;
+		app_advance(a, run->now);
+		pointer(run, UI_PTR_UP, cmd->x, cmd->y);
+		break;
 	case SCRIPT_KEY:
 		if (!run->host->key)
 			return err_set(e, "this runner cannot press keys");

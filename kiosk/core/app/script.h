@@ -5,7 +5,7 @@
  *
  *   tap "Label" | tap X Y | swipe left|right | drag X1 Y1 X2 Y2 |
  *   type "text" | key NAME | wait MS | expect "text" | expect-not "text" |
- *   shot FILE.png | list | say | quit
+ *   shot FILE.png | list | say | press X Y MS | quit
  *
  * Parsing and running live in the core; the platform lends a way to save
  * a frame as PNG and to press keys through the real keyboard path. The clock is
@@ -38,6 +38,7 @@ enum script_op {
 	SCRIPT_QUIT,
 	SCRIPT_DRAG,
 	SCRIPT_KEY,
+	SCRIPT_PRESS, /* press X Y MS: a finger held still, then lifted */
 };
 
 struct script_cmd {
@@ -46,7 +47,7 @@ struct script_cmd {
 	int x, y;		  /* TAP_XY; DRAG: from */
 	int x2, y2;		  /* DRAG: to */
 	int dir;		  /* SWIPE: -1 left, +1 right */
-	long ms;		  /* WAIT */
+	long ms;		  /* WAIT, PRESS */
 };
 
 /* What the runner needs from the platform. */

@@ -51,6 +51,7 @@ enum route {
 	ROUTE_SIGNUP,	   /* the sign-up form: step 0 name, 1 phone or
 			    * e-mail, 2 consent */
 	ROUTE_SIGNUP_DONE, /* signed up (step 1) or not saved (step 0) */
+	ROUTE_STAFF,	   /* staff mode: PIN pad, status, USB (staff.c) */
 };
 
 /* One place on the stack. Each place keeps its own screenful, so going

@@ -80,6 +80,9 @@ static void place_name(const struct app *a, const struct place *p, int part,
 		snprintf(out, size, "%s-initiatief%d-%s", id, p->item + 1,
 			 p->step ? "aangemeld" : "niet-bewaard");
 		break;
+	case ROUTE_STAFF: /* never walked: the attract screen reaches none */
+		snprintf(out, size, "beheer");
+		break;
 	}
 	(void)parts;
 }

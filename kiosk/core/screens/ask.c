@@ -295,14 +295,14 @@ static void outcome_draw(const struct screen_ctx *c, const struct ask_topic *tp)
 
 		qy += ui_text(ui, (struct rect){ x, qy, qw, 0 },
 			      screen_tr(c, "ask.phone"), FONT_BODY,
-			      UI_ALIGN_CENTER, c->theme->text) +
+			      UI_ALIGN_START, c->theme->text) +
 		      ui_mm(ui, 2);
 		qy += chrome_qr(c, (struct rect){ x, qy, qw, bottom - qy },
 				payload, says);
 		if (shortened)
 			ui_text(ui, (struct rect){ x, qy, qw, 0 },
 				screen_tr(c, "ask.shortened"), FONT_BODY,
-				UI_ALIGN_CENTER, c->theme->text);
+				UI_ALIGN_START, c->theme->text);
 	}
 	if (c->printer && c->print_state != PRINT_BUSY &&
 	    chrome_foot_button(c, "ask-print", screen_tr(c, "print.button"),

@@ -2,7 +2,9 @@
  * attract: the screen nobody is using. The centre's logo and name, a
  * highlight from the pack that changes every few seconds with a calm fade,
  * and an outlined "touch to start" in Dutch and English. The whole screen
- * is the button.
+ * is the button. Staff hold its top-start corner for five seconds to open
+ * the PIN pad of staff mode (staff.c); a shorter touch there starts as
+ * anywhere else.
  */
 #include <stdio.h>
 #include <string.h>
@@ -67,6 +69,14 @@ static void draw(const struct screen_ctx *c)
 		screen_ask(c, (struct screen_req){
 				      .kind = REQ_OPEN,
 				      .to = { .route = ROUTE_HOME } });
+		return;
+	}
+	if (ui_hold(ui, "start",
+		    (struct rect){ 0, 0, ui_mm(ui, STAFF_HOLD_MM),
+				   ui_mm(ui, STAFF_HOLD_MM) },
+		    STAFF_HOLD_MS)) {
+		screen_ask(c, (struct screen_req){ .kind = REQ_STAFF,
+						   .value = STAFF_OP_ENTER });
 		return;
 	}
 	y = h / 8;

@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/util.h"
+#include "core/qr.h"
+
 int chrome_button_w(const struct screen_ctx *c, const char *label)
 {
 	struct ui *ui = c->ui;
@@ -226,22 +229,116 @@ void chrome_part_label(const struct screen_ctx *c, const char *key, int part,
 	i18n_format(out, size, screen_tr(c, key), args, 2);
 }
 
-void chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
-		   const char *caption_key)
+/* Pixels a module for a code of `total` modules (quiet zone included)
+ * in a square of at most w by h, by the rules of core/qr.h; 0 when even
+ * the smallest code allowed does not fit. */
+static int qr_module_px(const struct ui *ui, int total, int w, int h)
+{
+	int min_px = (ui_mm(ui, QR_MIN_MM) + total - 1) / total;
+	int room = w < h ? w : h, per;
+
+	if (min_px < QR_MIN_PX)
+		min_px = QR_MIN_PX;
+	if (room > ui_mm(ui, QR_MAX_MM))
+		room = ui_mm(ui, QR_MAX_MM);
+	per = room / total;
+	if (per < min_px && min_px * total <= w && min_px * total <= h)
+		per = min_px; /* a dense code may pass QR_MAX_MM */
+	return per < min_px ? 0 : per;
+}
+
+int chrome_qr(const struct screen_ctx *c, struct rect r, const char *payload,
+	      const char *says)
 {
 	struct ui *ui = c->ui;
-	int th = ui_text(ui, (struct rect){ r.x, r.y, r.w, 0 },
-			 screen_tr(c, caption_key), FONT_BODY, UI_ALIGN_START,
-			 c->theme->text);
-	int side =
-		r.w < r.h - th - ui_mm(ui, 4) ? r.w : r.h - th - ui_mm(ui, 4);
+	struct text_run run = { says, strlen(says), 0 };
+	int n = qr_modules(strlen(payload)), total, per, side, lines, th;
+	int gap = ui_mm(ui, 2), lh = ui_line_h(ui, FONT_BODY);
 
-	if (side > ui_mm(ui, 70))
-		side = ui_mm(ui, 70);
-	if (side < ui_mm(ui, 25))
-		return;
-	draw_qr(&ui->dl,
-		(struct rect){ r.x, r.y + th + ui_mm(ui, 4), side, side }, url);
+	if (n == 0)
+		return 0;
+	total = n + 2 * QR_QUIET;
+	lines = *says ? ui_text_lines(ui, &run, 1, FONT_BODY, r.w, 0) : 0;
+	th = lines ? gap + lines * lh : 0;
+	per = qr_module_px(ui, total, r.w, r.h - th);
+	if (per) {
+		side = per * total;
+		draw_qr(&ui->dl, (struct rect){ r.x, r.y, side, side },
+			payload);
+		if (lines)
+			ui_text_runs(ui, &run, 1, FONT_BODY, r.x,
+				     r.y + side + gap, r.w, UI_ALIGN_START,
+				     c->theme->text, 0, -1, UI_RECORD);
+		return side + th;
+	}
+	/* too low for the line under the code (a card in a list): the
+	 * line beside it, when at least a few words fit there */
+	per = qr_module_px(ui, total, r.w - ui_mm(ui, 40), r.h);
+	if (!per || !lines)
+		return 0;
+	side = per * total;
+	{
+		int tw = r.w - side - ui_mm(ui, 4);
+
+		lines = ui_text_lines(ui, &run, 1, FONT_BODY, tw, 0);
+		if (lines * lh > side)
+			return 0;
+		draw_qr(&ui->dl, (struct rect){ r.x, r.y, side, side },
+			payload);
+		ui_text_runs(ui, &run, 1, FONT_BODY, r.x + side + ui_mm(ui, 4),
+			     r.y, tw, UI_ALIGN_START, c->theme->text, 0, -1,
+			     UI_RECORD);
+	}
+	return side;
+}
+
+const char *chrome_reach_says(const struct screen_ctx *c, const struct reach *r,
+			      char *out, size_t size)
+{
+	static const char *const keys[] = {
+		[REACH_EMAIL] = "qr.email",
+		[REACH_WHATSAPP] = "qr.whatsapp",
+		[REACH_PHONE] = "qr.phone",
+		[REACH_WEB] = "qr.web",
+	};
+	char host[256];
+	const char *arg = r->to ? r->to : "";
+
+	if (r->kind == REACH_WEB) {
+		if (reach_url_host(arg, host, sizeof(host)) < 0) {
+			str_copy(out, size, screen_tr(c, "qr.link"));
+			return out;
+		}
+		arg = host;
+	}
+	i18n_format(out, size, screen_tr(c, keys[r->kind]), &arg, 1);
+	return out;
+}
+
+int chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
+		  const char *caption_key)
+{
+	struct ui *ui = c->ui;
+	struct reach web = { REACH_WEB, url, NULL, NULL };
+	const char *caption = screen_tr(c, caption_key);
+	struct text_run run = { caption, strlen(caption), 0 };
+	int th = ui_text_lines(ui, &run, 1, FONT_BODY, r.w, 0) *
+			 ui_line_h(ui, FONT_BODY) +
+		 ui_mm(ui, 4);
+	char says[400];
+	int used;
+
+	chrome_reach_says(c, &web, says, sizeof(says));
+	/* the caption goes only over a code that fits under it; with
+	 * larger text there may be room for the code and its own line
+	 * only, which say enough */
+	used = chrome_qr(c, (struct rect){ r.x, r.y + th, r.w, r.h - th },
+			 url, says);
+	if (!used)
+		return chrome_qr(c, r, url, says);
+	ui_text(ui, (struct rect){ r.x, r.y, r.w, 0 }, caption, FONT_BODY,
+		UI_ALIGN_START, c->theme->text);
+	return th + used;
 }
 
 int chrome_picture_button(const struct screen_ctx *c, const char *id,
@@ -285,28 +382,6 @@ int chrome_foot_button(const struct screen_ctx *c, const char *id,
 	if (strcmp(icon, "next") == 0)
 		return ui_button_arrow(ui, id, r, label, path, style);
 	return ui_button_icon(ui, id, r, label, path, style);
-}
-
-int chrome_qr(const struct screen_ctx *c, struct rect r, const char *payload,
-	      const char *says)
-{
-	struct ui *ui = c->ui;
-	int side = r.w, th;
-	struct text_run run = { says, strlen(says), 0 };
-
-	th = ui_line_h(ui, FONT_BODY) *
-	     ui_text_lines(ui, &run, 1, FONT_BODY, r.w, 0);
-	if (side > r.h - th - ui_mm(ui, 3))
-		side = r.h - th - ui_mm(ui, 3);
-	if (side > ui_mm(ui, 70))
-		side = ui_mm(ui, 70);
-	if (side < ui_mm(ui, 35))
-		return 0;
-	draw_qr(&ui->dl, (struct rect){ r.x + (r.w - side) / 2, r.y, side, side },
-		payload);
-	ui_text(ui, (struct rect){ r.x, r.y + side + ui_mm(ui, 3), r.w, 0 },
-		says, FONT_BODY, UI_ALIGN_CENTER, c->theme->text);
-	return side + ui_mm(ui, 3) + th;
 }
 
 void chrome_face_label(const struct screen_ctx *c, struct rect r,

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "core/reach.h"
 #include "core/screens/screen.h"
 
 #define MARGIN_MM     12.0
@@ -76,16 +77,29 @@ void chrome_list_end(const struct screen_ctx *c, int n, const char *none_key,
 void chrome_part_label(const struct screen_ctx *c, const char *key, int part,
 		       int parts, char *out, size_t size);
 
-/* A QR code of url under a line (translation caption_key) saying what
- * it is for, inside r. */
-void chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
-		   const char *caption_key);
-
-/* A QR code for payload in r, as large as r allows (up to 70 mm), with
- * `says` under it: what the code does, in words. Returns the height
- * used, 0 when r is too small (then nothing is drawn). */
+/* Draws a QR code of payload in r, at its start and top, with `says`
+ * ("Opent een e-mail aan buurtteam@...") under it in words, by the rules
+ * of core/qr.h: the quiet zone, whole pixels a module and at least
+ * QR_MIN_PX of them, at least QR_MIN_MM wide; it grows to QR_MAX_MM when
+ * r has room (a dense code past it when it must, for its 6 pixels a
+ * module). When r is too low for the line under the code but wide enough
+ * (a card in a list), the line stands beside the code instead. Returns
+ * the height used, 0 when r is too small or the payload too long (then it
+ * draws nothing). */
 int chrome_qr(const struct screen_ctx *c, struct rect r, const char *payload,
 	      const char *says);
+
+/* What a QR code of r does, in the visitor's language, into out: "Opent
+ * de website buurt.example", "Opent een e-mail aan ...", "Belt ...". The
+ * address is shown as the pack wrote it. Returns out. */
+const char *chrome_reach_says(const struct screen_ctx *c, const struct reach *r,
+			      char *out, size_t size);
+
+/* A line (translation caption_key) saying what the code is for, and under
+ * it chrome_qr of url (a web address) saying which website it opens,
+ * inside r. Returns the height used, 0 when nothing fitted. */
+int chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
+		  const char *caption_key);
 
 /* The label on a button whose face the caller draws: centred in r, at
  * most max_lines lines, noted when it does not fit. */

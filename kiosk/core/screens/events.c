@@ -100,14 +100,22 @@ static void card(const struct screen_ctx *c, const struct event *e,
 			   0, (struct rect){ 0, 0, 0, 0 });
 		x += side + pad;
 	}
-	if (e->url && side >= ui_mm(ui, 25)) {
-		/* the web page on the visitor's own phone */
-		draw_qr(&ui->dl, (struct rect){ right - side, y, side, side },
-			e->url);
-		draw_text_item(&ui->dl,
-			       (struct rect){ right - side, y, side, side },
-			       screen_tr(c, "events.qr"));
-		right -= side + pad;
+	if (e->url) {
+		/* the web page on the visitor's own phone, and which
+		 * website that is */
+		struct reach web = { REACH_WEB, e->url, NULL, NULL };
+		int qw = ui_mm(ui, 150); /* the code, its line beside it */
+		char says[300];
+		/* the card is white like the code's quiet zone, which
+		 * then stands in for the card's padding */
+		struct rect qr = { right - qw, r.y + ui_mm(ui, 1), qw,
+				   r.h - ui_mm(ui, 2) };
+
+		chrome_reach_says(c, &web, says, sizeof(says));
+		if (chrome_qr(c, qr, e->url, says)) {
+			draw_text_item(&ui->dl, qr, screen_tr(c, "events.qr"));
+			right -= qw + pad;
+		}
 	}
 	when_text(c, e, when, sizeof(when));
 	if (*place) {

@@ -30,6 +30,7 @@ extern const struct screen_family screen_initiative;  /* initiatives.c */
 extern const struct screen_family screen_join;	      /* initiatives.c */
 extern const struct screen_family screen_signup;      /* signup.c */
 extern const struct screen_family screen_signup_done; /* signup.c */
+extern const struct screen_family screen_staff; /* staff.c */
 
 /* The out-of-order screen (broken.c) and "Bent u er nog?" (prompt.c):
  * not places a visitor opens, so not families. */

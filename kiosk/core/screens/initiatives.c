@@ -50,7 +50,11 @@ static struct grid grid_of(const struct screen_ctx *c)
 	g.cols = c->visit->large ? 1 : 2;
 	g.y0 = chrome_body_top(c);
 	avail = chrome_bottom(c) - g.y0 - ui_mm(ui, FOOTER_MM);
-	g.ch = ui_mm(ui, 50);
+	/* room for two lines of name and two of when, at any text size */
+	g.ch = 2 * ui_mm(ui, 4) + 2 * ui_line_h(ui, FONT_BUTTON) +
+	       2 * ui_line_h(ui, FONT_BODY) + ui_mm(ui, 2);
+	if (g.ch < ui_mm(ui, 45))
+		g.ch = ui_mm(ui, 45);
 	g.rows = (avail + g.gap) / (g.ch + g.gap);
 	if (g.rows < 1)
 		g.rows = 1;
@@ -80,7 +84,7 @@ static void card(const struct screen_ctx *c, const struct initiative *in,
 {
 	struct ui *ui = c->ui;
 	int pad = ui_mm(ui, 4), ph = r.h - 2 * pad, pw = ph * 4 / 3;
-	int tx = r.x + pad, tw, lh = ui_line_h(ui, FONT_BUTTON);
+	int tx = r.x + pad, tw, tl, lh = ui_line_h(ui, FONT_BUTTON);
 	const char *title = text_get(&in->title, c->visit->lang);
 	const char *when = text_get(&in->when, c->visit->lang);
 	struct text_run run;
@@ -99,13 +103,14 @@ static void card(const struct screen_ctx *c, const struct initiative *in,
 	}
 	tw = r.x + r.w - pad - tx;
 	run = (struct text_run){ title, strlen(title), 1 };
-	ui_text_runs(ui, &run, 1, FONT_BUTTON, tx, r.y + pad, tw,
-		     UI_ALIGN_START,
-		     theme_fg(c->theme, STYLE_TILE, UI_NORMAL), 0, 2,
-		     UI_CLIP);
+	tl = ui_text_runs(ui, &run, 1, FONT_BUTTON, tx, r.y + pad, tw,
+			  UI_ALIGN_START,
+			  theme_fg(c->theme, STYLE_TILE, UI_NORMAL), 0, 2,
+			  UI_CLIP);
 	if (*when) {
 		run = (struct text_run){ when, strlen(when), 0 };
-		ui_text_runs(ui, &run, 1, FONT_BODY, tx, r.y + pad + 2 * lh,
+		ui_text_runs(ui, &run, 1, FONT_BODY, tx,
+			     r.y + pad + (tl > 1 ? 2 : 1) * lh + ui_mm(ui, 2),
 			     tw, UI_ALIGN_START,
 			     theme_fg(c->theme, STYLE_TILE, UI_NORMAL), 0, 2,
 			     UI_RECORD | UI_CLIP);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/screens/chrome.h"
 
 static const char *const answer_keys[ASK_QUESTIONS] = {
 	"ask.msg.want", "ask.msg.can", "ask.msg.need"
@@ -100,14 +101,7 @@ int message_qr(const struct screen_ctx *c, const struct reach_to *to,
 	       const char *subject, const char *body, char *payload,
 	       size_t psize, char *says, size_t ssize, int *shortened)
 {
-	static const char *const says_keys[] = {
-		[REACH_EMAIL] = "reach.email",
-		[REACH_WHATSAPP] = "reach.whatsapp",
-		[REACH_PHONE] = "reach.phone",
-		[REACH_WEB] = "reach.web",
-	};
 	struct reach r = { to->kind, to->to, subject, body };
-	const char *args[1] = { to->to };
 	struct err e;
 
 	*shortened = 0;
@@ -116,6 +110,6 @@ int message_qr(const struct screen_ctx *c, const struct reach_to *to,
 		payload[0] = '\0';
 		return -1;
 	}
-	i18n_format(says, ssize, screen_tr(c, says_keys[to->kind]), args, 1);
+	chrome_reach_says(c, &r, says, ssize);
 	return 0;
 }

@@ -40,17 +40,17 @@ static void link_codes(const struct screen_ctx *c, const struct flow_layout *l,
 	for (i = 0; i < l->nslices; i++) {
 		const struct flow_slice *s = &l->slices[i];
 		const struct block *b = &l->blocks[s->block];
-		int y = top + s->y;
+		int y = top + s->y, used;
 
 		if (s->page != part || s->first != 0 || !b->link)
 			continue;
 		if (y < below)
 			y = below; /* never over the code above */
-		if (y + ui_mm(ui, 45) > bottom)
-			break;
-		chrome_qr_box(c, (struct rect){ left, y, w, bottom - y },
-			      b->link, "page.link_qr");
-		below = y + ui_mm(ui, 95);
+		used = chrome_qr_box(c, (struct rect){ left, y, w, bottom - y },
+				     b->link, "page.link_qr");
+		if (!used)
+			break; /* the rest of the column is too short */
+		below = y + used + ui_mm(ui, 8);
 	}
 }
 

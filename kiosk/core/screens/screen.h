@@ -20,6 +20,7 @@
 #include "core/content/content.h"
 #include "core/i18n.h"
 #include "core/screens/flow.h"
+#include "core/screens/staff_view.h"
 #include "core/ui/theme.h"
 #include "core/ui/ui.h"
 
@@ -36,6 +37,7 @@ enum screen_req_kind {
 	REQ_SPEAK,  /* read this screen aloud (1) or stop (0) */
 	REQ_SURVEY, /* a survey step: `value` is an enum survey_op */
 	REQ_FORM,   /* a question or sign-up step: `value` is a form_op */
+	REQ_STAFF,  /* staff mode: `value` is an enum staff_op, x its number */
 };
 
 /* What a question (ask) or sign-up screen asks for (REQ_FORM). */
@@ -131,6 +133,7 @@ struct screen_ctx {
 	 * 1000 of its height (707: A4 upright); 0: not known. */
 	const int *flyer_aspect;
 	struct screen_reqs *reqs; /* where requests go */
+	const struct staff_view *staff; /* staff mode's screens */
 	int printer;	 /* a slip printer is set up: offer "Print" */
 	int print_state; /* enum screen_print, of the last slip */
 };

@@ -32,6 +32,8 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_signup;
 	case ROUTE_SIGNUP_DONE:
 		return &screen_signup_done;
+	case ROUTE_STAFF:
+		return &screen_staff;
 	case ROUTE_TILE:
 		break;
 	}

@@ -86,21 +86,28 @@ static void field_step(const struct screen_ctx *c, const struct initiative *in)
 		form_ask(c, FORM_NEXT, 0, 0);
 }
 
-/* Step 2: what was typed, the consent text and a clear yes or no. */
+/* Step 2: what was typed, the consent text and a clear yes or no, the
+ * two answers in the row above the bottom bar where every screen keeps
+ * its "Volgende". */
 static void consent_step(const struct screen_ctx *c,
 			 const struct initiative *in)
 {
 	struct ui *ui = c->ui;
 	const struct visit *v = c->visit;
 	int m = ui_mm(ui, MARGIN_MM), x, col = chrome_column(c, &x);
-	int y = chrome_body_top(c) - ui_mm(ui, 4), bh = ui_mm(ui, 26);
-	int gap = ui_mm(ui, 10), yw, nw;
-	const char *yes = screen_tr(c, "signup.yes");
-	const char *no = screen_tr(c, "signup.no");
+	int y = chrome_body_top(c) - ui_mm(ui, 4);
+	int bottom = chrome_bottom(c) - ui_mm(ui, FOOTER_MM);
+	int lh = ui_line_h(ui, FONT_BODY), lines;
 	const char *args[2] = { v->signup_name, v->signup_contact };
+	const char *consent = text_get(&in->consent, v->lang);
+	struct text_run run = { consent, strlen(consent), 0 };
 	char where[64], line[1200];
 
-	(void)m;
+	/* larger letters take the whole width, so the text still fits */
+	if (v->large) {
+		x = m;
+		col = c->width - 2 * m;
+	}
 	chrome_part_label(c, "signup.where", 2, 3, where, sizeof(where));
 	y += ui_text(ui, (struct rect){ x, y, col, 0 }, where, FONT_BODY,
 		     UI_ALIGN_START, c->theme->text);
@@ -111,21 +118,20 @@ static void consent_step(const struct screen_ctx *c,
 	ui->dl.quiet = 1;
 	y += ui_text(ui, (struct rect){ x, y, col, 0 }, line, FONT_BODY,
 		     UI_ALIGN_START, c->theme->text) +
-	     ui_mm(ui, 4);
+	     ui_mm(ui, 3);
 	ui->dl.quiet = 0;
-	y += ui_text(ui, (struct rect){ x, y, col, 0 },
-		     text_get(&in->consent, v->lang), FONT_BODY,
-		     UI_ALIGN_START, c->theme->text) +
-	     ui_mm(ui, 8);
-	yw = chrome_button_w(c, yes) + ui_mm(ui, 24);
-	nw = chrome_button_w(c, no) + ui_mm(ui, 12);
-	if (ui_button(ui, "signup-yes", (struct rect){ x, y, yw, bh }, yes,
-		      STYLE_PRIMARY))
-		form_ask(c, FORM_CONSENT, 0, 1);
-	if (ui_button(ui, "signup-no",
-		      (struct rect){ x + yw + gap, y, nw, bh }, no,
-		      STYLE_SECONDARY))
+	/* the consent as far as it fits; a text that does not is noted
+	 * for the staff's check */
+	lines = (bottom - y) / lh;
+	ui_text_runs(ui, &run, 1, FONT_BODY, x, y, col, UI_ALIGN_START,
+		     c->theme->text, 0, lines > 0 ? lines : 1,
+		     UI_RECORD | UI_CLIP);
+	if (chrome_foot_button(c, "signup-no", screen_tr(c, "signup.no"),
+			       "close", 0, STYLE_SECONDARY))
 		form_ask(c, FORM_CONSENT, 0, 0);
+	if (chrome_foot_button(c, "signup-yes", screen_tr(c, "signup.yes"),
+			       "next", 1, STYLE_PRIMARY))
+		form_ask(c, FORM_CONSENT, 0, 1);
 }
 
 static void form_draw(const struct screen_ctx *c)

@@ -68,6 +68,7 @@ void ui_reset_input(struct ui *ui)
 	ui->active = 0;
 	ui->dragging = ui->long_taken = 0;
 	ui->swipe = 0;
+	ui->hold_ms = 0;
 }
 
 void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
@@ -89,6 +90,7 @@ void ui_pointer(struct ui *ui, enum ptr_kind kind, int x, int y, uint64_t now)
 		ui->long_taken = 0;
 		ui->long_polled = 0;
 		ui->active = 0;
+		ui->hold_ms = 0;
 		break;
 	case UI_PTR_MOVE:
 		if (ui->down && hypot(x - ui->press_x, y - ui->press_y) >
@@ -178,7 +180,8 @@ uint64_t ui_next_deadline(const struct ui *ui)
 {
 	if (ui->down && ui->active && !ui->dragging && !ui->long_taken &&
 	    !ui->long_polled)
-		return ui->press_ms + UI_LONG_PRESS_MS;
+		return ui->press_ms +
+		       (uint64_t)(ui->hold_ms ? ui->hold_ms : UI_LONG_PRESS_MS);
 	return 0;
 }
 
@@ -206,6 +209,20 @@ int ui_long_press(struct ui *ui, const char *id)
 	if (ui->active != h || !ui->down || ui->dragging || ui->long_taken)
 		return 0;
 	if (ui->now < ui->press_ms + UI_LONG_PRESS_MS)
+		return 0;
+	ui->long_taken = 1;
+	return 1;
+}
+
+int ui_hold(struct ui *ui, const char *id, struct rect where, int ms)
+{
+	uint32_t h = ui_id(id);
+
+	if (ui->active != h || !ui->down || ui->dragging || ui->long_taken ||
+	    !rect_contains(where, ui->press_x, ui->press_y))
+		return 0;
+	ui->hold_ms = ms;
+	if (ui->now < ui->press_ms + (uint64_t)ms)
 		return 0;
 	ui->long_taken = 1;
 	return 1;

@@ -120,6 +120,7 @@ struct ui {
 	int long_taken;	 /* the active widget took its long press */
 	int long_polled; /* a frame ran at the long-press deadline */
 	int swipe;	 /* on a release frame: -1 left, +1 right, 0 none */
+	int hold_ms;	 /* a widget asked for a longer hold (ui_hold) */
 };
 
 /* theme and metrics are borrowed; px_per_mm comes from the screen size. */
@@ -192,6 +193,12 @@ int ui_area(struct ui *ui, const char *id, struct rect r, const char *label);
 /* 1 once, on the frame a long press on widget `id` completes; after that
  * the widget gets no click for this touch. Call after the widget. */
 int ui_long_press(struct ui *ui, const char *id);
+
+/* Like ui_long_press, for a hold of `ms` that began inside `where` (a
+ * part of the widget, in layout pixels): 1 once, on the frame it
+ * completes; the widget then gets no click. A press elsewhere on the
+ * widget is an ordinary press. Call after the widget. */
+int ui_hold(struct ui *ui, const char *id, struct rect where, int ms);
 
 /* A finger dragging a widget: where it went down, where the last frame
  * saw it and where it is now, in screen pixels. */

@@ -1,0 +1,332 @@
+/*
+ * app_staff: staff mode's PIN pad, pages and actions; see app_staff.h.
+ * The work on the disk is core/staff.c and core/pin.c; this file decides
+ * what happens on a tap and what the page says.
+ */
+#include "core/app/app_staff.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/util.h"
+#include "core/pin.h"
+#include "core/settings.h"
+
+void app_set_staff_env(struct app *a, const struct app_staff_env *env)
+{
+	a->staff.env = *env;
+}
+
+int app_staff_restart_wanted(const struct app *a)
+{
+	return a->staff.restart;
+}
+
+int app_staff_open(const struct app *a)
+{
+	return visit_at_const(&a->visit)->route == ROUTE_STAFF;
+}
+
+void app_staff_wipe(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+
+	explicit_bzero(s->pin, sizeof(s->pin));
+	explicit_bzero(&s->view, sizeof(s->view));
+	explicit_bzero(s->stick, sizeof(s->stick));
+	explicit_bzero(s->pack, sizeof(s->pack));
+}
+
+static int64_t wall_now(const struct app *a)
+{
+	const struct app_staff_env *env = &a->staff.env;
+
+	return env->wall_start + (int64_t)((a->now - env->started_ms) / 1000);
+}
+
+static void say(struct app *a, int failed, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void say(struct app *a, int failed, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->staff.view.msg, sizeof(a->staff.view.msg), fmt, ap);
+	va_end(ap);
+	a->staff.view.failed = failed;
+}
+
+static void say_locked(struct app *a, int64_t wait)
+{
+	int64_t min = (wait + 59) / 60;
+
+	say(a, 1,
+	    "Te vaak een verkeerde pincode. Probeer het over %lld %s "
+	    "opnieuw.",
+	    (long long)min, min == 1 ? "minuut" : "minuten");
+}
+
+/* The PIN pad as it opens: how to set a PIN, a lockout, or the pad. */
+static void enter(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+	char hash[PIN_HASH_MAX];
+	struct pin_lockout l;
+	struct err e = { "" };
+	int got;
+
+	app_staff_wipe(a);
+	visit_push(&a->visit, (struct place){ .route = ROUTE_STAFF });
+	s->view.page = STAFF_PAGE_PIN;
+	log_info("staff mode: PIN pad opened");
+	if (!s->env.data_dir) {
+		s->view.no_pin = 1;
+		say(a, 1,
+		    "Deze kiosk heeft geen gegevensmap: de beheerstand "
+		    "kan niet open.");
+		return;
+	}
+	got = pin_load(s->env.data_dir, hash, sizeof(hash), &e);
+	explicit_bzero(hash, sizeof(hash));
+	if (got <= 0) {
+		s->view.no_pin = 1;
+		if (got < 0)
+			say(a, 1, "%s", e.msg);
+		return;
+	}
+	if (pin_lockout_load(s->env.data_dir, &l, &e) < 0)
+		log_warn("PIN lockout state: %s", e.msg);
+	if (pin_lockout_wait(&l, wall_now(a)) > 0)
+		say_locked(a, pin_lockout_wait(&l, wall_now(a)));
+}
+
+static void try_pin(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+	struct err e = { "" };
+	int64_t wait = 0;
+	int left = 0;
+
+	if (s->view.no_pin || s->view.ndigits == 0)
+		return;
+	switch (pin_try(s->env.data_dir, s->pin, wall_now(a), &left, &wait,
+			&e)) {
+	case PIN_OK:
+		log_info("staff mode: opened");
+		s->view.page = STAFF_PAGE_MENU;
+		s->view.msg[0] = '\0';
+		break;
+	case PIN_WRONG:
+		if (left > 0)
+			say(a, 1,
+			    "Deze pincode klopt niet. U kunt het nog %d "
+			    "keer proberen.",
+			    left);
+		else
+			say_locked(a, wait);
+		break;
+	case PIN_LOCKED:
+		say_locked(a, wait);
+		break;
+	case PIN_NOT_SET:
+		s->view.no_pin = 1;
+		break;
+	case PIN_BROKEN:
+		say(a, 1, "%s", e.msg);
+		break;
+	}
+	explicit_bzero(s->pin, sizeof(s->pin));
+	s->view.ndigits = 0;
+}
+
+/* Finds the one stick; 0, or -1 with the page's message set. */
+static int find_stick(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+	char sticks[STAFF_STICKS_MAX][STAFF_PATH_MAX];
+	struct err e = { "" };
+	int n = s->env.find_sticks ? s->env.find_sticks(s->env.ctx, sticks,
+							STAFF_STICKS_MAX)
+				   : 0;
+	int i = staff_stick_pick(sticks, n, &e);
+
+	if (i < 0) {
+		say(a, 1, "%s", e.msg);
+		return -1;
+	}
+	str_copy(s->stick, sizeof(s->stick), sticks[i]);
+	return 0;
+}
+
+static void open_status(struct app *a)
+{
+	char lines[LOG_RECENT_MAX][LOG_RECENT_LINE];
+	const char *errs[LOG_RECENT_MAX];
+	struct staff_facts f = { 0 };
+	int i;
+
+	f.data_dir = a->staff.env.data_dir;
+	f.pack_name = a->content ? a->content->name : NULL;
+	f.pack_dir = a->content_dir;
+	f.uptime_s = (int64_t)((a->now - a->staff.env.started_ms) / 1000);
+	f.printer_configured = a->staff.env.printer_configured;
+	f.nerrors = log_recent(lines, LOG_RECENT_MAX);
+	for (i = 0; i < f.nerrors; i++)
+		errs[i] = lines[i];
+	f.errors = errs;
+	staff_status(&f, &a->staff.view.text);
+}
+
+static void open_page(struct app *a, int page)
+{
+	struct app_staff *s = &a->staff;
+	struct err e = { "" };
+
+	if (page < STAFF_PAGE_MENU || page > STAFF_PAGE_RESTART)
+		return;
+	memset(&s->view.text, 0, sizeof(s->view.text));
+	s->view.msg[0] = '\0';
+	s->view.page = (enum staff_page)page;
+	s->view.can_go = s->view.done = s->view.failed = 0;
+	s->view.scroll = 0;
+	s->stick[0] = s->pack[0] = '\0';
+	switch (s->view.page) {
+	case STAFF_PAGE_STATUS:
+		open_status(a);
+		break;
+	case STAFF_PAGE_EXPORT:
+		if (find_stick(a) == 0) {
+			say(a, 0, "USB-stick gevonden: %s", s->stick);
+			s->view.can_go = 1;
+		}
+		break;
+	case STAFF_PAGE_LOAD:
+		if (find_stick(a) < 0)
+			break;
+		if (staff_pack_find(s->stick, s->pack, sizeof(s->pack), &e) <
+		    0) {
+			say(a, 1, "%s", e.msg);
+			break;
+		}
+		if (staff_pack_check(s->pack, a->today, &s->view.text) == 0) {
+			say(a, 0,
+			    "Het pakket is in orde. Zet het op de "
+			    "kiosk met \"Installeren\".");
+			s->view.can_go = 1;
+		} else {
+			say(a, 1,
+			    "Dit pakket kan zo niet op de kiosk. Los "
+			    "de fouten hieronder op.");
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void do_export(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+	struct staff_export_result r;
+	struct err e = { "" };
+
+	if (!s->view.can_go)
+		return;
+	s->view.can_go = 0;
+	if (staff_export(s->env.data_dir, s->stick, a->today, a->minute, &r,
+			 &e) < 0) {
+		say(a, 1, "%s", e.msg);
+		log_warn("staff mode: export to a USB stick failed");
+		return;
+	}
+	s->view.done = 1;
+	say(a, 0, "U kunt de stick nu veilig verwijderen.");
+	staff_text_add(&s->view.text, "%d %s in %d bestanden, in de map %s",
+		       r.responses,
+		       r.responses == 1 ? "antwoord" : "antwoorden", r.files,
+		       r.folder);
+}
+
+static void do_install(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+	struct err e = { "" };
+
+	if (!s->view.can_go)
+		return;
+	s->view.can_go = 0;
+	if (staff_pack_install(s->env.data_dir, s->pack, a->today, a->minute,
+			       &e) < 0) {
+		say(a, 1, "%s", e.msg);
+		return;
+	}
+	s->view.done = 1;
+	memset(&s->view.text, 0, sizeof(s->view.text));
+	say(a, 0,
+	    "Geïnstalleerd. U kunt de stick nu verwijderen. Na "
+	    "\"Sluiten\" toont de kiosk het nieuwe pakket.");
+}
+
+int app_staff_apply(struct app *a, const struct screen_req *r)
+{
+	struct app_staff *s = &a->staff;
+	int on_menu;
+
+	if (r->kind != REQ_STAFF)
+		return 0;
+	if (r->value == STAFF_OP_ENTER) {
+		enter(a);
+		return 1;
+	}
+	if (!app_staff_open(a))
+		return 1;
+	on_menu = s->view.page != STAFF_PAGE_PIN;
+	switch ((enum staff_op)r->value) {
+	case STAFF_OP_DIGIT:
+		if (s->view.ndigits < PIN_MAX_DIGITS && r->x >= 0 &&
+		    r->x <= 9) {
+			s->pin[s->view.ndigits++] = (char)('0' + r->x);
+			s->view.msg[0] = '\0';
+		}
+		break;
+	case STAFF_OP_ERASE:
+		if (s->view.ndigits > 0)
+			s->pin[--s->view.ndigits] = '\0';
+		break;
+	case STAFF_OP_OK:
+		try_pin(a);
+		break;
+	case STAFF_OP_PAGE:
+		if (on_menu)
+			open_page(a, r->x);
+		break;
+	case STAFF_OP_EXPORT:
+		if (on_menu && s->view.page == STAFF_PAGE_EXPORT)
+			do_export(a);
+		break;
+	case STAFF_OP_INSTALL:
+		if (on_menu && s->view.page == STAFF_PAGE_LOAD)
+			do_install(a);
+		break;
+	case STAFF_OP_RESTART:
+		if (on_menu && s->view.page == STAFF_PAGE_RESTART) {
+			log_info("staff mode: restart asked");
+			s->restart = 1;
+			say(a, 0, "De kiosk start opnieuw.");
+		}
+		break;
+	case STAFF_OP_SCROLL:
+		s->view.scroll = r->x < 0 ? 0 : r->x;
+		break;
+	case STAFF_OP_CLOSE:
+		log_info("staff mode: closed");
+		app_wipe(a);
+		break;
+	case STAFF_OP_ENTER:
+		break;
+	}
+	return 1;
+}
