@@ -19,6 +19,8 @@
 #include "bench.h"
 #include "core/app/script.h"
 #include "core/packstore.h"
+#include "core/reach.h"
+#include "core/seal.h"
 #include "core/store/signups.h"
 #include "loop.h"
 #include "platform/watchdog.h"
@@ -61,6 +63,45 @@ int loop_sink_results(void *ctx, const struct survey *s,
 			    0)
 			return -1;
 	return 0;
+}
+
+/* ---- sign-ups ---- */
+
+int loop_signup_save(void *ctx, const struct initiative *in, const char *name,
+		     const char *contact, int today, struct err *e)
+{
+	struct loop *l = ctx;
+	const struct content *c = l->a->content;
+	const char *keytext = l->signup_key[0] ? l->signup_key
+			      : c		? c->signup_public_key
+						: NULL;
+	uint8_t key[SEAL_PUBLIC_BYTES];
+	char phone[64], consent[SEAL_DIGEST_TEXT];
+	struct signup_in si = { 0 };
+	struct signups *s;
+	int rc;
+
+	if (!l->data_ok)
+		return err_set(e, "the data folder cannot be written");
+	if (keytext && seal_key_parse(key, keytext, e) < 0)
+		return -1;
+	seal_digest_text(consent, text_get(&in->consent, 0));
+	si.initiative = in->id;
+	si.name = name;
+	si.contact = phone_normalize(contact, phone, sizeof(phone)) == 0
+			     ? phone
+			     : contact;
+	si.consent_hash = consent;
+	s = signups_open(l->signups_path, today, keytext ? key : NULL, e);
+	if (!s)
+		return -1;
+	rc = signups_add(s, &si, today,
+			 c && c->signup_keep_days > 0 ? c->signup_keep_days
+						      : SIGNUPS_KEEP_DEFAULT,
+			 e);
+	signups_close(s);
+	seal_wipe(phone, sizeof(phone));
+	return rc;
 }
 
 /* ---- sign-ups past their delete day ---- */
@@ -155,6 +196,44 @@ static void host_present(void *ctx, const struct draw_list *dl)
 
 static void pickup_look(struct loop *l, uint64_t now);
 
+/* Carries the slip a visitor asked for to the printer, and how it went
+ * back to the screen. The printer draws the slip here (fonts live on this
+ * thread) and writes it from a thread of its own, so the screen goes on
+ * at once even when the printer hangs. */
+static void print_sync(struct loop *l)
+{
+	enum printer_fault why = PRINTER_OK;
+	struct err e = { "" };
+	struct slip s;
+
+	if (app_print_take(l->a, &s)) {
+		if (l->printer && printer_print(l->printer, &s, &e) == 0) {
+			l->printing = 1;
+		} else {
+			log_warn("slip not printed: %s",
+				 l->printer ? e.msg : "no printer");
+			app_print_state(l->a, PRINT_FAILED);
+			l->dirty = 1;
+		}
+	}
+	if (!l->printing)
+		return;
+	switch (printer_poll(l->printer, &why)) {
+	case PRINTER_DONE:
+		app_print_state(l->a, PRINT_DONE);
+		break;
+	case PRINTER_FAILED:
+		/* staff read this in the journal and on the status screen */
+		log_warn("slip not printed: %s", printer_fault_text(why));
+		app_print_state(l->a, PRINT_FAILED);
+		break;
+	default:
+		return;
+	}
+	l->printing = 0;
+	l->dirty = 1;
+}
+
 /* Inbox and outbox; a pack installed from the inbox is looked for at
  * once. */
 static void fleet_look(struct loop *l, uint64_t now)
@@ -169,6 +248,7 @@ static void host_tick(void *ctx, uint64_t now)
 	fleet_look(ctx, now);
 	pickup_look(ctx, now);
 	speech_sync(ctx, now);
+	print_sync(ctx);
 }
 
 /* `key NAME`: the platform puts the key into SDL's queue as a keyboard
@@ -295,6 +375,8 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	if (l->fleet)
 		wait = min_wait(wait,
 				fleet_wakeup_in(l->fleet, platform_ticks()));
+	if (l->printing)
+		wait = min_wait(wait, 50); /* how the slip is doing */
 	wait = min_wait(wait, max_ms);
 	if (l->dirty)
 		wait = 0;
@@ -355,6 +437,8 @@ int loop_turn(struct loop *l, int64_t max_ms)
 		}
 		l->dirty = l->force = 0;
 	}
+	/* after the frame: a tap on "Print" asked for its slip in it */
+	print_sync(l);
 	if (app_staff_restart_wanted(a)) {
 		log_info("restart asked in staff mode: stopping (exit status "
 			 "%d)",

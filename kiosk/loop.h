@@ -14,6 +14,7 @@
 #include "core/store/store.h"
 #include "fleet.h"
 #include "platform/platform.h"
+#include "platform/printer.h"
 #include "platform/speech.h"
 #include "platform/watchdog.h"
 
@@ -50,6 +51,12 @@ struct loop {
 	 * delete day are removed at start and on each new day */
 	char signups_path[PATH_MAX + 32];
 	int signups_tidied; /* the day it was last done, YYYYMMDD */
+	/* the staff's public key from DATA/settings.ini ("": none; the
+	 * pack's is used then) */
+	char signup_key[48];
+	/* the receipt printer of DATA/settings.ini, NULL: none */
+	struct printer *printer;
+	int printing; /* a slip is on its way: poll it */
 	/* staff mode: where USB sticks appear (settings.ini [usb] path; ""
 	 * for /media and /run/media) */
 	char usb_path[PATH_MAX];
@@ -66,6 +73,13 @@ int loop_sink_save(void *ctx, const struct survey *s,
 		   const struct survey_answers *ans, int today, struct err *e);
 int loop_sink_results(void *ctx, const struct survey *s,
 		      struct survey_results *out, struct err *e);
+
+/* The app's sign-up sink (struct app_signup_sink), ctx a struct loop:
+ * opens the sign-up file, seals the sign-up to the staff key from the
+ * kiosk's settings or else the pack's, saves it and closes the file. A
+ * phone number is kept in international form. */
+int loop_signup_save(void *ctx, const struct initiative *in, const char *name,
+		     const char *contact, int today, struct err *e);
 
 /* Removes the sign-ups whose delete day is today or before, once a day
  * (l->a->today), when the file is there; never creates it. Says in the

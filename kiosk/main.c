@@ -437,7 +437,10 @@ int main(int argc, char **argv)
 		struct app_survey_sink sink = { &loop, loop_sink_save,
 						loop_sink_results };
 
+		struct app_signup_sink signup = { &loop, loop_signup_save };
+
 		app_set_survey_sink(a, &sink);
+		app_set_signup_sink(a, &signup);
 	}
 	loop.scripted = o.script != NULL;
 	check_stores(&loop);
@@ -451,6 +454,16 @@ int main(int argc, char **argv)
 		loop.speech_cfg.wav_path = o.audio_out;
 		loop.speech_cfg.volume_pct = st.volume >= 0 ? st.volume : 100;
 		loop.speech_cfg.use_device = !platform_headless(p);
+		str_copy(loop.signup_key, sizeof(loop.signup_key),
+			 st.signup_public_key);
+		if (st.printer_device) {
+			struct err pe = { "" };
+
+			loop.printer = printer_open(p, st.printer_device, &pe);
+			if (!loop.printer)
+				log_error("printer: %s", pe.msg);
+			app_set_printer(a, loop.printer != NULL);
+		}
 		if (data_ok) {
 			fleet_init(&fleet, data, st.name, o.date,
 				   o.script != NULL, start);
@@ -488,6 +501,7 @@ int main(int argc, char **argv)
 		fleet_release(loop.fleet);
 	watchdog_close(loop.wd);
 	speech_close(loop.speech);
+	printer_close(loop.printer);
 	store_close(loop.store);
 	app_release(a);
 	free(a);

@@ -33,15 +33,16 @@ struct reach {
 	const char *body;    /* message text, may be NULL; UTF-8 with \n */
 };
 
-/* The longest payload, in bytes, a kiosk QR code carries. 287 bytes is
- * what a version 12 code (65 modules a side) holds in 8-bit mode at error
- * correction M. With the quiet zone of 4 modules that is 73 modules; at the
- * minimum of 6 pixels a module it is 438 pixels, 121 mm on a 24-inch full
- * HD panel, which still fits beside the text of a screen (the panel is 299
- * mm high). A module is then 1.66 mm: a phone camera resolves it easily
- * from 40 cm, also in a dim wijkcentrum. A longer payload would need more
- * modules than the screen can give 6 pixels each. */
-#define REACH_PAYLOAD_MAX 287
+/* The longest payload, in bytes, a kiosk QR code carries. 450 bytes is
+ * what a version 16 code (81 modules a side) holds in 8-bit mode at error
+ * correction M. With the quiet zone of 4 modules that is 89 modules; at the
+ * minimum of 6 pixels a module it is 534 pixels, 148 mm on a 24-inch full
+ * HD panel: half the screen's width beside the text of a question, and
+ * less than half its height. A module is then 1.66 mm, which a phone
+ * camera resolves easily from 40 cm, also in a dim wijkcentrum. A
+ * percent-encoded question with its three answers needs about this much;
+ * at 287 bytes (version 12) one typed sentence was already cut off. */
+#define REACH_PAYLOAD_MAX 450
 
 /* Builds the QR payload for r into out (size bytes, NUL-terminated; at most
  * REACH_PAYLOAD_MAX bytes are used however large size is). `to` is checked

@@ -115,3 +115,17 @@ void seal_wipe(void *p, size_t n)
 {
 	sodium_memzero(p, n);
 }
+
+void seal_digest_text(char out[SEAL_DIGEST_TEXT], const char *text)
+{
+	unsigned char h[16];
+	struct err e;
+
+	if (seal_init(&e) < 0) {
+		out[0] = '\0';
+		return;
+	}
+	crypto_generichash(h, sizeof(h), (const unsigned char *)text,
+			   strlen(text), NULL, 0);
+	sodium_bin2hex(out, SEAL_DIGEST_TEXT, h, sizeof(h));
+}

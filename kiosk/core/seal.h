@@ -61,6 +61,12 @@ void seal_key_text(char out[SEAL_KEY_TEXT], const uint8_t key[32]);
  * not decode to exactly 32 bytes. */
 int seal_key_parse(uint8_t key[32], const char *text, struct err *e);
 
+/* A fingerprint of a text (BLAKE2b, 16 bytes) as 32 hex digits, into
+ * out[SEAL_DIGEST_TEXT]: which version of a consent text a visitor
+ * agreed to, kept with their sign-up. */
+#define SEAL_DIGEST_TEXT 33
+void seal_digest_text(char out[SEAL_DIGEST_TEXT], const char *text);
+
 /* Overwrites n bytes at p in a way the compiler keeps (sodium_memzero),
  * for secret keys and opened personal data. */
 void seal_wipe(void *p, size_t n);

@@ -40,9 +40,39 @@ says() { # rc, where, what
 refused() { says 1 "$@"; }
 warned() { says 0 "$@"; }
 
+# The example pack with an ask tile (vraag) and an initiatives tile
+# (doe-mee) added, both right: each rule below breaks one thing in them.
+asks() {
+	fresh && sed -i 's/^tiles = .*/&, vraag, doe-mee/' "$P/kiosk.ini" &&
+		mkdir "$P/vraag" "$P/doe-mee" &&
+		printf '[tile]\nkind = ask\ntitle = Vraag\ntitle.en = Question\n' > "$P/vraag/tile.ini" &&
+		printf '[wonen]\ntitle = Wonen\ntitle.en = Housing\nwant = Een huis | Rust\nwant.en = A home | Calm\ncan = Zelf bellen\ncan.en = Call myself\nneed = Hulp\nneed.en = Help\nwho = De balie\nwho.en = The desk\nsend = email\nto = balie@wijk.example\n' > "$P/vraag/onderwerpen.ini" &&
+		printf '[tile]\nkind = initiatives\ntitle = Doe mee\ntitle.en = Join in\n' > "$P/doe-mee/tile.ini" &&
+		printf '[tuin]\ntitle = Tuin\ntitle.en = Garden\nwhat = Samen tuinieren.\nwhat.en = Gardening together.\ncontact_name = Fatima\nsend = telefoon\nto = 06 00000001\nconsent = Alleen Fatima krijgt uw naam en nummer. Na 90 dagen gewist.\nconsent.en = Only Fatima gets your name and number. Deleted after 90 days.\nnext = Fatima belt u.\nnext.en = Fatima calls you.\n' > "$P/doe-mee/initiatieven.ini"
+}
+
 # One broken pack (or a few) per rule of the guide, by a word of the rule.
 prove() { # the rule as the guide words it
 	case "$1" in
+	*'hoogstens 6 keuzes'*)
+		asks && "$CTL" check "$P" $DAY > "$OUT/check.out" 2>&1 &&
+			grep -q 'in orde' "$OUT/check.out" &&
+			sed -i 's/^want = .*/want = A | B | C | D | E | F | G/' "$P/vraag/onderwerpen.ini" &&
+			refused "vraag/onderwerpen.ini:4:" "meer dan 6 keuzes bij want" &&
+			asks && sed -i 's/^want = .*/want = Een huis | Rust | Hulp/' "$P/vraag/onderwerpen.ini" &&
+			refused "vraag/onderwerpen.ini:5:" "want.en heeft 2 keuzes, in het Nederlands zijn het er 3" ;;
+	*'past bij `send`'*)
+		asks && sed -i 's/^to = .*/to = 06 12345678/' "$P/vraag/onderwerpen.ini" &&
+			refused "vraag/onderwerpen.ini:1:" "'06 12345678' bij onderwerp [wonen] is geen e-mailadres" &&
+			asks && sed -i 's/^to = .*/to = fatima@tuin.example/' "$P/doe-mee/initiatieven.ini" &&
+			refused "doe-mee/initiatieven.ini:1:" "is geen telefoonnummer" &&
+			asks && sed -i 's/^send = .*/send = website/' "$P/doe-mee/initiatieven.ini" &&
+			refused "doe-mee/initiatieven.ini:1:" "'06 00000001' bij initiatief [tuin] is geen webadres" ;;
+	*'`consent`'*)
+		asks && sed -i '/^consent/d' "$P/doe-mee/initiatieven.ini" &&
+			refused "doe-mee/initiatieven.ini:1:" "initiatief [tuin] heeft geen toestemmingstekst (consent)" &&
+			printf 'signup = nee\n' >> "$P/doe-mee/initiatieven.ini" &&
+			"$CTL" check "$P" $DAY > "$OUT/check.out" 2>&1 ;;
 	*'`format`, `name` en `tiles`'*)
 		fresh && sed -i '/^format/d' "$P/kiosk.ini" &&
 			refused "kiosk.ini:" "'format = ...' ontbreekt in [kiosk]" &&

@@ -37,7 +37,7 @@ speak() { # name, script text
 }
 
 speak nl 'tap "Tik op het scherm om te beginnen"
-tap "Stel een vraag"
+tap "Stap voor stap"
 say
 tap "Lees voor"
 expect "Stop met lezen"
@@ -45,7 +45,7 @@ wait 6000
 quit'
 check "reads the page in Dutch, exit 0" test $? = 0
 check "say starts with the title" \
-	sh -c "sed -n '1p' '$OUT/nl.out' | grep -qx 'say: Stel een vraag'"
+	sh -c "sed -n '1p' '$OUT/nl.out' | grep -qx 'say: Stap voor stap'"
 check "say reads the buttons too" grep -qx 'say: Knop: Volgende' "$OUT/nl.out"
 set -- $(wav_facts "$OUT/nl.wav")
 check "the WAV holds about six seconds ($1 s)" \
@@ -53,7 +53,7 @@ check "the WAV holds about six seconds ($1 s)" \
 check "the WAV is not silent (RMS $2)" test "$2" -gt 300
 
 speak stop 'tap "Tik op het scherm om te beginnen"
-tap "Stel een vraag"
+tap "Stap voor stap"
 tap "Lees voor"
 wait 2000
 tap 960 540

@@ -153,26 +153,29 @@ static struct content *load_ok(const char *dir, struct content_report *r)
 
 static void test_ussen_loads_without_problems(void **state)
 {
-	static const char *const ids[] = { "werkwijze",	   "stappen", "folders",
-					   "partners",	   "nieuws",  "vraag",
-					   "activiteiten", "enquete" };
-	static const enum tile_kind kinds[] = { TILE_WERKWIJZE, TILE_STEPS,
-						TILE_FLYERS,	TILE_PARTNERS,
-						TILE_NEWS,	TILE_PAGE,
-						TILE_EVENTS,	TILE_SURVEY };
+	static const char *const ids[] = {
+		"werkwijze", "stappen", "folders",	"partners", "nieuws",
+		"vraag",     "doe-mee", "activiteiten", "enquete"
+	};
+	static const enum tile_kind kinds[] = { TILE_WERKWIJZE,	  TILE_STEPS,
+						TILE_FLYERS,	  TILE_PARTNERS,
+						TILE_NEWS,	  TILE_ASK,
+						TILE_INITIATIVES, TILE_EVENTS,
+						TILE_SURVEY };
 	static const char *const en[] = { "How we work", "Step by step",
 					  "Leaflets",	 "Who takes part?",
 					  "News",	 "Ask a question",
-					  "Activities",	 "Survey" };
+					  "Join in",	 "Activities",
+					  "Survey" };
 	static const char *const tr[] = {
-		"Çalışma şeklimiz",  "Adım adım", "Broşürler",
-		"Kimler katılıyor?", "Haberler",  "Soru sorun",
-		"Etkinlikler",	     "Anket"
+		"Çalışma şeklimiz",  "Adım adım",   "Broşürler",
+		"Kimler katılıyor?", "Haberler",    "Soru sorun",
+		"Katılın",	     "Etkinlikler", "Anket"
 	};
-	static const char *const ar[] = { "طريقة عملنا", "خطوة بخطوة",
-					  "نشرات",	 "من يشارك؟",
-					  "أخبار",	 "لديك سؤال؟",
-					  "الأنشطة",	 "استبيان" };
+	static const char *const ar[] = {
+		"طريقة عملنا", "خطوة بخطوة", "نشرات",	"من يشارك؟", "أخبار",
+		"لديك سؤال؟",  "شارك معنا",  "الأنشطة", "استبيان"
+	};
 	struct content_report r;
 	struct content *c = load_ok("content/ussen", &r);
 	char **lines;
@@ -196,8 +199,8 @@ static void test_ussen_loads_without_problems(void **state)
 	assert_string_equal(c->langs[2], "tr");
 	assert_string_equal(c->langs[3], "ar");
 	assert_int_equal(c->idle_seconds, 90);
-	assert_int_equal(c->ntiles, 8);
-	for (i = 0; i < 7; i++) {
+	assert_int_equal(c->ntiles, 9);
+	for (i = 0; i < 9; i++) {
 		const struct tile *t = &c->tiles[i];
 
 		assert_string_equal(t->id, ids[i]);
@@ -214,7 +217,21 @@ static void test_ussen_loads_without_problems(void **state)
 	assert_int_equal(c->tiles[2].nflyers, 3);
 	assert_int_equal(c->tiles[3].npartners, 5);
 	assert_int_equal(c->tiles[4].nnews, 5);
-	assert_int_equal(c->tiles[6].nevents, 5);
+	/* the ask tile: six topics, each with choices in all four
+	 * languages; the initiatives: four, one without a kiosk sign-up */
+	assert_int_equal(c->tiles[5].ntopics, 6);
+	for (i = 0; i < c->tiles[5].ntopics; i++)
+		for (l = 0; l < ASK_QUESTIONS; l++) {
+			const struct ask_topic *tp = &c->tiles[5].topics[i];
+
+			assert_in_range(tp->nchoices[l], 3, ASK_CHOICES_MAX);
+			assert_non_null(
+				tp->choices[l][tp->nchoices[l] - 1].s[3]);
+		}
+	assert_int_equal(c->tiles[6].ninitiatives, 4);
+	assert_false(c->tiles[6].initiatives[2].signup);
+	assert_true(content_wants_signups(c));
+	assert_int_equal(c->tiles[7].nevents, 5);
 	assert_true(c->has_hours);
 	assert_true(content_highlights(c, 0, &lines) > 0);
 	assert_string_equal(lines[0],
@@ -235,10 +252,15 @@ static void test_deurne_and_voorbeeld_load(void **state)
 	assert_string_equal(c->name, "Proeftuin Deurne");
 	assert_int_equal(c->nlangs, 1);
 	assert_int_equal(c->idle_seconds, 120);
-	assert_int_equal(c->ntiles, 8);
+	assert_int_equal(c->ntiles, 9);
 	assert_string_equal(c->tiles[0].id, "werkwijze");
 	assert_string_equal(c->tiles[6].id, "vraag");
-	assert_int_equal(c->tiles[7].kind, TILE_SURVEY);
+	assert_int_equal(c->tiles[6].kind, TILE_ASK);
+	assert_int_equal(c->tiles[6].ntopics, 6);
+	assert_string_equal(c->tiles[7].id, "doe-mee");
+	assert_int_equal(c->tiles[7].kind, TILE_INITIATIVES);
+	assert_int_equal(c->tiles[7].ninitiatives, 4);
+	assert_int_equal(c->tiles[8].kind, TILE_SURVEY);
 	content_free(c);
 	content_report_release(&r);
 

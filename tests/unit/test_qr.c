@@ -36,7 +36,7 @@ static void test_modules_match_the_encoder(void **state)
 	assert_int_equal(qr_modules(QR_MAX_LEN + 1), 0);
 }
 
-/* The payload limit of reach.h (287 bytes) is a version 12 code. */
+/* The payload limit of reach.h (450 bytes) is a version 16 code. */
 static void test_known_sizes(void **state)
 {
 	(void)state;
@@ -44,6 +44,8 @@ static void test_known_sizes(void **state)
 	assert_int_equal(qr_modules(15), 25);
 	assert_int_equal(qr_modules(287), 65);
 	assert_int_equal(qr_modules(288), 69);
+	assert_int_equal(qr_modules(450), 81);
+	assert_int_equal(qr_modules(451), 85);
 }
 
 static void test_refuses_empty_and_too_long(void **state)

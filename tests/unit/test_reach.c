@@ -253,7 +253,7 @@ static void test_one_long_word(void **state)
 /* A body that just fits is not shortened; one byte more is. */
 static void test_exact_fit(void **state)
 {
-	char body[400], out[OUT_SIZE];
+	char body[REACH_PAYLOAD_MAX + 2], out[OUT_SIZE];
 	size_t room = REACH_PAYLOAD_MAX - strlen("mailto:a@b.nl?body=");
 	int sh;
 
@@ -338,7 +338,7 @@ static void test_web(void **state)
 static void test_unusable_to(void **state)
 {
 	struct reach r = { REACH_EMAIL, "buurtteam.example", NULL, "x" };
-	char out[OUT_SIZE], longaddr[400];
+	char out[OUT_SIZE], longaddr[REACH_PAYLOAD_MAX + 64];
 	struct err e = { "" };
 
 	(void)state;

@@ -235,14 +235,14 @@ static void test_run_walks_like_a_visitor(void **state)
 				       "tap \"" START "\"\n"
 				       "\n"
 				       "expect \"Waar wilt u\"\n"
-				       "tap \"Stel een vraag\"\n"
-				       "expect \"Deel 1 van 2\"\n"
-				       "expect \"Mail ons\"\n"
+				       "tap \"De werkwijze\"\n"
+				       "expect \"Deel 1 van 3\"\n"
+				       "expect \"Wat wil je?\"\n"
 				       "swipe left\n"
-				       "expect \"Deel 2 van 2\"\n"
-				       "expect-not \"Mail ons\"\n"
+				       "expect \"Deel 2 van 3\"\n"
+				       "expect-not \"Wat wil je?\"\n"
 				       "swipe right\n"
-				       "expect \"Deel 1 van 2\"\n"
+				       "expect \"Deel 1 van 3\"\n"
 				       "tap \"Terug\"\n"
 				       "tap \"Stap voor stap\"\n"
 				       "expect \"Stap 1 van 7\"\n"
@@ -356,7 +356,7 @@ static void test_wait_long_on_page_returns_to_attract(void **state)
 				       "wait 120000\n"
 				       "expect \"" START "\"\n"
 				       "expect-not \"Bent u er nog?\"\n"
-				       "expect-not \"Mail ons\"\n"),
+				       "expect-not \"Waar gaat uw vraag\"\n"),
 			 0);
 	assert_non_null(fake_hit(r->k, START));
 	assert_false(fake_visible(r->k, "Bent u er nog?"));
@@ -367,9 +367,9 @@ static void test_wait_long_on_page_returns_to_attract(void **state)
  * ui_text_runs with UI_RECORD): the whole text put in the text list joins every
  * word with a space, also where the text has none: between a bold word and the
  * full stop after it. The screen paints "vraag@welzijn-ussen.example."
- * (vraag/nl.md has
+ * (step 2 in stappen/nl.md has
  * "**vraag@welzijn-ussen.example**."), but `expect`, `list` and read-aloud
- * get "vraag@welzijn-ussen.example . Zet", so a script that expects the
+ * get "vraag@welzijn-ussen.example . Of", so a script that expects the
  * sentence as staff wrote it fails. The join must follow the words'
  * space_before, as the painted line does.
  */
@@ -378,12 +378,14 @@ static void test_expect_sees_text_as_written(void **state)
 	struct runner *r = *state;
 
 	assert_int_equal(
-		run_script(r, "tap \"" START "\"\n"
-			      "tap \"Stel een vraag\"\n"
-			      "expect \"Mail ons\"\n"
-			      "expect \"vraag@welzijn-ussen.example. Zet uw "
-			      "telefoonnummer erbij.\"\n"
-			      "expect \"Bel 0412 00 00 00, op werkdagen\"\n"),
+		run_script(
+			r,
+			"tap \"" START "\"\n"
+			"tap \"Stap voor stap\"\n"
+			"tap \"Volgende\"\n"
+			"expect \"U neemt contact op\"\n"
+			"expect \"ONS welzijn: vraag@welzijn-ussen.example. Of "
+			"loop binnen in het wijkcentrum.\"\n"),
 		0);
 }
 

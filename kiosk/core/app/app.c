@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "core/app/app_form.h"
 #include "core/app/app_staff.h"
 #include "core/app/app_survey.h"
 #include "base/util.h"
@@ -151,6 +152,8 @@ struct screen_ctx app_screen_ctx(struct app *a, const struct place *at)
 	c.results = a->results_of ? &a->results : NULL;
 	c.flyer_aspect = a->flyer_aspect;
 	c.reqs = &a->reqs;
+	c.printer = a->printer;
+	c.print_state = a->visit.print_state;
 	c.staff = &a->staff.view;
 	return c;
 }
@@ -225,6 +228,15 @@ static int place_exists(const struct app *a, const struct place *p)
 		       p->item < t->survey->nquestions;
 	if (p->route == ROUTE_SURVEY_DONE)
 		return t->survey != NULL;
+	if (p->route == ROUTE_ASK)
+		return p->item >= 0 && p->item < t->ntopics && p->step >= 0 &&
+		       p->step <= ASK_QUESTIONS;
+	if (p->route == ROUTE_INITIATIVE || p->route == ROUTE_JOIN ||
+	    p->route == ROUTE_SIGNUP || p->route == ROUTE_SIGNUP_DONE)
+		return p->item >= 0 && p->item < t->ninitiatives &&
+		       (p->route != ROUTE_SIGNUP ||
+			(t->initiatives[p->item].signup && p->step >= 0 &&
+			 p->step <= 2));
 	return 1;
 }
 
@@ -234,7 +246,9 @@ int app_open(struct app *a, struct place p)
 		return -1;
 	prepare(a, &p);
 	if (p.route == ROUTE_HOME) {
-		/* home is the bottom of every visitor's way */
+		/* home is the bottom of every visitor's way; a question or
+		 * sign-up left half-way is not kept for the next one */
+		app_form_forget(a);
 		visit_reset(&a->visit, p);
 		return 0;
 	}
@@ -311,6 +325,9 @@ static void apply(struct app *a, const struct screen_req *r)
 	case REQ_SURVEY:
 		app_survey_apply(a, r);
 		break;
+	case REQ_FORM:
+		app_form_apply(a, r);
+		break;
 	case REQ_SPEAK:
 		if (r->value)
 			speech_start(a);
@@ -318,9 +335,11 @@ static void apply(struct app *a, const struct screen_req *r)
 			speech_stop(a);
 		break;
 	case REQ_OPEN:
+		v->print_state = PRINT_NONE;
 		app_open(a, r->to);
 		break;
 	case REQ_BACK:
+		v->print_state = PRINT_NONE;
 		visit_pop(v);
 		break;
 	case REQ_PART:
@@ -536,15 +555,32 @@ int app_type(struct app *a, const char *text, uint64_t now, struct err *e)
 	struct visit *v = &a->visit;
 	const struct survey_question *q;
 	struct survey_answer *ans;
-	size_t have, add;
-	int number;
+	size_t have, add, size;
+	int number, max;
+	char *field;
 
 	app_advance(a, now);
+	if (!v->prompt && app_form_field(a, &field, &size, &max)) {
+		/* the same rule: all of it fits, or nothing changes */
+		v->last_input = a->now;
+		have = strlen(field);
+		add = strlen(text);
+		if (!utf8_valid(text, add, NULL))
+			return err_set(e, "text is not valid UTF-8");
+		if (have + add >= size ||
+		    ui_text_chars(field) + ui_text_chars(text) > max)
+			return err_set(e,
+				       "text too long for the field (at most "
+				       "%d letters, %d there already)",
+				       max, ui_text_chars(field));
+		memcpy(field + have, text, add + 1);
+		app_form_typed(a);
+		return 0;
+	}
 	if (!v->prompt && app_survey_field(a, &q, &ans, &number)) {
 		/* as if typed key by key on the on-screen keyboard: all of it
 		 * fits, or nothing changes */
-		int max = app_survey_max_chars(q, number);
-
+		max = app_survey_max_chars(q, number);
 		v->last_input = a->now;
 		have = strlen(ans->text);
 		add = strlen(text);

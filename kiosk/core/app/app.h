@@ -24,6 +24,7 @@
 #include "core/app/visit.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
+#include "core/print/slip.h"
 #include "core/screens/screen.h"
 #include "core/ui/theme.h"
 #include "core/ui/ui.h"
@@ -52,6 +53,18 @@ struct app_survey_sink {
 		       struct survey_results *out, struct err *e);
 };
 
+/* Where sign-ups for initiatives go: the sign-up store, lent by the
+ * program. NULL save: sign-ups cannot be kept, and the visitor is told so
+ * kindly (the phone's way still works). */
+struct app_signup_sink {
+	void *ctx;
+	/* Saves one sign-up for initiative `in` (its consent text is what
+	 * the visitor agreed to); 0 only once it is safely stored, else -1
+	 * with e saying why, for the log (never the name or contact). */
+	int (*save)(void *ctx, const struct initiative *in, const char *name,
+		    const char *contact, int today, struct err *e);
+};
+
 struct app {
 	struct ui ui;
 	struct theme theme;	 /* base_theme in the pack's colour */
@@ -77,6 +90,9 @@ struct app {
 	int speech_cmd;		 /* enum app_speech_cmd, for the platform */
 
 	struct app_survey_sink sink;
+	struct app_signup_sink signup_sink;
+	int printer;   /* a slip printer is set up */
+	int print_cmd; /* a slip waits for the printer */
 	struct survey_results results; /* of results_of, read after a save */
 	const struct survey *results_of;
 
@@ -168,6 +184,20 @@ int app_say(struct app *a, struct readaloud *r);
 /* Lends the app the place finished surveys go (copied). */
 void app_set_survey_sink(struct app *a, const struct app_survey_sink *sink);
 
+/* Whether a slip printer is set up (DATA/settings.ini); without one no
+ * screen offers to print. */
+void app_set_printer(struct app *a, int on);
+
+/* The slip the visitor asked for, handed out once: 1 with *s filled
+ * (borrowed until the next app call), 0 when there is none. */
+int app_print_take(struct app *a, struct slip *s);
+
+/* The printer says how the slip went (enum screen_print): the screen
+ * tells the visitor. */
+void app_print_state(struct app *a, int state);
+
+/* Lends the app the place sign-ups go (copied). */
+void app_set_signup_sink(struct app *a, const struct app_signup_sink *sink);
 /* Lends the app what staff mode needs (copied; see staff_state.h). */
 void app_set_staff_env(struct app *a, const struct app_staff_env *env);
 

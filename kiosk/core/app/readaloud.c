@@ -84,7 +84,9 @@ int readaloud_compose(struct readaloud *r, const struct draw_list *dl,
 	r->size = need;
 	r->text = xcalloc(1, need);
 	for (i = 0; i < dl->ntexts; i++)
-		add_sentences(r, &used, dl->texts[i].text, dl->texts[i].r);
+		if (!dl->texts[i].quiet) /* a typed name is not for the room */
+			add_sentences(r, &used, dl->texts[i].text,
+				      dl->texts[i].r);
 	for (i = 0; i < dl->nhits; i++) {
 		const struct hit *h = &dl->hits[i];
 		const char *args[1] = { h->label };

@@ -15,11 +15,23 @@
 
 #include <stdint.h>
 
+#include "core/content/content.h"
+#include "core/reach.h"
 #include "core/survey/survey.h"
 
 #define VISIT_DEPTH_MAX	     8 /* home, tile, flyer ... and room for wizards */
 #define VISIT_TYPED_MAX	     512 /* bytes of typed text, with the final NUL */
 #define VISIT_PROMPT_SECONDS 30	 /* how long "Bent u er nog?" waits */
+
+/* Typed text of a question and of a sign-up, in letters and bytes (a
+ * letter is at most 4 bytes of UTF-8). */
+#define ASK_TEXT_CHARS	     200
+#define SIGNUP_NAME_CHARS    40
+#define SIGNUP_CONTACT_CHARS 60
+#define VISIT_SLIP_LINES     10
+#define ASK_TEXT_BYTES	     (ASK_TEXT_CHARS * 4 + 1)
+#define SIGNUP_NAME_BYTES    (SIGNUP_NAME_CHARS * 4 + 1)
+#define SIGNUP_CONTACT_BYTES (SIGNUP_CONTACT_CHARS * 4 + 1)
 
 /* The screens a visitor can be on. */
 enum route {
@@ -32,6 +44,13 @@ enum route {
 	ROUTE_LANG,	   /* the language chooser */
 	ROUTE_SURVEY,	   /* a survey's question `item` */
 	ROUTE_SURVEY_DONE, /* thank you (item 1) or "not saved" (item 0) */
+	ROUTE_ASK,	   /* topic `item` of an ask tile: question `step`
+			    * (0 wil, 1 kan, 2 nodig), 3 the outcome */
+	ROUTE_INITIATIVE,  /* initiative `item` of an initiatives tile */
+	ROUTE_JOIN,	   /* "Ik doe mee": with a phone, or sign up here */
+	ROUTE_SIGNUP,	   /* the sign-up form: step 0 name, 1 phone or
+			    * e-mail, 2 consent */
+	ROUTE_SIGNUP_DONE, /* signed up (step 1) or not saved (step 0) */
 	ROUTE_STAFF,	   /* staff mode: PIN pad, status, USB (staff.c) */
 };
 
@@ -42,6 +61,8 @@ struct place {
 	int tile; /* index into content->tiles (ROUTE_TILE and below) */
 	int item; /* flyer or news item within the tile */
 	int part; /* screenful, card group, step or flyer page (from 0) */
+	int step; /* a form's step (ask, sign-up); kept when the language
+		     or text size changes */
 };
 
 struct visit {
@@ -64,6 +85,31 @@ struct visit {
 	struct survey_answers answers; /* the survey being filled in */
 	int survey_confirm;	       /* "Stoppen?" is asked */
 	int kb_shift, kb_accents;      /* the keyboard's capitals, accents */
+
+	/* a question being put together (an ask tile): the choices picked
+	 * for each of the three questions, a bit each, and what was typed */
+	unsigned ask_picked[ASK_QUESTIONS];
+	char ask_text[ASK_QUESTIONS][ASK_TEXT_BYTES];
+	int ask_typing; /* the keyboard is open on this question */
+
+	/* a sign-up for an initiative: personal data, never in a log; it
+	 * leaves the visit once saved (only the first name stays, for the
+	 * thank-you) and with the wipe */
+	char signup_name[SIGNUP_NAME_BYTES];
+	char signup_contact[SIGNUP_CONTACT_BYTES];
+	int signup_problem; /* the contact was refused: say why (1 phone or
+			       e-mail not recognised) */
+
+	/* the slip being printed (the words of the screen it came from) and
+	 * how printing it went (enum screen_print) */
+	struct visit_slip {
+		char title[256];
+		char lines[VISIT_SLIP_LINES][600];
+		int nlines;
+		char qr[REACH_PAYLOAD_MAX + 1];
+		char qr_says[400];
+	} slip;
+	int print_state;
 };
 
 /* Clears every byte of v, then puts a fresh visitor on the attract

@@ -30,7 +30,7 @@ static void place_name(const struct app *a, const struct place *p, int part,
 {
 	int in_tile = p->route == ROUTE_TILE || p->route == ROUTE_FLYER ||
 		      p->route == ROUTE_NEWS || p->route == ROUTE_SURVEY ||
-		      p->route == ROUTE_SURVEY_DONE;
+		      p->route == ROUTE_SURVEY_DONE || p->route >= ROUTE_ASK;
 	const char *id = in_tile ? a->content->tiles[p->tile].id : "";
 
 	switch (p->route) {
@@ -61,6 +61,24 @@ static void place_name(const struct app *a, const struct place *p, int part,
 		break;
 	case ROUTE_SURVEY_DONE:
 		snprintf(out, size, "%s-bedankt", id);
+		break;
+	case ROUTE_ASK:
+		snprintf(out, size, "%s-onderwerp%d-stap%d", id, p->item + 1,
+			 p->step + 1);
+		break;
+	case ROUTE_INITIATIVE:
+		snprintf(out, size, "%s-initiatief%d", id, p->item + 1);
+		break;
+	case ROUTE_JOIN:
+		snprintf(out, size, "%s-initiatief%d-doe-mee", id, p->item + 1);
+		break;
+	case ROUTE_SIGNUP:
+		snprintf(out, size, "%s-initiatief%d-aanmelden%d", id,
+			 p->item + 1, p->step + 1);
+		break;
+	case ROUTE_SIGNUP_DONE:
+		snprintf(out, size, "%s-initiatief%d-%s", id, p->item + 1,
+			 p->step ? "aangemeld" : "niet-bewaard");
 		break;
 	case ROUTE_STAFF: /* never walked: the attract screen reaches none */
 		snprintf(out, size, "beheer");

@@ -808,13 +808,6 @@ int content_check_day(const struct content *c, int today,
 	return r->errors - errors;
 }
 
-int content_wants_signups(const struct content *c)
-{
-	/* no tile takes sign-ups yet */
-	(void)c;
-	return 0;
-}
-
 int content_unused_dirs(const struct content *c, char (*out)[64], int max)
 {
 	int fd = open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), n = 0, i;

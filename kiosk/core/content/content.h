@@ -17,6 +17,9 @@
  *   kiosk.ini [openingstijden]  opening hours per weekday, with exceptions
  *   ID/enquete.ini         a survey: [enquete] and one [vraag ID] a
  *                          question (core/survey/survey.h)
+ *   ID/onderwerpen.ini     topics of a question (kind = ask): choices for
+ *                          the three questions, who helps, how to reach them
+ *   ID/initiatieven.ini    citizen initiatives (kind = initiatives)
  *
  * Every translatable key X may come as X.en etc.; a missing translation
  * falls back to Dutch. Dates are YYYY-MM-DD and held as YYYYMMDD numbers;
@@ -28,6 +31,7 @@
 #include "base/err.h"
 #include "base/run.h"
 #include "base/color.h"
+#include "core/reach.h"
 
 #define CONTENT_LANG_MAX    8
 #define CONTENT_FORMAT	    1
@@ -145,6 +149,44 @@ struct event {
  * when it has no end) has passed. */
 int event_over(const struct event *e, int today, int minute);
 
+/* How a visitor's phone reaches someone: a message ready to send (e-mail,
+ * WhatsApp), a call, or a web page. */
+struct reach_to {
+	enum reach_kind kind;
+	char *to;	    /* owned: address, number (as written) or URL */
+	struct text subject; /* e-mail only; s[0] NULL: a subject of its own */
+};
+
+#define ASK_QUESTIONS	3 /* wat wil je, wat kan je zelf, wat heb je nodig */
+#define ASK_CHOICES_MAX 6 /* big buttons that fit one screen */
+
+/* A topic of an ask tile (onderwerpen.ini): the choices offered for each
+ * of the three questions, who can help with it and how to reach them. */
+struct ask_topic {
+	char *id; /* its [section], owned */
+	struct text title;
+	char *icon; /* full path or NULL, owned */
+	struct text choices[ASK_QUESTIONS][ASK_CHOICES_MAX];
+	int nchoices[ASK_QUESTIONS];
+	struct text who;   /* organisation, person or desk */
+	struct text hours; /* when they can be reached; may be empty */
+	struct reach_to reach;
+	int line; /* of its [section], for messages */
+};
+
+/* A citizen initiative (initiatieven.ini) that wants new people. */
+struct initiative {
+	char *id; /* its [section], owned */
+	struct text title, what, when, where, looking_for;
+	char *photo;	     /* full path or NULL, owned */
+	char *contact_name;  /* who of the initiative answers, owned */
+	struct reach_to reach; /* how a phone reaches them */
+	int signup;	     /* people may sign up on the kiosk */
+	struct text consent; /* what they agree to; required with signup */
+	struct text next;    /* what happens after a sign-up */
+	int line;
+};
+
 struct survey; /* core/survey/survey.h */
 
 enum tile_kind {
@@ -156,6 +198,8 @@ enum tile_kind {
 	TILE_NEWS,
 	TILE_EVENTS, /* kind = activiteiten */
 	TILE_SURVEY, /* kind = enquete */
+	TILE_ASK,	  /* kind = ask: the three questions as a flow */
+	TILE_INITIATIVES, /* kind = initiatives */
 };
 
 struct tile {
@@ -175,6 +219,10 @@ struct tile {
 	int nevents;
 	int when_line; /* of show_from/show_until in tile.ini, 0: none */
 	struct survey *survey; /* owned; TILE_SURVEY only, else NULL */
+	struct ask_topic *topics; /* owned; TILE_ASK */
+	int ntopics;
+	struct initiative *initiatives; /* owned; TILE_INITIATIVES */
+	int ninitiatives;
 };
 
 /* ---- opening hours ([openingstijden] in kiosk.ini) ---- */

@@ -103,6 +103,16 @@ void doc_release(struct doc *d);
 void tile_load(struct loader *L, struct tile *t);
 void tile_release(struct tile *t);
 
+/* ---- asks.c ---- */
+
+extern const struct schema topic_schema;      /* onderwerpen.ini */
+extern const struct schema initiative_schema; /* initiatieven.ini */
+
+/* After the list file rel of an ask or initiatives tile: every topic and
+ * initiative can be reached, and sign-ups have a consent text. */
+void asks_check(struct loader *L, struct tile *t, const char *rel);
+void asks_release(struct tile *t);
+
 /* ---- survey_read.c ---- */
 
 /* Reads and checks t's enquete.ini into t->survey (always set, even when

@@ -28,6 +28,7 @@ static const char *const kind_names[] = {
 	[TILE_STEPS] = "steps",		[TILE_FLYERS] = "flyers",
 	[TILE_PARTNERS] = "partners",	[TILE_NEWS] = "news",
 	[TILE_EVENTS] = "activiteiten", [TILE_SURVEY] = "enquete",
+	[TILE_ASK] = "ask",		[TILE_INITIATIVES] = "initiatives",
 };
 
 static void set_kind(struct schema_file *F, void *rec, const char *key,
@@ -43,7 +44,8 @@ static void set_kind(struct schema_file *F, void *rec, const char *key,
 	if (i == COUNT(kind_names)) {
 		diag_add(F->L, 0, F->rel, F->line,
 			 "onbekende soort '%s': kies page, werkwijze, steps, "
-			 "flyers, partners, news, activiteiten of enquete",
+			 "flyers, partners, news, activiteiten, enquete, ask "
+			 "of initiatives",
 			 value);
 		return;
 	}
@@ -320,6 +322,10 @@ static const struct tile_kind_def kinds[] = {
 	{ TILE_EVENTS, 0, NULL, "activiteiten.ini", &event_schema,
 	  "er staat geen enkele activiteit in" },
 	{ TILE_SURVEY, 0, NULL, NULL, NULL, NULL }, /* survey_read.c */
+	{ TILE_ASK, 0, NULL, "onderwerpen.ini", &topic_schema,
+	  "er staat geen enkel onderwerp in" },
+	{ TILE_INITIATIVES, 0, NULL, "initiatieven.ini", &initiative_schema,
+	  "er staat geen enkel initiatief in" },
 };
 
 static const struct tile_kind_def *kind_def(enum tile_kind k)
@@ -370,10 +376,12 @@ static void tile_list_load(struct loader *L, struct tile *t,
 		diag_missing(L, 0, rel, rel, 0, "bestand ontbreekt");
 	if (rc != 0)
 		return;
-	n = t->kind == TILE_FLYERS     ? t->nflyers
-	    : t->kind == TILE_PARTNERS ? t->npartners
-	    : t->kind == TILE_NEWS     ? t->nnews
-				       : t->nevents;
+	n = t->kind == TILE_FLYERS	? t->nflyers
+	    : t->kind == TILE_PARTNERS	? t->npartners
+	    : t->kind == TILE_NEWS	? t->nnews
+	    : t->kind == TILE_ASK	? t->ntopics
+	    : t->kind == TILE_INITIATIVES ? t->ninitiatives
+					: t->nevents;
 	if (n == 0)
 		diag_add(L, 0, rel, 0, "%s", k->empty);
 	for (i = 0; t->kind == TILE_FLYERS && i < t->nflyers; i++) {
@@ -392,6 +400,7 @@ static void tile_list_load(struct loader *L, struct tile *t,
 				 "de activiteit eindigt (end) voor of op het "
 				 "moment dat hij begint (start)");
 	}
+	asks_check(L, t, rel);
 	if (t->kind == TILE_NEWS)
 		qsort(t->news, (size_t)t->nnews, sizeof(*t->news), news_cmp);
 	if (t->kind == TILE_EVENTS)
@@ -555,6 +564,7 @@ void tile_release(struct tile *t)
 	}
 	free(t->events);
 	survey_free(t->survey);
+	asks_release(t);
 }
 
 const char *flyer_file(const struct flyer *f, int lang)

@@ -341,6 +341,49 @@ int chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
 	return th + used;
 }
 
+int chrome_picture_button(const struct screen_ctx *c, const char *id,
+			  struct rect r, const char *label, const char *picture,
+			  enum style_id style)
+{
+	struct ui *ui = c->ui;
+	int side, clicked;
+
+	if (!picture || r.h <= ui_mm(ui, 45))
+		return ui_button(ui, id, r, label, style);
+	/* the picture above the label, both inside the button */
+	side = r.h - ui_line_h(ui, FONT_BUTTON) * 2 - ui_mm(ui, 10);
+	if (side > ui_mm(ui, 30))
+		side = ui_mm(ui, 30);
+	clicked = ui_button_frame(ui, id, r, label, style);
+	draw_image(&ui->dl,
+		   (struct rect){ r.x + (r.w - side) / 2, r.y + ui_mm(ui, 6),
+				  side, side },
+		   picture, 0, (struct rect){ 0, 0, 0, 0 });
+	chrome_face_label(c,
+			  (struct rect){ r.x, r.y + side + ui_mm(ui, 4), r.w,
+					 r.h - side - ui_mm(ui, 4) },
+			  label, 2);
+	return clicked;
+}
+
+int chrome_foot_button(const struct screen_ctx *c, const char *id,
+		       const char *label, const char *icon, int at_end,
+		       enum style_id style)
+{
+	struct ui *ui = c->ui;
+	int m = ui_mm(ui, MARGIN_MM), bh = ui_mm(ui, BUTTON_H_MM);
+	int w = chrome_icon_button_w(c, label);
+	int y = chrome_bottom(c) - ui_mm(ui, FOOTER_MM) +
+		(ui_mm(ui, FOOTER_MM) - bh) / 2;
+	struct rect r = { at_end ? c->width - m - w : m, y, w, bh };
+	char path[512];
+
+	chrome_icon(c, icon, path, sizeof(path));
+	if (strcmp(icon, "next") == 0)
+		return ui_button_arrow(ui, id, r, label, path, style);
+	return ui_button_icon(ui, id, r, label, path, style);
+}
+
 void chrome_face_label(const struct screen_ctx *c, struct rect r,
 		       const char *label, int max_lines)
 {

@@ -106,6 +106,20 @@ int chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
 void chrome_face_label(const struct screen_ctx *c, struct rect r,
 		       const char *label, int max_lines);
 
+/* A big button with a picture above its label (a home tile, a topic), or
+ * only the label when there is no picture or r is too low for one.
+ * Returns 1 when tapped. */
+int chrome_picture_button(const struct screen_ctx *c, const char *id,
+			  struct rect r, const char *label, const char *picture,
+			  enum style_id style);
+
+/* A big button in the row above the bottom bar, at the start or (at_end)
+ * at the end, with pictogram `icon` ("next" points the way forward, also
+ * in Arabic). Returns 1 when tapped. */
+int chrome_foot_button(const struct screen_ctx *c, const char *id,
+		       const char *label, const char *icon, int at_end,
+		       enum style_id style);
+
 /* "24 november 2026" in the visitor's language. */
 void chrome_date_text(const struct screen_ctx *c, int date, char *out,
 		      size_t size);

@@ -22,7 +22,14 @@ extern const struct screen_family screen_info;
 extern const struct screen_family screen_survey_start;		/* survey.c */
 extern const struct screen_family screen_survey_question;	/* survey.c */
 extern const struct screen_family screen_survey_thanks;		/* survey.c */
-extern const struct screen_family screen_events; /* events.c */ /* info.c */
+extern const struct screen_family screen_events; /* events.c */
+extern const struct screen_family screen_ask_topics;  /* ask.c: the topics */
+extern const struct screen_family screen_ask_step;    /* ask.c: a step */
+extern const struct screen_family screen_initiatives; /* initiatives.c */
+extern const struct screen_family screen_initiative;  /* initiatives.c */
+extern const struct screen_family screen_join;	      /* initiatives.c */
+extern const struct screen_family screen_signup;      /* signup.c */
+extern const struct screen_family screen_signup_done; /* signup.c */
 extern const struct screen_family screen_staff; /* staff.c */
 
 /* The out-of-order screen (broken.c) and "Bent u er nog?" (prompt.c):

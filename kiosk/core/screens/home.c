@@ -169,28 +169,9 @@ static void draw(const struct screen_ctx *c)
 		char id[80];
 
 		snprintf(id, sizeof(id), "tile:%s", t->id);
-		if (t->icon && tile_h > ui_mm(ui, 45)) {
-			/* icon above the label, both inside the button */
-			int side = tile_h - ui_line_h(ui, FONT_BUTTON) * 2 -
-				   ui_mm(ui, 10);
-
-			if (side > ui_mm(ui, 30))
-				side = ui_mm(ui, 30);
-			if (ui_button_frame(ui, id, r, title, STYLE_TILE))
-				open_tile(c, ti);
-			draw_image(&ui->dl,
-				   (struct rect){ r.x + (r.w - side) / 2,
-						  r.y + ui_mm(ui, 6), side,
-						  side },
-				   t->icon, 0, (struct rect){ 0, 0, 0, 0 });
-			chrome_face_label(
-				c,
-				(struct rect){ r.x, r.y + side + ui_mm(ui, 4),
-					       r.w, r.h - side - ui_mm(ui, 4) },
-				title, 2);
-		} else if (ui_button(ui, id, r, title, STYLE_TILE)) {
+		if (chrome_picture_button(c, id, r, title, t->icon,
+					  STYLE_TILE))
 			open_tile(c, ti);
-		}
 	}
 }
 

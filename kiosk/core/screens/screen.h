@@ -36,7 +36,23 @@ enum screen_req_kind {
 	REQ_TAPPED, /* remember this tap on a flyer page (double tap) */
 	REQ_SPEAK,  /* read this screen aloud (1) or stop (0) */
 	REQ_SURVEY, /* a survey step: `value` is an enum survey_op */
+	REQ_FORM,   /* a question or sign-up step: `value` is a form_op */
 	REQ_STAFF,  /* staff mode: `value` is an enum staff_op, x its number */
+};
+
+/* What a question (ask) or sign-up screen asks for (REQ_FORM). */
+enum form_op {
+	FORM_ASK_START,	   /* x: topic of this tile: a new question */
+	FORM_TOGGLE,	   /* choice y of the question on screen */
+	FORM_KEYBOARD,	   /* open (y 1) or close (y 0) the keyboard */
+	FORM_TYPE,	   /* text[] typed into the field on screen */
+	FORM_ERASE,	   /* its last character */
+	FORM_SHIFT,	   /* the keyboard's capitals on or off */
+	FORM_ACCENTS,	   /* the keyboard's accents on or off */
+	FORM_NEXT,	   /* on to the next step (checks the field) */
+	FORM_SIGNUP_START, /* x: initiative of this tile: sign up here */
+	FORM_CONSENT,	   /* y 1: "Ja, dat is goed" (save); 0: no */
+	FORM_PRINT,	   /* print the slip of the screen */
 };
 
 /* What a survey screen asks for (REQ_SURVEY: x is the question). */
@@ -118,6 +134,16 @@ struct screen_ctx {
 	const int *flyer_aspect;
 	struct screen_reqs *reqs; /* where requests go */
 	const struct staff_view *staff; /* staff mode's screens */
+	int printer;	 /* a slip printer is set up: offer "Print" */
+	int print_state; /* enum screen_print, of the last slip */
+};
+
+/* How the last slip went, for the screen that printed it. */
+enum screen_print {
+	PRINT_NONE,	/* nothing printed on this screen */
+	PRINT_BUSY,	/* printing */
+	PRINT_DONE,	/* take your slip */
+	PRINT_FAILED,	/* the printer did not answer or has no paper */
 };
 
 /* Asks the app to do something after this frame. */

@@ -22,6 +22,16 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_survey_question;
 	case ROUTE_SURVEY_DONE:
 		return &screen_survey_thanks;
+	case ROUTE_ASK:
+		return &screen_ask_step;
+	case ROUTE_INITIATIVE:
+		return &screen_initiative;
+	case ROUTE_JOIN:
+		return &screen_join;
+	case ROUTE_SIGNUP:
+		return &screen_signup;
+	case ROUTE_SIGNUP_DONE:
+		return &screen_signup_done;
 	case ROUTE_STAFF:
 		return &screen_staff;
 	case ROUTE_TILE:
@@ -44,6 +54,10 @@ const struct screen_family *screen_family_of(const struct screen_ctx *c)
 		return &screen_events;
 	case TILE_SURVEY:
 		return &screen_survey_start;
+	case TILE_ASK:
+		return &screen_ask_topics;
+	case TILE_INITIATIVES:
+		return &screen_initiatives;
 	}
 	return &screen_page;
 }

@@ -39,28 +39,6 @@ static void file(const struct screen_ctx *c, char *out, size_t size)
 	snprintf(out, size, "%s/enquete.ini", screen_tile(c)->id);
 }
 
-/* A big button in the row above the bottom bar: at the start (left) or
- * at the end (right). Returns 1 when tapped. */
-static int foot_button(const struct screen_ctx *c, const char *id,
-		       const char *label, const char *icon, int at_end,
-		       enum style_id style)
-{
-	struct ui *ui = c->ui;
-	int m = ui_mm(ui, MARGIN_MM), bh = ui_mm(ui, BUTTON_H_MM);
-	int w = chrome_icon_button_w(c, label);
-	int y = chrome_bottom(c) - ui_mm(ui, FOOTER_MM) +
-		(ui_mm(ui, FOOTER_MM) - bh) / 2;
-	char path[512];
-
-	struct rect r = { at_end ? c->width - m - w : m, y, w, bh };
-
-	chrome_icon(c, icon, path, sizeof(path));
-	/* an arrow points the way the questions go, mirrored in Arabic */
-	if (strcmp(icon, "next") == 0)
-		return ui_button_arrow(ui, id, r, label, path, style);
-	return ui_button_icon(ui, id, r, label, path, style);
-}
-
 /* ---- the start screen (the tile itself) ---- */
 
 static void start_draw(const struct screen_ctx *c)
@@ -439,12 +417,12 @@ static void question_draw(const struct screen_ctx *c)
 	}
 	}
 	/* at the foot: stop (asks once) and on */
-	if (foot_button(c, "survey-stop", screen_tr(c, "survey.stop"), "close",
+	if (chrome_foot_button(c, "survey-stop", screen_tr(c, "survey.stop"), "close",
 			0, STYLE_SECONDARY))
 		ask(c, SURVEY_OP_STOP_ASK, 0, 0);
 	last = survey_next(s, &c->visit->answers, qi) < 0;
 	if (answered_enough(q, a)) {
-		if (foot_button(c, "survey-next",
+		if (chrome_foot_button(c, "survey-next",
 				screen_tr(c, last ? "survey.send" : "nav.next"),
 				"next", 1, STYLE_PRIMARY))
 			ask(c, last ? SURVEY_OP_SEND : SURVEY_OP_NEXT, qi, 0);
@@ -570,7 +548,7 @@ static void thanks_draw(const struct screen_ctx *c)
 				y = public_bars(c, &s->questions[i], i, y,
 						bottom);
 	}
-	if (foot_button(c, "survey-home", done, "home", 1, STYLE_PRIMARY))
+	if (chrome_foot_button(c, "survey-home", done, "home", 1, STYLE_PRIMARY))
 		screen_ask(c, (struct screen_req){
 				      .kind = REQ_OPEN,
 				      .to = { .route = ROUTE_HOME } });

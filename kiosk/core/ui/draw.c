@@ -16,6 +16,7 @@ void draw_list_clear(struct draw_list *dl, struct color clear)
 	dl->ntexts = 0;
 	dl->arena_used = 0;
 	dl->overflow = 0;
+	dl->quiet = 0;
 	dl->clipped = 0;
 	dl->clipped_text[0] = '\0';
 	dl->clear = clear;
@@ -176,6 +177,7 @@ void draw_text_item_borrowed(struct draw_list *dl, struct rect r, const char *s)
 	t = &dl->texts[dl->ntexts++];
 	t->r = r;
 	t->text = s;
+	t->quiet = dl->quiet;
 }
 
 void draw_text_item(struct draw_list *dl, struct rect r, const char *s)

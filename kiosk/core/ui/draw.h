@@ -59,6 +59,8 @@ struct hit {
 struct text_item {
 	struct rect r;
 	const char *text; /* whole text, in the arena */
+	int quiet; /* personal (a name typed for a sign-up): shown and
+		      listed, never read aloud */
 };
 
 #define DRAW_MAX      2048
@@ -77,6 +79,7 @@ struct draw_list {
 	char arena[DRAW_ARENA];
 	size_t arena_used;
 	int overflow;
+	int quiet;		/* texts added now are quiet (text_item) */
 	int clipped;		/* texts that did not fit their box */
 	char clipped_text[160]; /* the first of them */
 };
