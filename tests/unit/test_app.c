@@ -1323,6 +1323,24 @@ static char *a_picture(long *size)
 
 /* A flyer with a file of its own in English (file.en): the visitor who
  * chose English sees that file, on the grid and opened. */
+/* A PDF flyer open while the visitor picks another language (Arabic,
+ * which has no file of its own) goes on showing its pages: it once said
+ * "cannot be shown" because its page count was forgotten with the old
+ * language and not learnt again. */
+static void test_flyer_survives_a_language_change(void **state)
+{
+	struct fake_kiosk *k = *state;
+
+	fake_tap(k, START);
+	fake_tap(k, "Folders");
+	fake_tap(k, "De Samenwerkwijze in het kort");
+	assert_false(fake_visible(k, "Deze folder kan nu niet"));
+	fake_language(k, "العربية");
+	assert_true(fake_visible(k, "طريقة العمل معًا باختصار"));
+	assert_false(fake_visible(k, "لا يمكن عرض هذه النشرة"));
+	assert_non_null(fake_hit(k, "التالي"));
+}
+
 static void test_flyer_in_the_visitors_language(void **state)
 {
 	struct fake_kiosk *k;
@@ -1443,6 +1461,9 @@ int main(void)
 		T(test_controls_within_reach),
 		T(test_read_aloud_and_stop),
 		cmocka_unit_test(test_flyer_in_the_visitors_language),
+		cmocka_unit_test_setup_teardown(
+			test_flyer_survives_a_language_change, fake_setup,
+			fake_teardown),
 		T(test_larger_text_makes_letters_bigger),
 		T(test_long_press_on_name_opens_staff_info),
 		T(test_steps_advance_by_button_and_swipe),

@@ -341,6 +341,9 @@ static void apply(struct app *a, const struct screen_req *r)
 	case REQ_BACK:
 		v->print_state = PRINT_NONE;
 		visit_pop(v);
+		/* back on a flyer after choosing a language: its pages were
+		 * forgotten with the old language, so learn them again */
+		prepare(a, visit_at(v));
 		break;
 	case REQ_PART:
 		if (visit_at(v)->route == ROUTE_FLYER &&
