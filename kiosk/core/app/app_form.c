@@ -193,8 +193,8 @@ static void slip_line(struct visit_slip *s, const char *text)
 		str_copy(s->lines[s->nlines++], sizeof(s->lines[0]), text);
 }
 
-static void slip_format(struct app *a, char *out, size_t size,
-			const char *key, const char *arg)
+static void slip_format(struct app *a, char *out, size_t size, const char *key,
+			const char *arg)
 {
 	const char *args[1] = { arg };
 
@@ -205,9 +205,8 @@ static void slip_format(struct app *a, char *out, size_t size,
  * module, and never more than the buffer. */
 static size_t slip_qr_room(const struct app *a)
 {
-	size_t max = slip_qr_max(a->content ? a->content->printer_paper_mm
-					    : 0) +
-		     1;
+	size_t max =
+		slip_qr_max(a->content ? a->content->printer_paper_mm : 0) + 1;
 
 	return max < sizeof(a->visit.slip.qr) ? max : sizeof(a->visit.slip.qr);
 }

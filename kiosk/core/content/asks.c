@@ -218,8 +218,9 @@ static void *initiative_item(struct schema_file *F, const char *section)
 	for (i = 0; i < t->ninitiatives; i++)
 		if (strcmp(t->initiatives[i].id, section) == 0)
 			return &t->initiatives[i];
-	t->initiatives = xrealloc(t->initiatives, (size_t)(t->ninitiatives + 1) *
-							  sizeof(*t->initiatives));
+	t->initiatives =
+		xrealloc(t->initiatives, (size_t)(t->ninitiatives + 1) *
+						 sizeof(*t->initiatives));
 	in = &t->initiatives[t->ninitiatives++];
 	memset(in, 0, sizeof(*in));
 	in->id = str_dup(section);

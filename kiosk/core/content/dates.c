@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/days.h"
 #include "core/content/content.h"
 #include "core/content/loader.h"
 
@@ -48,48 +49,17 @@ int time_parse(const char *s, int end_ok)
 	return h * 60 + m;
 }
 
-/* Days since 1970-01-01 of a YYYYMMDD date (proleptic Gregorian). */
-static long date_days(int date)
-{
-	long y = date / 10000, m = date / 100 % 100, d = date % 100;
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int date_from_days(long z)
-{
-	long era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	return (int)(y * 10000 + m * 100 + d);
-}
-
 int date_weekday(int date)
 {
 	/* 1970-01-01 was a Thursday (3, Monday = 0) */
-	long w = (date_days(date) + 3) % 7;
+	long w = (days_from_date(date) + 3) % 7;
 
 	return (int)(w < 0 ? w + 7 : w);
 }
 
 int date_add_days(int date, int n)
 {
-	return date_from_days(date_days(date) + n);
+	return date_from_days(days_from_date(date) + n);
 }
 
 /* ---- opening hours ---- */

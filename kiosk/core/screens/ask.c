@@ -15,12 +15,12 @@
 #include "core/screens/form.h"
 #include "core/screens/message.h"
 
-static const char *const question_keys[ASK_QUESTIONS] = {
-	"ask.q.want", "ask.q.can", "ask.q.need"
-};
-static const char *const help_keys[ASK_QUESTIONS] = {
-	"ask.help.want", "ask.help.can", "ask.help.need"
-};
+static const char *const question_keys[ASK_QUESTIONS] = { "ask.q.want",
+							  "ask.q.can",
+							  "ask.q.need" };
+static const char *const help_keys[ASK_QUESTIONS] = { "ask.help.want",
+						      "ask.help.can",
+						      "ask.help.need" };
 
 static const struct ask_topic *topic_of(const struct screen_ctx *c)
 {
@@ -74,7 +74,8 @@ static int topics_top(const struct screen_ctx *c, int draw)
 	struct ui *ui = c->ui;
 	int m = ui_mm(ui, MARGIN_MM), w = c->width - 2 * m;
 	int y = chrome_body_top(c);
-	const char *q = screen_tr(c, "ask.topics"), *how = screen_tr(c, "ask.how");
+	const char *q = screen_tr(c, "ask.topics"),
+		   *how = screen_tr(c, "ask.how");
 	struct text_run run = { q, strlen(q), 1 };
 
 	if (draw) {
@@ -136,7 +137,8 @@ static int topics_reach(const struct screen_ctx *c, int i, struct place *to)
 {
 	if (i >= screen_tile(c)->ntopics)
 		return 0;
-	*to = (struct place){ .route = ROUTE_ASK, .tile = c->at->tile,
+	*to = (struct place){ .route = ROUTE_ASK,
+			      .tile = c->at->tile,
 			      .item = i };
 	return 1;
 }
@@ -177,7 +179,8 @@ static void choices(const struct screen_ctx *c, const struct ask_topic *tp,
 	}
 }
 
-static void question_draw(const struct screen_ctx *c, const struct ask_topic *tp)
+static void question_draw(const struct screen_ctx *c,
+			  const struct ask_topic *tp)
 {
 	struct ui *ui = c->ui;
 	const struct visit *v = c->visit;
@@ -197,17 +200,16 @@ static void question_draw(const struct screen_ctx *c, const struct ask_topic *tp
 		     c->theme->text);
 	if (v->ask_typing) {
 		form_typing(c, v->ask_text[q], ASK_TEXT_CHARS,
-			    screen_tr(c, "ask.type_hint"), 0,
-			    y + ui_mm(ui, 3), bottom);
+			    screen_tr(c, "ask.type_hint"), 0, y + ui_mm(ui, 3),
+			    bottom);
 		if (chrome_foot_button(c, "ask-typed",
 				       screen_tr(c, "ask.typed"), "close", 0,
 				       STYLE_SECONDARY))
 			form_ask(c, FORM_KEYBOARD, 0, 0);
 	} else {
 		int th = ui_mm(ui, 22), gap = ui_mm(ui, 5);
-		const char *type = screen_tr(c, v->ask_text[q][0]
-							? "ask.type_more"
-							: "ask.type");
+		const char *type = screen_tr(
+			c, v->ask_text[q][0] ? "ask.type_more" : "ask.type");
 
 		y += ui_text(ui, (struct rect){ m, y, w, 0 },
 			     screen_tr(c, help_keys[q]), FONT_BODY,
@@ -253,7 +255,8 @@ static void outcome_draw(const struct screen_ctx *c, const struct ask_topic *tp)
 	int top, y, qy, i, n, shortened;
 	int bottom = chrome_bottom(c) - ui_mm(ui, FOOTER_MM);
 	char lines[ASK_QUESTIONS][MESSAGE_BODY_MAX / 2];
-	char subject[256], body[MESSAGE_BODY_MAX], payload[REACH_PAYLOAD_MAX + 1];
+	char subject[256], body[MESSAGE_BODY_MAX],
+		payload[REACH_PAYLOAD_MAX + 1];
 	char says[400];
 	const char *hours = text_get(&tp->hours, v->lang);
 
@@ -264,15 +267,14 @@ static void outcome_draw(const struct screen_ctx *c, const struct ask_topic *tp)
 		return;
 	y = qy = chrome_body_top(c);
 	/* at the start: who helps, and the question in short */
-	y += ui_text(ui, (struct rect){ m, y, lw, 0 },
-		     screen_tr(c, "ask.who"), FONT_TITLE, UI_ALIGN_START,
-		     c->theme->text);
+	y += ui_text(ui, (struct rect){ m, y, lw, 0 }, screen_tr(c, "ask.who"),
+		     FONT_TITLE, UI_ALIGN_START, c->theme->text);
 	y += ui_text(ui, (struct rect){ m, y, lw, 0 },
 		     text_get(&tp->who, v->lang), FONT_BODY, UI_ALIGN_START,
 		     c->theme->text);
 	if (*hours)
-		y += ui_text(ui, (struct rect){ m, y, lw, 0 }, hours,
-			     FONT_BODY, UI_ALIGN_START, c->theme->text);
+		y += ui_text(ui, (struct rect){ m, y, lw, 0 }, hours, FONT_BODY,
+			     UI_ALIGN_START, c->theme->text);
 	y += ui_mm(ui, 6);
 	y += ui_text(ui, (struct rect){ m, y, lw, 0 },
 		     screen_tr(c, "ask.summary"), FONT_TITLE, UI_ALIGN_START,

@@ -3,6 +3,7 @@
  */
 #include "core/screens/form.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/screens/chrome.h"
@@ -39,8 +40,8 @@ void form_typing(const struct screen_ctx *c, const char *text, int max_chars,
 	struct rect kb;
 
 	ui->dl.quiet = quiet;
-	ui_text_field(ui, "field", (struct rect){ m, y, w, fh },
-		      text, max_chars, 1, &fl);
+	ui_text_field(ui, "field", (struct rect){ m, y, w, fh }, text,
+		      max_chars, 1, &fl);
 	ui->dl.quiet = 0;
 	kb = (struct rect){ m, y + fh + ui_mm(ui, 4), w,
 			    bottom - y - fh - ui_mm(ui, 4) };
@@ -80,4 +81,24 @@ void form_print_state(const struct screen_ctx *c, int x, int y, int w)
 		ui_text(c->ui, (struct rect){ x, y, w, 0 },
 			screen_tr(c, keys[c->print_state]), FONT_BODY,
 			UI_ALIGN_START, c->theme->text);
+}
+
+const struct initiative *form_initiative(const struct screen_ctx *c)
+{
+	const struct tile *t = screen_tile(c);
+
+	if (c->at->item < 0 || c->at->item >= t->ninitiatives)
+		return NULL;
+	return &t->initiatives[c->at->item];
+}
+
+void form_initiatives_file(const struct screen_ctx *c, char *out, size_t size)
+{
+	snprintf(out, size, "%s/initiatieven.ini", screen_tile(c)->id);
+}
+
+int form_one_part(const struct screen_ctx *c)
+{
+	(void)c;
+	return 1;
 }

@@ -22,4 +22,13 @@ void form_typing(const struct screen_ctx *c, const char *text, int max_chars,
  * nothing before one was asked for. */
 void form_print_state(const struct screen_ctx *c, int x, int y, int w);
 
+/* The initiative on the place being drawn (its `item`), or NULL. */
+const struct initiative *form_initiative(const struct screen_ctx *c);
+
+/* The file an initiatives tile's screens come from, for the staff tool. */
+void form_initiatives_file(const struct screen_ctx *c, char *out, size_t size);
+
+/* One screenful: a form's step never scrolls. */
+int form_one_part(const struct screen_ctx *c);
+
 #endif

@@ -14,26 +14,6 @@
 #include "core/screens/form.h"
 #include "core/screens/message.h"
 
-static const struct initiative *initiative_of(const struct screen_ctx *c)
-{
-	const struct tile *t = screen_tile(c);
-
-	if (c->at->item < 0 || c->at->item >= t->ninitiatives)
-		return NULL;
-	return &t->initiatives[c->at->item];
-}
-
-static void file(const struct screen_ctx *c, char *out, size_t size)
-{
-	snprintf(out, size, "%s/initiatieven.ini", screen_tile(c)->id);
-}
-
-static int one(const struct screen_ctx *c)
-{
-	(void)c;
-	return 1;
-}
-
 /* ---- the list (the tile itself) ---- */
 
 struct grid {
@@ -79,8 +59,8 @@ static void open_initiative(const struct screen_ctx *c, int k)
 
 /* A card: the photo at the start, the name and when at the end. The whole
  * card is one button. */
-static void card(const struct screen_ctx *c, const struct initiative *in,
-		 int k, struct rect r)
+static void card(const struct screen_ctx *c, const struct initiative *in, int k,
+		 struct rect r)
 {
 	struct ui *ui = c->ui;
 	int pad = ui_mm(ui, 4), ph = r.h - 2 * pad, pw = ph * 4 / 3;
@@ -103,10 +83,9 @@ static void card(const struct screen_ctx *c, const struct initiative *in,
 	}
 	tw = r.x + r.w - pad - tx;
 	run = (struct text_run){ title, strlen(title), 1 };
-	tl = ui_text_runs(ui, &run, 1, FONT_BUTTON, tx, r.y + pad, tw,
-			  UI_ALIGN_START,
-			  theme_fg(c->theme, STYLE_TILE, UI_NORMAL), 0, 2,
-			  UI_CLIP);
+	tl = ui_text_runs(
+		ui, &run, 1, FONT_BUTTON, tx, r.y + pad, tw, UI_ALIGN_START,
+		theme_fg(c->theme, STYLE_TILE, UI_NORMAL), 0, 2, UI_CLIP);
 	if (*when) {
 		run = (struct text_run){ when, strlen(when), 0 };
 		ui_text_runs(ui, &run, 1, FONT_BODY, tx,
@@ -141,14 +120,15 @@ static int list_reach(const struct screen_ctx *c, int i, struct place *to)
 {
 	if (i >= screen_tile(c)->ninitiatives)
 		return 0;
-	*to = (struct place){ .route = ROUTE_INITIATIVE, .tile = c->at->tile,
+	*to = (struct place){ .route = ROUTE_INITIATIVE,
+			      .tile = c->at->tile,
 			      .item = i };
 	return 1;
 }
 
 const struct screen_family screen_initiatives = { "initiatieven", list_draw,
 						  list_parts, list_reach,
-						  file };
+						  form_initiatives_file };
 
 /* ---- one initiative ---- */
 
@@ -170,7 +150,7 @@ static int labelled(const struct screen_ctx *c, int x, int y, int w,
 static void initiative_draw(const struct screen_ctx *c)
 {
 	struct ui *ui = c->ui;
-	const struct initiative *in = initiative_of(c);
+	const struct initiative *in = form_initiative(c);
 	int lang = c->visit->lang, m = ui_mm(ui, MARGIN_MM), top, y, x, w;
 	int pw = ui_mm(ui, 110);
 	const char *join = screen_tr(c, "join.button");
@@ -203,8 +183,7 @@ static void initiative_draw(const struct screen_ctx *c)
 					      .item = c->at->item } });
 }
 
-static int initiative_reach(const struct screen_ctx *c, int i,
-			    struct place *to)
+static int initiative_reach(const struct screen_ctx *c, int i, struct place *to)
 {
 	if (i > 0)
 		return 0;
@@ -213,19 +192,21 @@ static int initiative_reach(const struct screen_ctx *c, int i,
 	return 1;
 }
 
-const struct screen_family screen_initiative = { "initiatief",
-						 initiative_draw, one,
-						 initiative_reach, file };
+const struct screen_family screen_initiative = { "initiatief", initiative_draw,
+						 form_one_part,
+						 initiative_reach,
+						 form_initiatives_file };
 
 /* ---- "Ik doe mee": with a phone, or here ---- */
 
 static void join_draw(const struct screen_ctx *c)
 {
 	struct ui *ui = c->ui;
-	const struct initiative *in = initiative_of(c);
+	const struct initiative *in = form_initiative(c);
 	int lang = c->visit->lang, m = ui_mm(ui, MARGIN_MM), top, y;
 	int gap = ui_mm(ui, 12), half, shortened, bottom;
-	char subject[256], body[MESSAGE_BODY_MAX], payload[REACH_PAYLOAD_MAX + 1];
+	char subject[256], body[MESSAGE_BODY_MAX],
+		payload[REACH_PAYLOAD_MAX + 1];
 	char says[400];
 
 	if (!in || chrome_header_back(c, text_get(&in->title, lang), &top))
@@ -249,9 +230,9 @@ static void join_draw(const struct screen_ctx *c)
 	if (in->signup) {
 		int x = m + half + gap, by;
 		const char *here = screen_tr(c, "join.here_button");
-		const char *args[1] = { in->contact_name ? in->contact_name
-							 : text_get(&in->title,
-								    lang) };
+		const char *args[1] = { in->contact_name
+						? in->contact_name
+						: text_get(&in->title, lang) };
 		char line[600];
 
 		y = chrome_body_top(c);
@@ -261,12 +242,13 @@ static void join_draw(const struct screen_ctx *c)
 		     ui_mm(ui, 3);
 		i18n_format(line, sizeof(line), screen_tr(c, "join.here_text"),
 			    args, 1);
-		by = y + ui_text(ui, (struct rect){ x, y, half, 0 }, line,
-				 FONT_BODY, UI_ALIGN_START, c->theme->text) +
+		by = y +
+		     ui_text(ui, (struct rect){ x, y, half, 0 }, line,
+			     FONT_BODY, UI_ALIGN_START, c->theme->text) +
 		     ui_mm(ui, 8);
 		if (ui_button(ui, "join-here",
-			      (struct rect){ x, by, half, ui_mm(ui, 26) },
-			      here, STYLE_PRIMARY))
+			      (struct rect){ x, by, half, ui_mm(ui, 26) }, here,
+			      STYLE_PRIMARY))
 			form_ask(c, FORM_SIGNUP_START, c->at->item, 0);
 	}
 }
@@ -274,7 +256,7 @@ static void join_draw(const struct screen_ctx *c)
 /* The sign-up form's first step, for previews and tests. */
 static int join_reach(const struct screen_ctx *c, int i, struct place *to)
 {
-	const struct initiative *in = initiative_of(c);
+	const struct initiative *in = form_initiative(c);
 
 	if (i > 0 || !in || !in->signup)
 		return 0;
@@ -284,5 +266,5 @@ static int join_reach(const struct screen_ctx *c, int i, struct place *to)
 	return 1;
 }
 
-const struct screen_family screen_join = { "doe-mee", join_draw, one,
-					   join_reach, file };
+const struct screen_family screen_join = { "doe-mee", join_draw, form_one_part,
+					   join_reach, form_initiatives_file };

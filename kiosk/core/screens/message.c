@@ -9,9 +9,9 @@
 #include "base/util.h"
 #include "core/screens/chrome.h"
 
-static const char *const answer_keys[ASK_QUESTIONS] = {
-	"ask.msg.want", "ask.msg.can", "ask.msg.need"
-};
+static const char *const answer_keys[ASK_QUESTIONS] = { "ask.msg.want",
+							"ask.msg.can",
+							"ask.msg.need" };
 
 /* Appends s to out (NUL-terminated, size bytes), cutting nothing in half:
  * what does not fit is left off whole. */

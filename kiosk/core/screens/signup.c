@@ -14,26 +14,6 @@
 #include "core/screens/families.h"
 #include "core/screens/form.h"
 
-static const struct initiative *initiative_of(const struct screen_ctx *c)
-{
-	const struct tile *t = screen_tile(c);
-
-	if (c->at->item < 0 || c->at->item >= t->ninitiatives)
-		return NULL;
-	return &t->initiatives[c->at->item];
-}
-
-static void file(const struct screen_ctx *c, char *out, size_t size)
-{
-	snprintf(out, size, "%s/initiatieven.ini", screen_tile(c)->id);
-}
-
-static int one(const struct screen_ctx *c)
-{
-	(void)c;
-	return 1;
-}
-
 /* "Aanmelden voor De Moestuin" above every step. */
 static int title(const struct screen_ctx *c, const struct initiative *in,
 		 int *top)
@@ -55,9 +35,9 @@ static void field_step(const struct screen_ctx *c, const struct initiative *in)
 	int bottom = chrome_bottom(c) - ui_mm(ui, FOOTER_MM);
 	const char *text = step == 0 ? v->signup_name : v->signup_contact;
 	char where[64], why[600];
-	const char *args[1] = { in->contact_name ? in->contact_name
-						 : text_get(&in->title,
-							    v->lang) };
+	const char *args[1] = { in->contact_name
+					? in->contact_name
+					: text_get(&in->title, v->lang) };
 
 	chrome_part_label(c, "signup.where", step, 3, where, sizeof(where));
 	y += ui_text(ui, (struct rect){ m, y, w, 0 }, where, FONT_BODY,
@@ -75,14 +55,14 @@ static void field_step(const struct screen_ctx *c, const struct initiative *in)
 					   : "signup.contact_why"),
 		    args, 1);
 	form_typing(c, text,
-		    step == 0 ? SIGNUP_NAME_CHARS : SIGNUP_CONTACT_CHARS, why, 1,
-		    y + ui_mm(ui, 2), bottom);
+		    step == 0 ? SIGNUP_NAME_CHARS : SIGNUP_CONTACT_CHARS, why,
+		    1, y + ui_mm(ui, 2), bottom);
 	if (chrome_foot_button(c, "signup-stop", screen_tr(c, "signup.stop"),
 			       "close", 0, STYLE_SECONDARY))
 		form_ask(c, FORM_CONSENT, 0, 0);
-	if (text[0] && chrome_foot_button(c, "signup-next",
-					  screen_tr(c, "nav.next"), "next", 1,
-					  STYLE_PRIMARY))
+	if (text[0] &&
+	    chrome_foot_button(c, "signup-next", screen_tr(c, "nav.next"),
+			       "next", 1, STYLE_PRIMARY))
 		form_ask(c, FORM_NEXT, 0, 0);
 }
 
@@ -136,7 +116,7 @@ static void consent_step(const struct screen_ctx *c,
 
 static void form_draw(const struct screen_ctx *c)
 {
-	const struct initiative *in = initiative_of(c);
+	const struct initiative *in = form_initiative(c);
 	int top;
 
 	if (!in || title(c, in, &top))
@@ -163,15 +143,16 @@ static int form_reach(const struct screen_ctx *c, int i, struct place *to)
 	return 1;
 }
 
-const struct screen_family screen_signup = { "aanmelden", form_draw, one,
-					     form_reach, file };
+const struct screen_family screen_signup = { "aanmelden", form_draw,
+					     form_one_part, form_reach,
+					     form_initiatives_file };
 
 /* ---- signed up ---- */
 
 static void done_draw(const struct screen_ctx *c)
 {
 	struct ui *ui = c->ui;
-	const struct initiative *in = initiative_of(c);
+	const struct initiative *in = form_initiative(c);
 	const struct visit *v = c->visit;
 	int x, col = chrome_column(c, &x), top, y, saved = c->at->step;
 	const char *args[2];
@@ -216,5 +197,6 @@ static void done_draw(const struct screen_ctx *c)
 				      .to = { .route = ROUTE_HOME } });
 }
 
-const struct screen_family screen_signup_done = { "aangemeld", done_draw, one,
-						  NULL, file };
+const struct screen_family screen_signup_done = { "aangemeld", done_draw,
+						  form_one_part, NULL,
+						  form_initiatives_file };

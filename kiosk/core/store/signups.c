@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/days.h"
 #include "base/util.h"
 #include "core/store/store_internal.h"
 
@@ -64,44 +65,6 @@ struct signups {
 	uint8_t plain[PLAIN_MAX];
 	uint8_t box[BOX_MAX];
 };
-
-/* ---- days ---- */
-
-/* Days since 1970-01-01 of a YYYYMMDD date (proleptic Gregorian). */
-static long days_of(int date)
-{
-	long y = date / 10000, m = date / 100 % 100, d = date % 100;
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int date_of(long z)
-{
-	long era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	return (int)((y + (m <= 2)) * 10000 + m * 100 + d);
-}
-
-static int date_real(int date)
-{
-	return date >= 19700101 && date <= 99991231 &&
-	       date_of(days_of(date)) == date;
-}
 
 /* ---- opening ---- */
 
@@ -370,7 +333,7 @@ int signups_add(struct signups *s, const struct signup_in *in, int today,
 			       "bewaartermijn %d dagen kan niet: kies 1 tot "
 			       "en met %d",
 			       keep_days, SIGNUPS_KEEP_MAX);
-	if (!date_real(today))
+	if (!date_is_real(today))
 		return err_set(e, "dag %d bestaat niet", today);
 	if (field_check(in->initiative, SIGNUPS_REF_MAX, "het initiatief", e) <
 		    0 ||
@@ -394,7 +357,7 @@ int signups_add(struct signups *s, const struct signup_in *in, int today,
 		sqlite3_bind_blob(st, 1, id, sizeof(id), SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, in->initiative, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, today);
-		sqlite3_bind_int(st, 4, date_of(days_of(today) + keep_days));
+		sqlite3_bind_int(st, 4, date_from_days(days_from_date(today) + keep_days));
 		sqlite3_bind_text(st, 5, in->consent_hash, -1, SQLITE_STATIC);
 		if (s->has_key) {
 			sqlite3_bind_blob(st, 8, s->box, (int)boxlen,
