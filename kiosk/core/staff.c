@@ -226,8 +226,33 @@ static void sync_dir(const char *dir)
 	}
 }
 
+/* Some drivers (FUSE ones among them) answer a full stick with EACCES or
+ * EIO: a stick that is not mounted read-only and has (almost) no room
+ * left is full, whatever the code says. */
+static int full_or(int err, const char *dir)
+{
+	struct statvfs fs;
+
+	if ((err == EACCES || err == EPERM || err == EIO) &&
+	    statvfs(dir, &fs) == 0 && !(fs.f_flag & ST_RDONLY) &&
+	    (double)fs.f_bavail * (double)fs.f_frsize < 64.0 * 1024)
+		return ENOSPC;
+	return err;
+}
+
+static int copy_verified(const char *src, const char *dir, const char *name,
+			 int mode);
+
 int staff_copy_verified(const char *src, const char *dir, const char *name,
 			int mode)
+{
+	int err = copy_verified(src, dir, name, mode);
+
+	return err > 0 ? full_or(err, dir) : err;
+}
+
+static int copy_verified(const char *src, const char *dir, const char *name,
+			 int mode)
 {
 	char tmp[STAFF_PATH_MAX * 2], dst[STAFF_PATH_MAX * 2];
 	char buf[65536], back[65536];
