@@ -73,8 +73,8 @@ int loop_signup_save(void *ctx, const struct initiative *in, const char *name,
 	struct loop *l = ctx;
 	const struct content *c = l->a->content;
 	const char *keytext = l->signup_key[0] ? l->signup_key
-			      : c		? c->signup_public_key
-						: NULL;
+			      : c	       ? c->signup_public_key
+					       : NULL;
 	uint8_t key[SEAL_PUBLIC_BYTES];
 	char phone[64], consent[SEAL_DIGEST_TEXT];
 	struct signup_in si = { 0 };
@@ -207,7 +207,8 @@ static void print_sync(struct loop *l)
 	struct slip s;
 	int staff = 0;
 
-	if (app_print_take(l->a, &s) || (staff = app_staff_print_take(l->a, &s))) {
+	if (app_print_take(l->a, &s) ||
+	    (staff = app_staff_print_take(l->a, &s))) {
 		if (l->printer && printer_print(l->printer, &s, &e) == 0) {
 			l->printing = 1 + staff;
 		} else {
@@ -220,8 +221,8 @@ static void print_sync(struct loop *l)
 						   : "er is geen printer.");
 			else
 				app_print_state(l->a, PRINT_FAILED);
-			app_staff_print_fault(l->a, l->printer ? e.msg
-							       : "geen printer");
+			app_staff_print_fault(
+				l->a, l->printer ? e.msg : "geen printer");
 			l->dirty = 1;
 		}
 	}

@@ -68,8 +68,8 @@ int kioskctl_pin(struct opts *o)
 			data);
 		return 1;
 	}
-	if (read_secret("Nieuwe pincode (minstens 6 cijfers): ", a,
-			sizeof(a)) < 0 ||
+	if (read_secret("Nieuwe pincode (minstens 6 cijfers): ", a, sizeof(a)) <
+		    0 ||
 	    read_secret("Typ de pincode nog een keer: ", b, sizeof(b)) < 0) {
 		fprintf(stderr, "kioskctl: geen pincode gelezen; er is niets "
 				"veranderd\n");
@@ -81,8 +81,7 @@ int kioskctl_pin(struct opts *o)
 		goto out;
 	}
 	if (pin_set(data, a, &e) < 0) {
-		fprintf(stderr, "kioskctl: %s; er is niets veranderd\n",
-			e.msg);
+		fprintf(stderr, "kioskctl: %s; er is niets veranderd\n", e.msg);
 		goto out;
 	}
 	printf("de pincode is ingesteld. Op de kiosk: houd de linkerbovenhoek "

@@ -91,8 +91,7 @@ static void status_surveys(const char *data_dir, struct staff_text *out)
 	store_close(st);
 }
 
-static void status_signups(const struct staff_facts *f,
-			   struct staff_text *out)
+static void status_signups(const struct staff_facts *f, struct staff_text *out)
 {
 	struct staff_signups_info *in = xcalloc(1, sizeof(*in));
 	struct err e = { "" };
@@ -350,8 +349,7 @@ void staff_staging_clear(const char *dir)
 	closedir(dp);
 }
 
-int staff_staging(const char *data_dir, char *out, size_t size,
-		  struct err *e)
+int staff_staging(const char *data_dir, char *out, size_t size, struct err *e)
 {
 	snprintf(out, size, "%s/%s", data_dir, STAFF_STAGING_DIR);
 	if (mkdir(out, 0700) != 0 && errno != EEXIST)

@@ -37,16 +37,16 @@ void staff_text_add(struct staff_text *t, const char *fmt, ...)
 struct content;
 
 struct staff_facts {
-	const char *data_dir;	   /* borrowed */
-	const char *pack_name;	   /* the pack on screen; borrowed */
-	const char *pack_dir;	   /* its folder; borrowed */
-	int64_t uptime_s;	   /* since the kiosk started */
-	int printer_configured;	   /* settings.ini names a printer */
-	const char *print_fault;   /* the last slip's fault in Dutch; NULL:
-				      none since the kiosk started */
+	const char *data_dir;	       /* borrowed */
+	const char *pack_name;	       /* the pack on screen; borrowed */
+	const char *pack_dir;	       /* its folder; borrowed */
+	int64_t uptime_s;	       /* since the kiosk started */
+	int printer_configured;	       /* settings.ini names a printer */
+	const char *print_fault;       /* the last slip's fault in Dutch; NULL:
+					  none since the kiosk started */
 	const struct content *content; /* for the initiatives' names; may be
 					  NULL */
-	const char *const *errors; /* the last warnings and errors (log) */
+	const char *const *errors;     /* the last warnings and errors (log) */
 	int nerrors;
 };
 
@@ -101,15 +101,14 @@ int staff_copy_verified(const char *src, const char *dir, const char *name,
 int staff_stick_error(struct err *e, int err, const char *what);
 
 /* Makes DATA/STAFF_STAGING_DIR (empty) into out; 0 or -1 with e. */
-int staff_staging(const char *data_dir, char *out, size_t size,
-		  struct err *e);
+int staff_staging(const char *data_dir, char *out, size_t size, struct err *e);
 
 /* Empties the staging folder (files only). */
 void staff_staging_clear(const char *dir);
 
 /* ---- sign-ups (staff_signups.c) ---- */
 
-#define STAFF_SIGNUPS_DIR "wijkkiosk-aanmeldingen" /* + -YYYY-MM-DD */
+#define STAFF_SIGNUPS_DIR     "wijkkiosk-aanmeldingen" /* + -YYYY-MM-DD */
 #define STAFF_INITIATIVES_MAX 32
 
 /* What the kiosk holds of sign-ups: counts only, never a name. */

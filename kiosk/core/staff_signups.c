@@ -150,9 +150,8 @@ static int write_readme(const char *stage, const char *folder, int n,
 }
 
 /* Fills the staging folder: CSV per initiative, or a sealed copy. */
-static int stage_files(const char *path, const char *stage,
-		       const char *folder, struct staff_signups_result *r,
-		       struct err *e)
+static int stage_files(const char *path, const char *stage, const char *folder,
+		       struct staff_signups_result *r, struct err *e)
 {
 	char copy[STAFF_PATH_MAX + 64];
 	struct signups_export_result er;

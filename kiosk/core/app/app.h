@@ -91,8 +91,8 @@ struct app {
 
 	struct app_survey_sink sink;
 	struct app_signup_sink signup_sink;
-	int printer;   /* a slip printer is set up */
-	int print_cmd; /* a slip waits for the printer */
+	int printer;		       /* a slip printer is set up */
+	int print_cmd;		       /* a slip waits for the printer */
 	struct survey_results results; /* of results_of, read after a save */
 	const struct survey *results_of;
 

@@ -217,9 +217,9 @@ static int signup_actions(const struct screen_ctx *c, int x, int y, int w)
 			ask(c, STAFF_OP_SIGNUPS_EXPORT, 0);
 		y += bh + gap;
 	}
-	if (v->exported && button(c, "purge", x, y, bw,
-				  tr(c, "staff.signups_purge"),
-				  STYLE_SECONDARY))
+	if (v->exported &&
+	    button(c, "purge", x, y, bw, tr(c, "staff.signups_purge"),
+		   STYLE_SECONDARY))
 		ask(c, STAFF_OP_SIGNUPS_PURGE, 0);
 	if (button(c, "expired", v->exported ? x + bw + gap : x, y, bw,
 		   tr(c, "staff.signups_expired"), STYLE_SECONDARY))
