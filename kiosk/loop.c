@@ -73,8 +73,8 @@ int loop_signup_save(void *ctx, const struct initiative *in, const char *name,
 	struct loop *l = ctx;
 	const struct content *c = l->a->content;
 	const char *keytext = l->signup_key[0] ? l->signup_key
-			      : c		? c->signup_public_key
-						: NULL;
+			      : c	       ? c->signup_public_key
+					       : NULL;
 	uint8_t key[SEAL_PUBLIC_BYTES];
 	char phone[64], consent[SEAL_DIGEST_TEXT];
 	struct signup_in si = { 0 };
@@ -205,27 +205,45 @@ static void print_sync(struct loop *l)
 	enum printer_fault why = PRINTER_OK;
 	struct err e = { "" };
 	struct slip s;
+	int staff = 0;
 
-	if (app_print_take(l->a, &s)) {
+	if (app_print_take(l->a, &s) ||
+	    (staff = app_staff_print_take(l->a, &s))) {
 		if (l->printer && printer_print(l->printer, &s, &e) == 0) {
-			l->printing = 1;
+			l->printing = 1 + staff;
 		} else {
 			log_warn("slip not printed: %s",
 				 l->printer ? e.msg : "no printer");
-			app_print_state(l->a, PRINT_FAILED);
+			if (staff)
+				app_staff_print_state(
+					l->a, 0,
+					l->printer ? e.msg
+						   : "er is geen printer.");
+			else
+				app_print_state(l->a, PRINT_FAILED);
+			app_staff_print_fault(
+				l->a, l->printer ? e.msg : "geen printer");
 			l->dirty = 1;
 		}
 	}
 	if (!l->printing)
 		return;
+	staff = l->printing == 2;
 	switch (printer_poll(l->printer, &why)) {
 	case PRINTER_DONE:
-		app_print_state(l->a, PRINT_DONE);
+		if (staff)
+			app_staff_print_state(l->a, 1, NULL);
+		else
+			app_print_state(l->a, PRINT_DONE);
 		break;
 	case PRINTER_FAILED:
 		/* staff read this in the journal and on the status screen */
 		log_warn("slip not printed: %s", printer_fault_text(why));
-		app_print_state(l->a, PRINT_FAILED);
+		if (staff)
+			app_staff_print_state(l->a, 0, printer_fault_text(why));
+		else
+			app_print_state(l->a, PRINT_FAILED);
+		app_staff_print_fault(l->a, printer_fault_text(why));
 		break;
 	default:
 		return;

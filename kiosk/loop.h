@@ -56,7 +56,7 @@ struct loop {
 	char signup_key[48];
 	/* the receipt printer of DATA/settings.ini, NULL: none */
 	struct printer *printer;
-	int printing; /* a slip is on its way: poll it */
+	int printing; /* a slip is on its way: poll it (2: the test slip) */
 	/* staff mode: where USB sticks appear (settings.ini [usb] path; ""
 	 * for /media and /run/media) */
 	char usb_path[PATH_MAX];

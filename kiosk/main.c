@@ -447,6 +447,7 @@ int main(int argc, char **argv)
 	{
 		/* the volume is the kiosk's own setting, not the pack's */
 		struct settings st;
+		struct app_staff_env env = { 0 };
 		struct err se = { "" };
 
 		if (settings_load(&st, data, &se) < 0)
@@ -472,15 +473,16 @@ int main(int argc, char **argv)
 		if (st.usb_path)
 			str_copy(loop.usb_path, sizeof(loop.usb_path),
 				 st.usb_path);
-		app_set_staff_env(a, &(struct app_staff_env){
-					     .ctx = &loop,
-					     .data_dir = data_ok ? data : NULL,
-					     .wall_start = wall_start(&o),
-					     .started_ms = start,
-					     .printer_configured =
-						     st.printer_device != NULL,
-					     .find_sticks = loop_find_sticks,
-				     });
+		env.ctx = &loop;
+		env.data_dir = data_ok ? data : NULL;
+		env.wall_start = wall_start(&o);
+		env.started_ms = start;
+		env.printer_configured = st.printer_device != NULL;
+		env.find_sticks = loop_find_sticks;
+		if (st.printer_device)
+			str_copy(env.printer_device, sizeof(env.printer_device),
+				 st.printer_device);
+		app_set_staff_env(a, &env);
 		settings_release(&st);
 	}
 	if (loop.data)

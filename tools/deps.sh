@@ -16,6 +16,7 @@ libsodium-dev
 xvfb xauth zbar-tools imagemagick python3 fontconfig
 clang libclang-rt-14-dev
 libsystemd-dev cage
+dosfstools fusefat
 "
 
 missing=""

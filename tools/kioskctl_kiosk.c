@@ -16,7 +16,7 @@
 #include "core/content/content.h"
 #include "core/packstore.h"
 #include "core/pin.h"
-#include "core/reach.h"
+#include "core/print/test_slip.h"
 #include "core/settings.h"
 #include "kioskctl.h"
 #include "platform/platform.h"
@@ -68,8 +68,8 @@ int kioskctl_pin(struct opts *o)
 			data);
 		return 1;
 	}
-	if (read_secret("Nieuwe pincode (minstens 6 cijfers): ", a,
-			sizeof(a)) < 0 ||
+	if (read_secret("Nieuwe pincode (minstens 6 cijfers): ", a, sizeof(a)) <
+		    0 ||
 	    read_secret("Typ de pincode nog een keer: ", b, sizeof(b)) < 0) {
 		fprintf(stderr, "kioskctl: geen pincode gelezen; er is niets "
 				"veranderd\n");
@@ -81,8 +81,7 @@ int kioskctl_pin(struct opts *o)
 		goto out;
 	}
 	if (pin_set(data, a, &e) < 0) {
-		fprintf(stderr, "kioskctl: %s; er is niets veranderd\n",
-			e.msg);
+		fprintf(stderr, "kioskctl: %s; er is niets veranderd\n", e.msg);
 		goto out;
 	}
 	printf("de pincode is ingesteld. Op de kiosk: houd de linkerbovenhoek "
@@ -95,12 +94,6 @@ out:
 }
 
 /* ---- print-test ---- */
-
-/* The test slip's QR code: an e-mail with accents and the signs that
- * separate fields, which tests/e2e/slip.sh reads back. */
-#define TEST_TO	     "printer@wijkkiosk.example"
-#define TEST_SUBJECT "Proef van de printer"
-#define TEST_BODY    "Één café & reünie: werkt de code? 100% ja.\nTot ziens!"
 
 static int print_test_wait(struct printer *pr, const char *device, int paper_mm)
 {
@@ -131,16 +124,14 @@ static int print_test_wait(struct printer *pr, const char *device, int paper_mm)
 int kioskctl_print_test(struct opts *o)
 {
 	struct platform_config pc = { SCREEN_W, SCREEN_H, 0, NULL, NULL };
-	struct reach r = { REACH_EMAIL, TEST_TO, TEST_SUBJECT, TEST_BODY };
-	char data[PATH_MAX], dir[PATH_MAX], payload[REACH_PAYLOAD_MAX + 1];
-	char says[200], paper[120];
+	char data[PATH_MAX], dir[PATH_MAX];
+	struct test_slip *t = NULL;
 	struct settings st;
 	struct content *c;
 	struct platform *p;
 	struct printer *pr;
-	struct slip s = { 0 };
 	struct err e = { "" };
-	int rc = 1;
+	int rc = 1, paper;
 
 	kioskctl_data_dir(o, data, sizeof(data));
 	if (settings_load(&st, data, &e) < 0) {
@@ -171,41 +162,21 @@ int kioskctl_print_test(struct opts *o)
 		settings_release(&st);
 		return 1;
 	}
+	paper = c->printer_paper_mm ? c->printer_paper_mm : SLIP_PAPER_MM;
 	/* the fonts need SDL, not a screen */
 	setenv("SDL_VIDEODRIVER", "dummy", 0);
 	p = platform_open(&pc, &e);
 	pr = p ? printer_open(p, st.printer_device, &e) : NULL;
-	if (pr &&
-	    reach_payload(&r, payload, slip_qr_max(c->printer_paper_mm) + 1,
-			  NULL, &e) == 0) {
-		snprintf(says, sizeof(says), "Opent een e-mail aan %s",
-			 TEST_TO);
-		snprintf(paper, sizeof(paper), "Printer %s, papier van %d mm.",
-			 st.printer_device,
-			 c->printer_paper_mm ? c->printer_paper_mm
-					     : SLIP_PAPER_MM);
-		s.title = "Testbriefje van de wijkkiosk";
-		s.lines[s.nlines++] = "Kunt u dit lezen? Dan werkt de printer "
-				      "goed.";
-		s.lines[s.nlines++] =
-			"Letters met accenten: één, café, reünie, "
-			"ça va, Zoë, ğ ş ł ї.";
-		s.lines[s.nlines++] = paper;
-		s.lines[s.nlines++] = "Scan de code met een telefoon: er "
-				      "opent een e-mail.";
-		s.qr = payload;
-		s.qr_says = says;
-		s.footer = c->name;
-		s.logo = c->logo;
-		s.paper_mm = c->printer_paper_mm;
-		if (printer_print(pr, &s, &e) == 0)
-			rc = print_test_wait(pr, st.printer_device,
-					     c->printer_paper_mm
-						     ? c->printer_paper_mm
-						     : SLIP_PAPER_MM);
+	if (pr) {
+		t = xmalloc(sizeof(*t));
+		if (test_slip_make(t, st.printer_device, paper, c->name,
+				   c->logo, &e) == 0 &&
+		    printer_print(pr, &t->slip, &e) == 0)
+			rc = print_test_wait(pr, st.printer_device, paper);
 	}
 	if (rc && *e.msg)
 		fprintf(stderr, "kioskctl: %s\n", e.msg);
+	free(t);
 	printer_close(pr);
 	if (p)
 		platform_close(p);
@@ -213,4 +184,3 @@ int kioskctl_print_test(struct opts *o)
 	settings_release(&st);
 	return rc;
 }
-

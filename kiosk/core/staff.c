@@ -91,6 +91,21 @@ static void status_surveys(const char *data_dir, struct staff_text *out)
 	store_close(st);
 }
 
+static void status_signups(const struct staff_facts *f, struct staff_text *out)
+{
+	struct staff_signups_info *in = xcalloc(1, sizeof(*in));
+	struct err e = { "" };
+
+	if (staff_signups_info(f->data_dir, in, &e) < 0) {
+		staff_text_add(out, "Aanmeldingen: het bestand is niet te "
+				    "lezen.");
+		log_warn("status: sign-up file: %s", e.msg);
+	} else {
+		staff_signups_lines(in, f->content, out);
+	}
+	free(in);
+}
+
 void staff_status(const struct staff_facts *f, struct staff_text *out)
 {
 	static const struct kv_handler h = { about_key, NULL };
@@ -115,7 +130,7 @@ void staff_status(const struct staff_facts *f, struct staff_text *out)
 			       f->pack_dir ? f->pack_dir : "?");
 	}
 	status_surveys(f->data_dir, out);
-	/* Sign-ups per initiative come here with the sign-up store. */
+	status_signups(f, out);
 	if (statvfs(f->data_dir, &fs) == 0)
 		staff_text_add(out, "Vrije schijfruimte: %.1f GB",
 			       (double)fs.f_bavail * (double)fs.f_frsize / 1e9);
@@ -134,6 +149,10 @@ void staff_status(const struct staff_facts *f, struct staff_text *out)
 	}
 	staff_text_add(out, "Bonnenprinter: %s",
 		       f->printer_configured ? "ingesteld" : "niet ingesteld");
+	if (f->printer_configured)
+		staff_text_add(out, "Laatste printfout: %s",
+			       f->print_fault ? f->print_fault
+					      : "geen sinds de start");
 	if (f->nerrors == 0)
 		staff_text_add(out, "Meldingen: geen.");
 	else
@@ -160,10 +179,13 @@ int staff_stick_pick(char (*sticks)[STAFF_PATH_MAX], int n, struct err *e)
 	       -1;
 }
 
-/* A Dutch sentence for what went wrong writing to a stick. */
-static int stick_error(struct err *e, int err, const char *what)
+int staff_stick_error(struct err *e, int err, const char *what)
 {
 	switch (err) {
+	case -2:
+		return err_set(e, "Wat op de stick staat, is anders dan wat "
+				  "de kiosk schreef. De stick is misschien "
+				  "kapot: neem een andere stick.");
 	case EROFS:
 	case EACCES:
 	case EPERM:
@@ -180,6 +202,9 @@ static int stick_error(struct err *e, int err, const char *what)
 	case EIO:
 	case ESTALE:
 	case ENOTDIR:
+	case ENOTCONN:
+	case ECONNABORTED:
+	case ESHUTDOWN:
 		return err_set(e, "De stick is weggehaald of werkt niet meer "
 				  "tijdens het schrijven. Op de kiosk is niets "
 				  "verloren; steek de stick terug en probeer "
@@ -200,10 +225,33 @@ static void sync_dir(const char *dir)
 	}
 }
 
-/* Copies src to dir/name through dir/.name.tmp, synced, then compares
- * what the stick gives back. errno-style code, 0 when all is well, -2
- * when the read-back differs. */
-static int copy_verified(const char *src, const char *dir, const char *name)
+/* Some drivers (FUSE ones among them) answer a full stick with EACCES or
+ * EIO: a stick that is not mounted read-only and has (almost) no room
+ * left is full, whatever the code says. */
+static int full_or(int err, const char *dir)
+{
+	struct statvfs fs;
+
+	if ((err == EACCES || err == EPERM || err == EIO) &&
+	    statvfs(dir, &fs) == 0 && !(fs.f_flag & ST_RDONLY) &&
+	    (double)fs.f_bavail * (double)fs.f_frsize < 64.0 * 1024)
+		return ENOSPC;
+	return err;
+}
+
+static int copy_verified(const char *src, const char *dir, const char *name,
+			 int mode);
+
+int staff_copy_verified(const char *src, const char *dir, const char *name,
+			int mode)
+{
+	int err = copy_verified(src, dir, name, mode);
+
+	return err > 0 ? full_or(err, dir) : err;
+}
+
+static int copy_verified(const char *src, const char *dir, const char *name,
+			 int mode)
 {
 	char tmp[STAFF_PATH_MAX * 2], dst[STAFF_PATH_MAX * 2];
 	char buf[65536], back[65536];
@@ -215,7 +263,7 @@ static int copy_verified(const char *src, const char *dir, const char *name)
 	in = open(src, O_RDONLY | O_CLOEXEC);
 	if (in < 0)
 		return errno;
-	out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)mode);
 	if (out < 0) {
 		err = errno;
 		close(in);
@@ -284,8 +332,7 @@ static int copy_verified(const char *src, const char *dir, const char *name)
 	return err;
 }
 
-/* Empties the staging folder (files only: export writes no folders). */
-static void staging_clear(const char *dir)
+void staff_staging_clear(const char *dir)
 {
 	char path[STAFF_PATH_MAX * 2];
 	struct dirent *d;
@@ -300,6 +347,16 @@ static void staging_clear(const char *dir)
 		unlink(path);
 	}
 	closedir(dp);
+}
+
+int staff_staging(const char *data_dir, char *out, size_t size, struct err *e)
+{
+	snprintf(out, size, "%s/%s", data_dir, STAFF_STAGING_DIR);
+	if (mkdir(out, 0700) != 0 && errno != EEXIST)
+		return err_set(e, "Kan de export niet klaarzetten in '%s': %s",
+			       out, strerror(errno));
+	staff_staging_clear(out);
+	return 0;
 }
 
 int staff_export(const char *data_dir, const char *stick, int today, int minute,
@@ -320,11 +377,8 @@ int staff_export(const char *data_dir, const char *stick, int today, int minute,
 		return err_set(e, "Er zijn nog geen antwoorden om te "
 				  "exporteren.");
 	/* first into the data folder, exactly as kioskctl export writes */
-	snprintf(stage, sizeof(stage), "%s/%s", data_dir, STAFF_STAGING_DIR);
-	if (mkdir(stage, 0700) != 0 && errno != EEXIST)
-		return err_set(e, "Kan de export niet klaarzetten in '%s': %s",
-			       stage, strerror(errno));
-	staging_clear(stage);
+	if (staff_staging(data_dir, stage, sizeof(stage), e) < 0)
+		return -1;
 	files[0] = survey;
 	eo.files = files;
 	eo.nfiles = 1;
@@ -336,7 +390,7 @@ int staff_export(const char *data_dir, const char *stick, int today, int minute,
 		 STAFF_EXPORT_DIR, today / 10000, today / 100 % 100,
 		 today % 100);
 	if (mkdir(r->folder, 0755) != 0 && errno != EEXIST)
-		return stick_error(e, errno, "map maken");
+		return staff_stick_error(e, errno, "map maken");
 	sync_dir(stick);
 	dp = opendir(stage);
 	if (!dp)
@@ -346,19 +400,15 @@ int staff_export(const char *data_dir, const char *stick, int today, int minute,
 		if (d->d_name[0] == '.')
 			continue;
 		snprintf(src, sizeof(src), "%s/%s", stage, d->d_name);
-		err = copy_verified(src, r->folder, d->d_name);
+		err = staff_copy_verified(src, r->folder, d->d_name, 0644);
 		if (err)
 			break;
 		r->files++;
 	}
 	closedir(dp);
-	staging_clear(stage);
-	if (err == -2)
-		return err_set(e, "Wat op de stick staat, is anders dan wat "
-				  "de kiosk schreef. De stick is misschien "
-				  "kapot: neem een andere stick.");
+	staff_staging_clear(stage);
 	if (err)
-		return stick_error(e, err, "bestand schrijven");
+		return staff_stick_error(e, err, "bestand schrijven");
 	snprintf(last, sizeof(last),
 		 "%04d-%02d-%02d %02d:%02d (%d antwoorden)\n", today / 10000,
 		 today / 100 % 100, today % 100, minute / 60, minute % 60,

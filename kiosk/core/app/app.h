@@ -91,8 +91,8 @@ struct app {
 
 	struct app_survey_sink sink;
 	struct app_signup_sink signup_sink;
-	int printer;   /* a slip printer is set up */
-	int print_cmd; /* a slip waits for the printer */
+	int printer;		       /* a slip printer is set up */
+	int print_cmd;		       /* a slip waits for the printer */
 	struct survey_results results; /* of results_of, read after a save */
 	const struct survey *results_of;
 
@@ -205,6 +205,18 @@ void app_set_staff_env(struct app *a, const struct app_staff_env *env);
  * APP_EXIT_RESTART and systemd starts it again. */
 #define APP_EXIT_RESTART 75
 int app_staff_restart_wanted(const struct app *a);
+
+/* The test slip staff asked for, handed out once: 1 with *s filled
+ * (borrowed until the next app call), 0 when there is none. */
+int app_staff_print_take(struct app *a, struct slip *s);
+
+/* How the test slip went: ok, or why not (a Dutch sentence, borrowed).
+ * The printing page says it. */
+void app_staff_print_state(struct app *a, int ok, const char *why);
+
+/* A slip (a visitor's or the test slip) was not printed: why, in Dutch
+ * (borrowed, copied), for the status page. */
+void app_staff_print_fault(struct app *a, const char *why);
 
 /* Shorthand for a UI string in the visitor's language. */
 const char *app_tr(const struct app *a, const char *key);

@@ -7,12 +7,14 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/log.h"
 #include "base/util.h"
 #include "core/pin.h"
 #include "core/settings.h"
+#include "core/store/signups.h"
 
 void app_set_staff_env(struct app *a, const struct app_staff_env *env)
 {
@@ -37,6 +39,22 @@ void app_staff_wipe(struct app *a)
 	explicit_bzero(&s->view, sizeof(s->view));
 	explicit_bzero(s->stick, sizeof(s->stick));
 	explicit_bzero(s->pack, sizeof(s->pack));
+	s->print_cmd = 0;
+}
+
+int app_staff_print_take(struct app *a, struct slip *s)
+{
+	if (!a->staff.print_cmd)
+		return 0;
+	a->staff.print_cmd = 0;
+	*s = a->staff.slip.slip;
+	return 1;
+}
+
+void app_staff_print_fault(struct app *a, const char *why)
+{
+	str_copy(a->staff.print_fault, sizeof(a->staff.print_fault),
+		 why && *why ? why : "onbekend");
 }
 
 static int64_t wall_now(const struct app *a)
@@ -173,11 +191,34 @@ static void open_status(struct app *a)
 	f.pack_dir = a->content_dir;
 	f.uptime_s = (int64_t)((a->now - a->staff.env.started_ms) / 1000);
 	f.printer_configured = a->staff.env.printer_configured;
+	f.print_fault = a->staff.print_fault[0] ? a->staff.print_fault : NULL;
+	f.content = a->content;
 	f.nerrors = log_recent(lines, LOG_RECENT_MAX);
 	for (i = 0; i < f.nerrors; i++)
 		errs[i] = lines[i];
 	f.errors = errs;
 	staff_status(&f, &a->staff.view.text);
+}
+
+/* The sign-up counts, and whether a stick is there to export to. */
+static void open_signups(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+	struct staff_signups_info *in = xcalloc(1, sizeof(*in));
+	struct err e = { "" };
+
+	if (staff_signups_info(s->env.data_dir, in, &e) < 0) {
+		say(a, 1, "%s", e.msg);
+	} else {
+		staff_signups_lines(in, a->content, &s->view.text);
+		if (in->total > 0 && find_stick(a) == 0) {
+			say(a, 0, "USB-stick gevonden: %s", s->stick);
+			s->view.can_go = 1;
+		} else if (in->total == 0) {
+			say(a, 0, "Er zijn geen aanmeldingen op deze kiosk.");
+		}
+	}
+	free(in);
 }
 
 static void open_page(struct app *a, int page)
@@ -187,10 +228,13 @@ static void open_page(struct app *a, int page)
 
 	if (page < STAFF_PAGE_MENU || page > STAFF_PAGE_RESTART)
 		return;
+	if (s->view.busy) /* the test slip is on its way */
+		return;
 	memset(&s->view.text, 0, sizeof(s->view.text));
 	s->view.msg[0] = '\0';
 	s->view.page = (enum staff_page)page;
 	s->view.can_go = s->view.done = s->view.failed = 0;
+	s->view.exported = s->view.confirm = 0;
 	s->view.scroll = 0;
 	s->stick[0] = s->pack[0] = '\0';
 	switch (s->view.page) {
@@ -202,6 +246,18 @@ static void open_page(struct app *a, int page)
 			say(a, 0, "USB-stick gevonden: %s", s->stick);
 			s->view.can_go = 1;
 		}
+		break;
+	case STAFF_PAGE_SIGNUPS:
+		open_signups(a);
+		break;
+	case STAFF_PAGE_PRINT:
+		if (!s->env.printer_configured)
+			say(a, 1,
+			    "Er is geen bonnenprinter ingesteld. Zet onder "
+			    "[printer] een regel 'device = /dev/usb/lp0' in "
+			    "settings.ini in de gegevensmap.");
+		else
+			s->view.can_go = 1;
 		break;
 	case STAFF_PAGE_LOAD:
 		if (find_stick(a) < 0)
@@ -248,6 +304,115 @@ static void do_export(struct app *a)
 		       r.responses,
 		       r.responses == 1 ? "antwoord" : "antwoorden", r.files,
 		       r.folder);
+}
+
+static void do_signups_export(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+	struct staff_signups_result r;
+	struct err e = { "" };
+
+	if (!s->view.can_go)
+		return;
+	s->view.can_go = 0;
+	s->view.confirm = 0;
+	if (staff_signups_export(s->env.data_dir, s->stick, a->today, &r, &e) <
+	    0) {
+		say(a, 1, "%s", e.msg);
+		log_warn("staff mode: sign-ups to a USB stick failed");
+		return;
+	}
+	s->view.done = s->view.exported = 1;
+	say(a, 0, "U kunt de stick nu veilig verwijderen.");
+	memset(&s->view.text, 0, sizeof(s->view.text));
+	staff_text_add(&s->view.text, "%d %s, in de map %s", r.signups,
+		       r.signups == 1 ? "aanmelding" : "aanmeldingen",
+		       r.folder);
+	if (r.sealed)
+		staff_text_add(&s->view.text,
+			       "De aanmeldingen zijn versleuteld en blijven "
+			       "dat: op de stick staat een kopie (%s). Lees "
+			       "ze op de laptop met de geheime sleutel:",
+			       SIGNUPS_FILE);
+	if (r.sealed)
+		staff_text_add(&s->view.text,
+			       "kioskctl export --signups UITMAP --key "
+			       "staff.key --data <de map op de stick>");
+	else
+		staff_text_add(&s->view.text,
+			       "Per initiatief een CSV-bestand. Dit zijn "
+			       "persoonsgegevens: geef elk bestand alleen "
+			       "aan het initiatief zelf.");
+}
+
+/* "Wissen na export" asks once; "Ja, alles wissen" deletes. */
+static void do_signups_purge(struct app *a, int sure, int expired)
+{
+	struct app_staff *s = &a->staff;
+	struct err e = { "" };
+	int removed = 0;
+
+	if (!expired && !sure) {
+		if (s->view.exported)
+			s->view.confirm = 1;
+		return;
+	}
+	if (!expired && !(s->view.exported && s->view.confirm))
+		return;
+	s->view.confirm = 0;
+	if (staff_signups_purge(s->env.data_dir, a->today, expired, &removed,
+				&e) < 0) {
+		say(a, 1, "%s", e.msg);
+		return;
+	}
+	if (!expired)
+		s->view.exported = 0;
+	s->view.can_go = 0;
+	memset(&s->view.text, 0, sizeof(s->view.text));
+	say(a, 0, "%d %s%s gewist.", removed,
+	    removed == 1 ? "aanmelding" : "aanmeldingen",
+	    expired ? " met een verlopen bewaartermijn" : "");
+}
+
+static void do_print(struct app *a)
+{
+	struct app_staff *s = &a->staff;
+	const struct content *c = a->content;
+	struct err e = { "" };
+
+	if (!s->view.can_go || s->view.busy)
+		return;
+	if (test_slip_make(&s->slip, s->env.printer_device,
+			   c && c->printer_paper_mm ? c->printer_paper_mm
+						    : SLIP_PAPER_MM,
+			   c ? c->name : NULL, c ? c->logo : NULL, &e) < 0) {
+		say(a, 1, "%s", e.msg);
+		return;
+	}
+	s->print_cmd = 1;
+	s->view.busy = 1;
+	s->view.done = 0;
+	say(a, 0, "Bezig met printen\xE2\x80\xA6");
+}
+
+void app_staff_print_state(struct app *a, int ok, const char *why)
+{
+	struct app_staff *s = &a->staff;
+
+	if (!ok)
+		app_staff_print_fault(a, why);
+	if (!s->view.busy)
+		return; /* staff mode closed meanwhile */
+	s->view.busy = 0;
+	if (ok) {
+		s->view.done = 1;
+		say(a, 0,
+		    "Het testbriefje is gelukt. Komt er niets uit de printer? "
+		    "Kijk dan of dit de goede printer is.");
+	} else {
+		say(a, 1, "Het testbriefje is niet geprint: %s",
+		    why && *why ? why : "onbekend");
+	}
 }
 
 static void do_install(struct app *a)
@@ -324,6 +489,21 @@ int app_staff_apply(struct app *a, const struct screen_req *r)
 	case STAFF_OP_CLOSE:
 		log_info("staff mode: closed");
 		app_wipe(a);
+		break;
+	case STAFF_OP_SIGNUPS_EXPORT:
+		if (on_menu && s->view.page == STAFF_PAGE_SIGNUPS)
+			do_signups_export(a);
+		break;
+	case STAFF_OP_SIGNUPS_PURGE:
+	case STAFF_OP_SIGNUPS_SURE:
+	case STAFF_OP_SIGNUPS_EXPIRED:
+		if (on_menu && s->view.page == STAFF_PAGE_SIGNUPS)
+			do_signups_purge(a, r->value == STAFF_OP_SIGNUPS_SURE,
+					 r->value == STAFF_OP_SIGNUPS_EXPIRED);
+		break;
+	case STAFF_OP_PRINT:
+		if (on_menu && s->view.page == STAFF_PAGE_PRINT)
+			do_print(a);
 		break;
 	case STAFF_OP_ENTER:
 		break;

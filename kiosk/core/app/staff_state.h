@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "core/print/test_slip.h"
 #include "core/screens/staff_view.h"
 
 /* Lent by the program (copied by app_set_staff_env). */
@@ -21,6 +22,7 @@ struct app_staff_env {
 	int64_t wall_start;
 	uint64_t started_ms;
 	int printer_configured;
+	char printer_device[256]; /* the device, for the test slip */
 	/* the mounted USB sticks: fills out with up to max folders and
 	 * returns how many there are; NULL: none */
 	int (*find_sticks)(void *ctx, char (*out)[STAFF_PATH_MAX], int max);
@@ -35,6 +37,11 @@ struct app_staff {
 	char stick[STAFF_PATH_MAX];  /* the stick found for this page */
 	char pack[STAFF_PATH_MAX];   /* the pack on it, checked */
 	int restart;		     /* staff asked for a restart */
+	int print_cmd;		     /* the test slip waits for the printer */
+	struct test_slip slip;	     /* what print_cmd prints */
+	/* the last slip's fault in Dutch (visitor's or test), for the
+	 * status; "" when none; kept when staff mode closes */
+	char print_fault[200];
 };
 
 #endif

@@ -2,7 +2,8 @@
  * staff: the screens of staff mode, always in Dutch (staff's language,
  * whatever a visitor chose before): the PIN pad with large keys that
  * shows dots, never digits; the menu; status; export to a USB stick; a
- * content pack from a USB stick; restart. What they say comes from the
+ * content pack from a USB stick; sign-ups (to a stick, delete); a test
+ * slip; restart. What they say comes from the
  * staff_view the app keeps (core/app/app_staff.c); a tap asks REQ_STAFF.
  * Not reachable by the walker: previews and checks never open it.
  */
@@ -104,17 +105,22 @@ static void draw_menu(const struct screen_ctx *c, int x, int y)
 		{ "staff.status", STAFF_PAGE_STATUS },
 		{ "staff.export", STAFF_PAGE_EXPORT },
 		{ "staff.load", STAFF_PAGE_LOAD },
-		/* Sign-ups (delete after export, purge expired) and "print a
-		 * test slip" come here when the sign-up store and the
-		 * printer are on the kiosk. */
+		{ "staff.signups", STAFF_PAGE_SIGNUPS },
+		{ "staff.print", STAFF_PAGE_PRINT },
 		{ "staff.restart", STAFF_PAGE_RESTART },
 	};
 	int w = ui_mm(c->ui, WIDE_MM), step = ui_mm(c->ui, BUTTON_H_MM + 5);
+	int bottom = c->height - ui_mm(c->ui, MARGIN_MM + 2 * BUTTON_H_MM);
+	int rows = (bottom - y) / step, col = w + ui_mm(c->ui, 8);
 	size_t i;
 
+	if (rows < 1)
+		rows = 1;
+	/* a second column when the screen is not high enough for one */
 	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++)
-		if (button(c, items[i].key, x, y + (int)i * step, w,
-			   tr(c, items[i].key), STYLE_SECONDARY))
+		if (button(c, items[i].key, x + (int)i / rows * col,
+			   y + (int)i % rows * step, w, tr(c, items[i].key),
+			   STYLE_SECONDARY))
 			ask(c, STAFF_OP_PAGE, (int)items[i].page);
 }
 
@@ -172,10 +178,53 @@ static const char *page_title(const struct screen_ctx *c)
 		return tr(c, "staff.export");
 	case STAFF_PAGE_LOAD:
 		return tr(c, "staff.load");
+	case STAFF_PAGE_SIGNUPS:
+		return tr(c, "staff.signups");
+	case STAFF_PAGE_PRINT:
+		return tr(c, "staff.print");
 	case STAFF_PAGE_RESTART:
 		return tr(c, "staff.restart");
 	}
 	return "";
+}
+
+/* The sign-ups page's buttons under its message: to the stick, then
+ * "Wissen na export" (asks once) and the expired ones. Returns y below. */
+static int signup_actions(const struct screen_ctx *c, int x, int y, int w)
+{
+	const struct staff_view *v = c->staff;
+	struct ui *ui = c->ui;
+	int bh = ui_mm(ui, BUTTON_H_MM), gap = ui_mm(ui, 6);
+	int bw = ui_mm(ui, 120);
+
+	if (v->confirm) {
+		y += ui_text(ui, (struct rect){ x, y, w, 0 },
+			     tr(c, "staff.signups_sure"), FONT_TITLE,
+			     UI_ALIGN_START, c->theme->accent) +
+		     ui_mm(ui, TEXT_GAP_MM);
+		if (button(c, "sure", x, y, bw, tr(c, "staff.signups_yes"),
+			   STYLE_PRIMARY))
+			ask(c, STAFF_OP_SIGNUPS_SURE, 0);
+		return y + bh + ui_mm(ui, TEXT_GAP_MM);
+	}
+	if (v->can_go) {
+		y += ui_text(ui, (struct rect){ x, y, w, 0 },
+			     tr(c, "staff.signups_hint"), FONT_BODY,
+			     UI_ALIGN_START, c->theme->text) +
+		     ui_mm(ui, TEXT_GAP_MM);
+		if (button(c, "to-stick", x, y, bw,
+			   tr(c, "staff.signups_export"), STYLE_PRIMARY))
+			ask(c, STAFF_OP_SIGNUPS_EXPORT, 0);
+		y += bh + gap;
+	}
+	if (v->exported &&
+	    button(c, "purge", x, y, bw, tr(c, "staff.signups_purge"),
+		   STYLE_SECONDARY))
+		ask(c, STAFF_OP_SIGNUPS_PURGE, 0);
+	if (button(c, "expired", v->exported ? x + bw + gap : x, y, bw,
+		   tr(c, "staff.signups_expired"), STYLE_SECONDARY))
+		ask(c, STAFF_OP_SIGNUPS_EXPIRED, 0);
+	return y + bh + ui_mm(ui, TEXT_GAP_MM);
 }
 
 static void draw(const struct screen_ctx *c)
@@ -226,6 +275,21 @@ static void draw(const struct screen_ctx *c)
 		if (v->can_go) {
 			action = tr(c, "staff.install");
 			op = STAFF_OP_INSTALL;
+		}
+		break;
+	case STAFF_PAGE_SIGNUPS:
+		y += message(c, m, y, w, v->done);
+		y = signup_actions(c, m, y, w);
+		long_text(c, m, y, w, bottom);
+		return;
+	case STAFF_PAGE_PRINT:
+		if (v->can_go && !v->busy) {
+			y += ui_text(ui, (struct rect){ m, y, w, 0 },
+				     tr(c, "staff.print_hint"), FONT_BODY,
+				     UI_ALIGN_START, c->theme->text) +
+			     ui_mm(ui, TEXT_GAP_MM);
+			action = tr(c, "staff.print_do");
+			op = STAFF_OP_PRINT;
 		}
 		break;
 	case STAFF_PAGE_RESTART:

@@ -18,7 +18,9 @@ enum staff_page {
 	STAFF_PAGE_STATUS,  /* facts about this kiosk */
 	STAFF_PAGE_EXPORT,  /* survey results to a USB stick */
 	STAFF_PAGE_LOAD,    /* a content pack from a USB stick */
-	STAFF_PAGE_RESTART, /* "opnieuw starten?" */
+	STAFF_PAGE_SIGNUPS, /* sign-ups: to a stick, delete */
+	STAFF_PAGE_PRINT,   /* a test slip on the receipt printer */
+	STAFF_PAGE_RESTART, /* "opnieuw starten?" (the last page) */
 };
 
 enum staff_op {
@@ -32,6 +34,11 @@ enum staff_op {
 	STAFF_OP_RESTART, /* end the kiosk so that systemd starts it again */
 	STAFF_OP_SCROLL,  /* first line of the long text becomes x */
 	STAFF_OP_CLOSE,	  /* leave staff mode */
+	STAFF_OP_SIGNUPS_EXPORT,  /* sign-ups to the stick */
+	STAFF_OP_SIGNUPS_PURGE,	  /* "delete all": asks once */
+	STAFF_OP_SIGNUPS_SURE,	  /* "yes, delete them all" */
+	STAFF_OP_SIGNUPS_EXPIRED, /* delete the expired ones */
+	STAFF_OP_PRINT,		  /* print the test slip */
 };
 
 struct staff_view {
@@ -41,6 +48,9 @@ struct staff_view {
 	int can_go;		/* the page's action may run (one stick, ...) */
 	int done;		/* the action ran well */
 	int failed;		/* msg is an error */
+	int exported;		/* sign-ups went to the stick on this page */
+	int confirm;		/* asking "Weet u het zeker?" */
+	int busy;		/* the test slip is being printed */
 	char msg[640];		/* a Dutch sentence for the page */
 	struct staff_text text; /* status lines or the pack check */
 	int scroll;		/* first line of text shown */

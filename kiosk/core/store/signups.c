@@ -501,6 +501,11 @@ int signups_count(struct signups *s, const char *initiative, int *n,
 		       initiative, n, e);
 }
 
+int signups_snapshot(struct signups *s, const char *path, struct err *e)
+{
+	return store_db_snapshot(s->db, path, 0600, e);
+}
+
 int signups_any_sealed(struct signups *s, struct err *e)
 {
 	int n;

@@ -117,6 +117,15 @@ int signups_scan(struct signups *s, const uint8_t *seckey, signups_fn fn,
  * secret key); 0 when none; -1 with e filled. */
 int signups_any_sealed(struct signups *s, struct err *e);
 
+/* Writes a fresh copy of the whole file to path, mode 0600: one read
+ * transaction (VACUUM INTO, never a copy of the bytes), with a rollback
+ * journal so that it is read without -wal and -shm beside it, synced and
+ * renamed into place. Sealed sign-ups stay sealed in it. For staff mode's
+ * export of sealed sign-ups to a stick: `kioskctl export --signups OUT
+ * --key staff.key --data FOLDER` opens the copy as FOLDER/SIGNUPS_FILE.
+ * 0, or -1 with e filled. */
+int signups_snapshot(struct signups *s, const char *path, struct err *e);
+
 /* Lets the file grow to at most max_bytes while s is open; a sign-up
  * that does not fit fails as on a full disk. For tests. */
 int signups_limit_bytes(struct signups *s, int64_t max_bytes, struct err *e);

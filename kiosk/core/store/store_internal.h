@@ -71,6 +71,11 @@ int store_move_aside(const char *path, int today, struct err *e);
 int store_random_id(uint8_t *id, size_t n, struct err *e);
 
 /* Lets db's file grow to at most max_bytes (store_limit_bytes()). */
+/* VACUUM INTO a temporary name beside path, the copy switched to a
+ * rollback journal (it is read without -wal and -shm), synced, renamed to
+ * path with the permission bits mode; see store_snapshot() in store.h. */
+int store_db_snapshot(sqlite3 *db, const char *path, int mode, struct err *e);
+
 int store_db_limit_bytes(sqlite3 *db, const char *path, int64_t max_bytes,
 			 struct err *e);
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/util.h"
@@ -369,7 +370,7 @@ int store_check(struct store *st, struct err *e)
 	return 1;
 }
 
-int store_snapshot(struct store *st, const char *path, struct err *e)
+int store_db_snapshot(sqlite3 *db, const char *path, int mode, struct err *e)
 {
 	char tmp[PATH_MAX];
 	sqlite3_stmt *s = NULL;
@@ -379,7 +380,18 @@ int store_snapshot(struct store *st, const char *path, struct err *e)
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
 		return err_set(e, "de naam '%s' is te lang", path);
 	unlink(tmp);
-	rc = sqlite3_prepare_v2(st->db, "VACUUM INTO ?1", -1, &s, NULL);
+	/* VACUUM INTO fills an empty file and keeps its mode */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)mode);
+	if (fd < 0 || fchmod(fd, (mode_t)mode) < 0) {
+		err_set(e, "kan geen kopie schrijven naar '%s': %s", path,
+			strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	close(fd);
+	rc = sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &s, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(s, 1, tmp, -1, SQLITE_STATIC);
 		rc = sqlite3_step(s);
@@ -387,8 +399,7 @@ int store_snapshot(struct store *st, const char *path, struct err *e)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_OK) {
-		store_fail(e, path, "kan geen kopie schrijven naar", st->db,
-			   rc);
+		store_fail(e, path, "kan geen kopie schrijven naar", db, rc);
 		unlink(tmp);
 		return -1;
 	}
@@ -414,4 +425,9 @@ int store_snapshot(struct store *st, const char *path, struct err *e)
 	close(fd);
 	store_sync_parent(path);
 	return 0;
+}
+
+int store_snapshot(struct store *st, const char *path, struct err *e)
+{
+	return store_db_snapshot(st->db, path, 0644, e);
 }
