@@ -319,7 +319,12 @@ int loop_run_script(struct loop *l, const char *script)
 	rc = script_run_file(&run, f, script);
 	if (f != stdin)
 		fclose(f);
-	return rc == 0 ? 0 : 1;
+	if (rc != 0)
+		return 1;
+	/* a script that ended the kiosk from staff mode ends as it would */
+	if (app_staff_restart_wanted(l->a))
+		return APP_EXIT_RESTART;
+	return app_staff_desktop_wanted(l->a) ? APP_EXIT_DESKTOP : 0;
 }
 
 /* ---- installed packs ---- */
@@ -463,6 +468,12 @@ int loop_turn(struct loop *l, int64_t max_ms)
 			 APP_EXIT_RESTART);
 		return 2;
 	}
+	if (app_staff_desktop_wanted(a)) {
+		log_info("staff left for the desktop: stopping (exit status "
+			 "%d, not restarted)",
+			 APP_EXIT_DESKTOP);
+		return 3;
+	}
 	return 0;
 }
 
@@ -480,5 +491,5 @@ int loop_run(struct loop *l, int bench)
 	}
 	while (!(rc = loop_turn(l, -1)))
 		;
-	return rc == 2 ? APP_EXIT_RESTART : 0;
+	return rc == 2 ? APP_EXIT_RESTART : rc == 3 ? APP_EXIT_DESKTOP : 0;
 }

@@ -478,6 +478,7 @@ int main(int argc, char **argv)
 		env.wall_start = wall_start(&o);
 		env.started_ms = start;
 		env.printer_configured = st.printer_device != NULL;
+		env.desktop_allowed = st.staff_desktop;
 		env.find_sticks = loop_find_sticks;
 		if (st.printer_device)
 			str_copy(env.printer_device, sizeof(env.printer_device),

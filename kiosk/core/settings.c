@@ -50,6 +50,15 @@ static int settings_key(void *ctx, const char *section, const char *key,
 		s->printer_device = str_dup(value);
 		return 0;
 	}
+	if (strcmp(section, "staff") == 0 && strcmp(key, "desktop") == 0) {
+		if (strcmp(value, "ja") != 0 && strcmp(value, "nee") != 0) {
+			err_set(p->e, "%s:%d: desktop must be 'ja' or 'nee'",
+				p->path, line);
+			goto fail;
+		}
+		s->staff_desktop = strcmp(value, "ja") == 0;
+		return 0;
+	}
 	if (strcmp(section, "usb") == 0 && strcmp(key, "path") == 0) {
 		if (value[0] != '/') {
 			err_set(p->e,

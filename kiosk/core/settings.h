@@ -37,6 +37,8 @@ struct settings {
 	 * it decodes to a key); "" none: the pack's key, if any, is used */
 	char signup_public_key[SEAL_KEY_TEXT];
 	char name[SETTINGS_NAME_MAX]; /* this kiosk's name; "": not set */
+	int staff_desktop; /* [staff] desktop = ja: staff mode may leave the
+			    * kiosk for the desktop (maintenance) */
 	char *usb_path; /* owned; where USB sticks appear (each folder in it
 			 * is a stick); NULL: /media and /run/media */
 };

@@ -179,6 +179,22 @@ check "a good pack: checked, installed" run load
 check "kioskctl current names the pack from the stick" \
 	grep -q "USB-stick" "$OUT/current.out"
 
+# --- leaving: restart (75), and the desktop only where settings.ini
+# allows it (76, which the unit does not restart)
+script2 leave 'tap "Kiosk opnieuw starten"' 'tap "Ja, opnieuw starten"'
+run leave
+check "restart ends the kiosk with status 75" test $? = 75
+script2 nodesk 'expect "Kiosk opnieuw starten"' \
+	'expect-not "Naar het bureaublad"'
+check "no way to the desktop unless settings.ini allows it" run nodesk
+printf '[staff]\ndesktop = ja\n' >> "$DATA/settings.ini"
+script2 desk 'tap "Naar het bureaublad"' 'expect "systemctl start wijkkiosk"' \
+	'tap "Ja, stop de kiosk"'
+run desk
+check "to the desktop: the kiosk ends with status 76" test $? = 76
+check "the unit does not restart after status 76" \
+	grep -q '^RestartPreventExitStatus=76' "$ROOT/tools/wijkkiosk.service.in"
+
 # --- staff mode closes by itself after 2 minutes without a touch
 script2 idle 'wait 119000' 'expect "Beheer"' 'wait 2000' \
 	'expect-not "Beheer"' 'expect-not "Status"'

@@ -88,6 +88,26 @@ static void test_signup_public_key(void **state)
 	settings_release(&s);
 }
 
+/* Leaving for the desktop is off unless the caretaker turns it on. */
+static void test_staff_desktop(void **state)
+{
+	struct settings s;
+	struct err e = { "" };
+
+	assert_int_equal(settings_load(&s, *state, &e), 0);
+	assert_int_equal(s.staff_desktop, 0);
+	settings_release(&s);
+	fake_write(*state, "settings.ini", "[staff]\ndesktop = ja\n");
+	assert_int_equal(settings_load(&s, *state, &e), 0);
+	assert_int_equal(s.staff_desktop, 1);
+	settings_release(&s);
+	fake_write(*state, "settings.ini", "[staff]\ndesktop = yes\n");
+	assert_int_equal(settings_load(&s, *state, &e), -1);
+	assert_non_null(strstr(e.msg, "settings.ini:2: desktop must be"));
+	assert_int_equal(s.staff_desktop, 0);
+	settings_release(&s);
+}
+
 static void test_kiosk_name(void **state)
 {
 	struct settings s;
@@ -118,6 +138,7 @@ int main(void)
 		T(test_mistake_is_named_with_its_line),
 		T(test_signup_public_key),
 		T(test_kiosk_name),
+		T(test_staff_desktop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

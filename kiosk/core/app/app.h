@@ -206,6 +206,13 @@ void app_set_staff_env(struct app *a, const struct app_staff_env *env);
 #define APP_EXIT_RESTART 75
 int app_staff_restart_wanted(const struct app *a);
 
+/* 1 once staff asked to leave for the desktop (only where settings.ini
+ * allows it): the program ends with APP_EXIT_DESKTOP, which the unit
+ * does not restart (RestartPreventExitStatus), so the caretaker has the
+ * machine until `systemctl start wijkkiosk` or a reboot. */
+#define APP_EXIT_DESKTOP 76
+int app_staff_desktop_wanted(const struct app *a);
+
 /* The test slip staff asked for, handed out once: 1 with *s filled
  * (borrowed until the next app call), 0 when there is none. */
 int app_staff_print_take(struct app *a, struct slip *s);

@@ -21,6 +21,11 @@ void app_set_staff_env(struct app *a, const struct app_staff_env *env)
 	a->staff.env = *env;
 }
 
+int app_staff_desktop_wanted(const struct app *a)
+{
+	return a->staff.desktop;
+}
+
 int app_staff_restart_wanted(const struct app *a)
 {
 	return a->staff.restart;
@@ -135,6 +140,7 @@ static void try_pin(struct app *a)
 	case PIN_OK:
 		log_info("staff mode: opened");
 		s->view.page = STAFF_PAGE_MENU;
+		s->view.desktop = s->env.desktop_allowed;
 		s->view.msg[0] = '\0';
 		break;
 	case PIN_WRONG:
@@ -226,7 +232,8 @@ static void open_page(struct app *a, int page)
 	struct app_staff *s = &a->staff;
 	struct err e = { "" };
 
-	if (page < STAFF_PAGE_MENU || page > STAFF_PAGE_RESTART)
+	if (page < STAFF_PAGE_MENU || page > STAFF_PAGE_DESKTOP ||
+	    (page == STAFF_PAGE_DESKTOP && !s->env.desktop_allowed))
 		return;
 	if (s->view.busy) /* the test slip is on its way */
 		return;
@@ -481,6 +488,14 @@ int app_staff_apply(struct app *a, const struct screen_req *r)
 			log_info("staff mode: restart asked");
 			s->restart = 1;
 			say(a, 0, "De kiosk start opnieuw.");
+		}
+		break;
+	case STAFF_OP_DESKTOP:
+		if (on_menu && s->view.page == STAFF_PAGE_DESKTOP &&
+		    s->env.desktop_allowed) {
+			log_info("staff mode: leaving for the desktop");
+			s->desktop = 1;
+			say(a, 0, "De kiosk stopt.");
 		}
 		break;
 	case STAFF_OP_SCROLL:

@@ -22,6 +22,7 @@ struct app_staff_env {
 	int64_t wall_start;
 	uint64_t started_ms;
 	int printer_configured;
+	int desktop_allowed; /* settings.ini [staff] desktop = ja */
 	char printer_device[256]; /* the device, for the test slip */
 	/* the mounted USB sticks: fills out with up to max folders and
 	 * returns how many there are; NULL: none */
@@ -37,6 +38,7 @@ struct app_staff {
 	char stick[STAFF_PATH_MAX];  /* the stick found for this page */
 	char pack[STAFF_PATH_MAX];   /* the pack on it, checked */
 	int restart;		     /* staff asked for a restart */
+	int desktop;		     /* staff asked to leave for the desktop */
 	int print_cmd;		     /* the test slip waits for the printer */
 	struct test_slip slip;	     /* what print_cmd prints */
 	/* the last slip's fault in Dutch (visitor's or test), for the

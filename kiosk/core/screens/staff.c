@@ -108,6 +108,7 @@ static void draw_menu(const struct screen_ctx *c, int x, int y)
 		{ "staff.signups", STAFF_PAGE_SIGNUPS },
 		{ "staff.print", STAFF_PAGE_PRINT },
 		{ "staff.restart", STAFF_PAGE_RESTART },
+		{ "staff.desktop", STAFF_PAGE_DESKTOP },
 	};
 	int w = ui_mm(c->ui, WIDE_MM), step = ui_mm(c->ui, BUTTON_H_MM + 5);
 	int bottom = c->height - ui_mm(c->ui, MARGIN_MM + 2 * BUTTON_H_MM);
@@ -118,7 +119,8 @@ static void draw_menu(const struct screen_ctx *c, int x, int y)
 		rows = 1;
 	/* a second column when the screen is not high enough for one */
 	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++)
-		if (button(c, items[i].key, x + (int)i / rows * col,
+		if ((items[i].page != STAFF_PAGE_DESKTOP || c->staff->desktop) &&
+		    button(c, items[i].key, x + (int)i / rows * col,
 			   y + (int)i % rows * step, w, tr(c, items[i].key),
 			   STYLE_SECONDARY))
 			ask(c, STAFF_OP_PAGE, (int)items[i].page);
@@ -184,6 +186,8 @@ static const char *page_title(const struct screen_ctx *c)
 		return tr(c, "staff.print");
 	case STAFF_PAGE_RESTART:
 		return tr(c, "staff.restart");
+	case STAFF_PAGE_DESKTOP:
+		return tr(c, "staff.desktop");
 	}
 	return "";
 }
@@ -300,6 +304,16 @@ static void draw(const struct screen_ctx *c)
 			     ui_mm(ui, TEXT_GAP_MM);
 			action = tr(c, "staff.restart_yes");
 			op = STAFF_OP_RESTART;
+		}
+		break;
+	case STAFF_PAGE_DESKTOP:
+		if (!v->msg[0]) {
+			y += ui_text(ui, (struct rect){ m, y, w, 0 },
+				     tr(c, "staff.desktop_ask"), FONT_TITLE,
+				     UI_ALIGN_START, c->theme->text) +
+			     ui_mm(ui, TEXT_GAP_MM);
+			action = tr(c, "staff.desktop_yes");
+			op = STAFF_OP_DESKTOP;
 		}
 		break;
 	}

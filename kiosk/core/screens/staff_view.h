@@ -20,7 +20,9 @@ enum staff_page {
 	STAFF_PAGE_LOAD,    /* a content pack from a USB stick */
 	STAFF_PAGE_SIGNUPS, /* sign-ups: to a stick, delete */
 	STAFF_PAGE_PRINT,   /* a test slip on the receipt printer */
-	STAFF_PAGE_RESTART, /* "opnieuw starten?" (the last page) */
+	STAFF_PAGE_RESTART, /* "opnieuw starten?" */
+	STAFF_PAGE_DESKTOP, /* "naar het bureaublad?" (the last page; only
+			     * where settings.ini allows it) */
 };
 
 enum staff_op {
@@ -39,6 +41,7 @@ enum staff_op {
 	STAFF_OP_SIGNUPS_SURE,	  /* "yes, delete them all" */
 	STAFF_OP_SIGNUPS_EXPIRED, /* delete the expired ones */
 	STAFF_OP_PRINT,		  /* print the test slip */
+	STAFF_OP_DESKTOP, /* end the kiosk for maintenance: not restarted */
 };
 
 struct staff_view {
@@ -51,6 +54,7 @@ struct staff_view {
 	int exported;		/* sign-ups went to the stick on this page */
 	int confirm;		/* asking "Weet u het zeker?" */
 	int busy;		/* the test slip is being printed */
+	int desktop;		/* "Naar het bureaublad" is allowed here */
 	char msg[640];		/* a Dutch sentence for the page */
 	struct staff_text text; /* status lines or the pack check */
 	int scroll;		/* first line of text shown */
