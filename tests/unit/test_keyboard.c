@@ -408,6 +408,47 @@ static void test_field_shows_text_counter_and_hint(void **state)
 	assert_true(box.y + box.h <= keys_rect(f).y);
 }
 
+/* 1 when s holds a letter of the Arabic block (U+0600..U+06FF). */
+static int has_arabic(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)s[0] == 0xD8 ||
+		    (unsigned char)s[0] == 0xD9 ||
+		    (unsigned char)s[0] == 0xDA || (unsigned char)s[0] == 0xDB)
+			return 1;
+	return 0;
+}
+
+/* In Arabic the counter ("الأحرف: 5 من 40") and typed Arabic are shaped
+ * right to left: every painted piece with Arabic letters is marked so,
+ * and the counter's number stays a piece of its own (it once came out
+ * as one left-to-right line, its letters backwards). */
+static void test_field_in_arabic(void **state)
+{
+	struct fixture *f = *state;
+	const struct draw_list *dl = &f->ui.dl;
+	struct ui_text_field_labels ar = { NULL, NULL, "الأحرف: {1} من {2}" };
+	int i, arabic = 0;
+
+	f->ui.rtl = 1;
+	ui_begin(&f->ui, FAKE_W, FAKE_H, f->now, f->theme.background);
+	ui_text_field(&f->ui, "field", field_rect(f), "فاطمة", 40, 1, &ar);
+	ui_end(&f->ui);
+	assert_true(draw_list_has_text(dl, "الأحرف: 5 من 40"));
+	for (i = 0; i < dl->ncmds; i++) {
+		const struct draw_cmd *c = &dl->cmds[i];
+
+		if (c->kind != DRAW_TEXT || !c->text)
+			continue;
+		if (has_arabic(c->text)) {
+			arabic++;
+			assert_true(c->rtl);
+			assert_null(strstr(c->text, "40"));
+		}
+	}
+	assert_true(arabic >= 2); /* the name and the counter's words */
+}
+
 static void test_field_long_text_shows_its_end(void **state)
 {
 	struct fixture *f = *state;
@@ -514,6 +555,7 @@ int main(void)
 		T(test_release_on_another_key_types_nothing),
 		T(test_keys_large_enough_and_apart),
 		T(test_field_shows_text_counter_and_hint),
+		T(test_field_in_arabic),
 		T(test_field_long_text_shows_its_end),
 		T(test_apply_keeps_to_the_limits),
 		T(test_numpad),

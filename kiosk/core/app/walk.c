@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/util.h"
+
 struct walker {
 	struct app *a;
 	walk_fn fn;
@@ -129,6 +131,11 @@ int app_walk(struct app *a, int lang, int large, walk_fn fn, void *ctx)
 	app_open(a, (struct place){ .route = ROUTE_HOME });
 	a->visit.lang = lang;
 	a->visit.large = large;
+	/* a sign-up's screens as a visitor sees them, with something typed
+	 * (the walk ends with a wipe) */
+	str_copy(a->visit.signup_name, sizeof(a->visit.signup_name), "Anna");
+	str_copy(a->visit.signup_contact, sizeof(a->visit.signup_contact),
+		 "06 12345678");
 	walk_place(&w);
 	/* the idle prompt, over the home screen */
 	a->visit.prompt = 1;

@@ -623,9 +623,15 @@ int ui_text_field(struct ui *ui, const char *id, struct rect r,
 		const struct field_line *l = &ring[i % keep];
 		int y = box.y + pad + (i - first) * lh;
 
-		if (l->n)
+		if (l->n) {
+			int before = ui->dl.ncmds;
+
 			draw_text(&ui->dl, box.x + pad, y, l->w, lh, l->s, l->n,
 				  px, 0, t->text);
+			/* typed Arabic is shaped right to left */
+			if (ui->dl.ncmds > before && bidi_has_rtl(l->s, l->n))
+				ui->dl.cmds[ui->dl.ncmds - 1].rtl = 1;
+		}
 		if (focused && i == lines - 1) {
 			int cx = box.x + pad + (l->w < inner ? l->w : inner);
 			int cw = ui_mm(ui, 0.8) > 2 ? ui_mm(ui, 0.8) : 2;
@@ -648,15 +654,22 @@ int ui_text_field(struct ui *ui, const char *id, struct rect r,
 			     UI_RECORD);
 	}
 	if (field_counter(counter, sizeof(counter), text, max_len, labels)[0]) {
-		int full = ui_text_chars(text) >= max_len;
-		size_t n = strlen(counter);
-		int cw = ui->m.text_width(ui->m.ctx, counter, n, px, full);
-		struct rect cr = { r.x + r.w - cw, box.y + box.h + gap, cw,
-				   lh };
+		/* through the line breaker, so "أحرف: 11 من 60" keeps its
+		 * words and numbers in reading order */
+		struct text_run run = { counter, strlen(counter),
+					ui_text_chars(text) >= max_len };
+		/* on one line at the end, with room for the line breaker's
+		 * word by word sum, which can come out a little wider */
+		int cw = ui->m.text_width(ui->m.ctx, counter, run.n, px,
+					  run.bold) +
+			 ui_mm(ui, 8);
 
-		draw_text(&ui->dl, cr.x, cr.y, cw, lh, counter, n, px, full,
-			  t->text);
-		draw_text_item(&ui->dl, cr, counter);
+		if (cw < room)
+			cw = room;
+
+		ui_text_runs(ui, &run, 1, FONT_BODY, r.x + r.w - cw,
+			     box.y + box.h + gap, cw, UI_ALIGN_END, t->text, 0,
+			     1, UI_RECORD);
 	}
 	return clicked;
 }
