@@ -301,9 +301,23 @@ const char *chrome_reach_says(const struct screen_ctx *c, const struct reach *r,
 		[REACH_PHONE] = "qr.phone",
 		[REACH_WEB] = "qr.web",
 	};
-	char host[256];
+	char host[256], number[128];
 	const char *arg = r->to ? r->to : "";
 
+	if (r->kind == REACH_PHONE || r->kind == REACH_WHATSAPP) {
+		/* a number stays on one line: its spaces do not break */
+		size_t o = 0;
+
+		for (; *arg && o + 3 < sizeof(number); arg++)
+			if (*arg == ' ') {
+				number[o++] = (char)0xC2; /* U+00A0 */
+				number[o++] = (char)0xA0;
+			} else {
+				number[o++] = *arg;
+			}
+		number[o] = '\0';
+		arg = number;
+	}
 	if (r->kind == REACH_WEB) {
 		if (reach_url_host(arg, host, sizeof(host)) < 0) {
 			str_copy(out, size, screen_tr(c, "qr.link"));

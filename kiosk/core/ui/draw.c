@@ -223,15 +223,42 @@ const struct hit *draw_list_find_hit(const struct draw_list *dl,
 	return NULL;
 }
 
+/* 1 when needle starts at s, a space in needle also matching a no-break
+ * space (U+00A0) in s: a phone number kept on one line reads the same. */
+static int starts_with_spaced(const char *s, const char *needle)
+{
+	while (*needle) {
+		if (*needle == ' ' && (unsigned char)s[0] == 0xC2 &&
+		    (unsigned char)s[1] == 0xA0) {
+			s += 2;
+			needle++;
+		} else if (*s == *needle) {
+			s++;
+			needle++;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int has_spaced(const char *s, const char *needle)
+{
+	for (; *s; s++)
+		if (starts_with_spaced(s, needle))
+			return 1;
+	return !*needle;
+}
+
 int draw_list_has_text(const struct draw_list *dl, const char *needle)
 {
 	int i;
 
 	for (i = 0; i < dl->ntexts; i++)
-		if (strstr(dl->texts[i].text, needle))
+		if (has_spaced(dl->texts[i].text, needle))
 			return 1;
 	for (i = 0; i < dl->nhits; i++)
-		if (strstr(dl->hits[i].label, needle))
+		if (has_spaced(dl->hits[i].label, needle))
 			return 1;
 	return 0;
 }

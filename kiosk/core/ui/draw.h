@@ -125,7 +125,8 @@ uint32_t draw_list_hash(const struct draw_list *dl);
 const struct hit *draw_list_find_hit(const struct draw_list *dl,
 				     const char *label);
 
-/* 1 when `needle` occurs in a visible text or a button label. */
+/* 1 when `needle` occurs in a visible text or a button label (a space in
+ * needle also matches a no-break space). */
 int draw_list_has_text(const struct draw_list *dl, const char *needle);
 
 int rect_contains(struct rect r, int x, int y);
