@@ -3,7 +3,8 @@ SIGTERM ends the kiosk cleanly (exit 0).
 
 Two runs. The public kiosk (the touch loop, started with --bench, which
 prints a line once the first frame is on screen): SIGINT (Ctrl+C), SIGHUP,
-SIGUSR1, SIGUSR2 and SIGPIPE each give their log line and leave it running.
+SIGUSR1 (a line on what the caches hold), SIGUSR2 and SIGPIPE each give
+their log line and leave it running.
 A script run driven through `--script -`: after each of SIGHUP, SIGUSR1,
 SIGUSR2 and SIGPIPE it still answers `list` with the same screen. Each step
 waits for the kiosk's own answer (a log line, a `list`), never for a time.
@@ -42,7 +43,7 @@ def end_with_sigterm(p):
 
 SURVIVED = [
     (signal.SIGHUP, "SIGHUP"),
-    (signal.SIGUSR1, "SIGUSR1: ignored"),
+    (signal.SIGUSR1, "SIGUSR1: caches: texts"),
     (signal.SIGUSR2, "SIGUSR2: ignored"),
     (signal.SIGPIPE, "SIGPIPE: ignored"),
 ]

@@ -91,8 +91,8 @@ struct app {
 
 	struct app_survey_sink sink;
 	struct app_signup_sink signup_sink;
-	int printer;   /* a slip printer is set up */
-	int print_cmd; /* a slip waits for the printer */
+	int printer;		       /* a slip printer is set up */
+	int print_cmd;		       /* a slip waits for the printer */
 	struct survey_results results; /* of results_of, read after a save */
 	const struct survey *results_of;
 
@@ -102,6 +102,11 @@ struct app {
 	int panned; /* a frame moved a zoomed page: show it at once */
 	struct screen_reqs reqs; /* asked for during the frame being run */
 	struct app_staff staff;	 /* staff mode; wiped with the visit */
+	/* how often the app forgot what a visitor typed (the idle wipe, a
+	 * form saved, stopped or left for home): the platform keeps copies
+	 * of text it measured and drew, and the loop has it drop them each
+	 * time this changes */
+	unsigned forgets;
 };
 
 enum app_speech_cmd {
