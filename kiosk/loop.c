@@ -194,7 +194,7 @@ void loop_report(struct loop *l)
 	struct platform_cache_stats st;
 
 	platform_cache_stats(l->p, &st);
-	log_info("SIGUSR1: caches: texts %d (%zu KiB), pictures %d (%zu "
+	log_info("caches: texts %d (%zu KiB), pictures %d (%zu "
 		 "KiB), widths %d (%zu KiB), fonts %d",
 		 st.texts, st.text_bytes >> 10, st.images, st.image_bytes >> 10,
 		 st.widths, st.width_bytes >> 10, st.fonts);

@@ -92,7 +92,8 @@ int loop_signup_save(void *ctx, const struct initiative *in, const char *name,
  * log how many, and nothing else about them. */
 void loop_signups_tidy(struct loop *l);
 
-/* Logs one line on what the platform's caches hold (SIGUSR1): entries
+/* Logs one line on what the platform's caches hold (SIGUSR1), "caches:
+ * texts N (K KiB), ...": entries
  * and KiB of text textures, pictures, measured widths, and open fonts.
  * `make monkey` reads it to tell the caches' growth from a leak. */
 void loop_report(struct loop *l);

@@ -94,7 +94,9 @@ static int signal_thread(void *arg)
 			signal_push(SIGNAL_HANG);
 			break;
 		case SIGUSR1:
-			/* the loop owns the caches: it logs them */
+			/* the loop owns the caches: it logs them (a script
+			 * run after its next command) */
+			log_info("SIGUSR1: reporting what the caches hold");
 			signal_push(SIGNAL_REPORT);
 			break;
 		case SIGINT:
