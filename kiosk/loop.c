@@ -16,6 +16,7 @@
 #include "base/err.h"
 #include "base/isoweek.h"
 #include "base/log.h"
+#include "base/util.h"
 #include "bench.h"
 #include "core/app/script.h"
 #include "core/packstore.h"
@@ -178,6 +179,27 @@ static void speech_sync(struct loop *l, uint64_t now)
 	}
 }
 
+/* The platform drops its copies of text (textures, widths, QR codes)
+ * whenever the app forgot what a visitor typed. */
+static void forget_sync(struct loop *l)
+{
+	if (l->a->forgets == l->forgets_seen)
+		return;
+	l->forgets_seen = l->a->forgets;
+	platform_forget_text(l->p);
+}
+
+void loop_report(struct loop *l)
+{
+	struct platform_cache_stats st;
+
+	platform_cache_stats(l->p, &st);
+	log_info("caches: texts %d (%zu KiB), pictures %d (%zu "
+		 "KiB), widths %d (%zu KiB), fonts %d",
+		 st.texts, st.text_bytes >> 10, st.images, st.image_bytes >> 10,
+		 st.widths, st.width_bytes >> 10, st.fonts);
+}
+
 static int host_shot(void *ctx, const struct draw_list *dl, const char *path,
 		     struct err *e)
 {
@@ -263,10 +285,20 @@ static void fleet_look(struct loop *l, uint64_t now)
 
 static void host_tick(void *ctx, uint64_t now)
 {
-	fleet_look(ctx, now);
-	pickup_look(ctx, now);
-	speech_sync(ctx, now);
-	print_sync(ctx);
+	struct loop *l = ctx;
+	struct platform_event ev;
+
+	/* signals arrive as events; a script run answers SIGUSR1 too */
+	while (platform_wait(l->p, 0, &ev))
+		if (ev.kind == PEV_REPORT)
+			loop_report(l);
+	fleet_look(l, now);
+	pickup_look(l, now);
+	speech_sync(l, now);
+	print_sync(l);
+	forget_sync(l);
+	if (l->out && fflush(l->out) == 0)
+		explicit_bzero(l->out_buf, SCRIPT_OUT_BUF);
 }
 
 /* `key NAME`: the platform puts the key into SDL's queue as a keyboard
@@ -296,13 +328,33 @@ static int host_wait_input(void *ctx, FILE *f)
 	return -1;
 }
 
+/* The stream a script run writes to: standard output through a buffer
+ * of the loop's own (see loop->out), or stdout itself when that cannot
+ * be had. */
+static FILE *script_out(struct loop *l)
+{
+	int fd;
+
+	fflush(stdout);
+	fd = dup(fileno(stdout));
+	l->out = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!l->out) {
+		if (fd >= 0)
+			close(fd);
+		return stdout;
+	}
+	l->out_buf = xcalloc(1, SCRIPT_OUT_BUF);
+	setvbuf(l->out, l->out_buf, _IOFBF, SCRIPT_OUT_BUF);
+	return l->out;
+}
+
 int loop_run_script(struct loop *l, const char *script)
 {
 	struct script_host host = {
 		.ctx = l,
 		.shot = host_shot,
 		.present = platform_headless(l->p) ? NULL : host_present,
-		.out = stdout,
+		.out = script_out(l),
 		.tick = host_tick,
 		.key = host_key,
 		.wait_input = host_wait_input,
@@ -319,6 +371,13 @@ int loop_run_script(struct loop *l, const char *script)
 	rc = script_run_file(&run, f, script);
 	if (f != stdin)
 		fclose(f);
+	if (l->out) {
+		fclose(l->out);
+		explicit_bzero(l->out_buf, SCRIPT_OUT_BUF);
+		free(l->out_buf);
+		l->out = NULL;
+		l->out_buf = NULL;
+	}
 	if (rc != 0)
 		return 1;
 	/* a script that ended the kiosk from staff mode ends as it would */
@@ -425,6 +484,8 @@ int loop_turn(struct loop *l, int64_t max_ms)
 				l->force = 1;
 			else if (ev.kind == PEV_RESCAN) /* SIGHUP */
 				l->pick.next_look = 0;
+			else if (ev.kind == PEV_REPORT) /* SIGUSR1 */
+				loop_report(l);
 			else if (ev.kind == PEV_POINTER)
 				app_pointer(a, ev.ptr, ev.x, ev.y,
 					    platform_ticks());
@@ -462,6 +523,7 @@ int loop_turn(struct loop *l, int64_t max_ms)
 	}
 	/* after the frame: a tap on "Print" asked for its slip in it */
 	print_sync(l);
+	forget_sync(l);
 	if (app_staff_restart_wanted(a)) {
 		log_info("restart asked in staff mode: stopping (exit status "
 			 "%d)",

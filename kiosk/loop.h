@@ -60,6 +60,12 @@ struct loop {
 	/* staff mode: where USB sticks appear (settings.ini [usb] path; ""
 	 * for /media and /run/media) */
 	char usb_path[PATH_MAX];
+	/* app->forgets when the platform last dropped its copies of text */
+	unsigned forgets_seen;
+	/* a script run's output (`list`, `say`: what is on screen, typed
+	 * text too) goes through this buffer, wiped after every command */
+	FILE *out;
+	char *out_buf;
 };
 
 /* The app's way to find USB sticks (app_staff_env.find_sticks), ctx a
@@ -85,6 +91,14 @@ int loop_signup_save(void *ctx, const struct initiative *in, const char *name,
  * (l->a->today), when the file is there; never creates it. Says in the
  * log how many, and nothing else about them. */
 void loop_signups_tidy(struct loop *l);
+
+/* Logs one line on what the platform's caches hold (SIGUSR1), "caches:
+ * texts N (K KiB), ...": entries
+ * and KiB of text textures, pictures, measured widths, and open fonts.
+ * `make monkey` reads it to tell the caches' growth from a leak. */
+void loop_report(struct loop *l);
+
+#define SCRIPT_OUT_BUF 8192 /* bytes of a script run's output buffer */
 
 /* Runs the script in file `script` (- for standard input) on the
  * simulated clock. Returns the exit status: 0, or 1 when it failed. */

@@ -56,6 +56,9 @@ int qr_modules(size_t len)
 
 void qr_release(struct qr *q)
 {
+	/* the pattern is the text it carries, perhaps typed by a visitor */
+	if (q->modules)
+		explicit_bzero(q->modules, (size_t)q->size * (size_t)q->size);
 	free(q->modules);
 	memset(q, 0, sizeof(*q));
 }

@@ -10,6 +10,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "base/util.h"
 #include "platform/platform.h"
 
 #define FONT_SIZES	  32 /* every role, weight and text size stays open */
@@ -93,7 +94,28 @@ struct platform {
 	SDL_sem *wake;
 };
 
+/* The key of a cache entry: the hash of its description, never 0. */
+static inline uint32_t platform_desc_hash(const char *desc)
+{
+	uint32_t key = hash_str(HASH_INIT, desc);
+
+	return key ? key : 1;
+}
+
+/* ---- platform.c ---- */
+
+/* Empties an image entry: its texture destroyed, its desc freed. */
+void platform_image_forget(struct platform *p, struct image_entry *e);
+
 /* ---- text.c ---- */
+
+/* The cached texture of a text command, rendered on a miss; NULL when
+ * it cannot be drawn. Borrowed until the next call. */
+struct text_entry *platform_text_get(struct platform *p,
+				     const struct draw_cmd *c);
+
+/* Empties a text entry: its texture destroyed, its desc freed. */
+void platform_text_forget(struct text_entry *t);
 
 /* The faces text is drawn with, per script: the first covers Latin,
  * Cyrillic, Greek and the rest of what DejaVu Sans has; the second the
@@ -118,6 +140,6 @@ SDL_Surface *platform_text_render(struct platform *p, const char *s, int px,
  * event, distinct from SDL_QUIT (window close, Alt+F4), which a kiosk
  * ignores. Its code says which signal. */
 #define SIGNAL_EVENT SDL_USEREVENT
-enum { SIGNAL_TERM, SIGNAL_RESCAN, SIGNAL_HANG };
+enum { SIGNAL_TERM, SIGNAL_RESCAN, SIGNAL_HANG, SIGNAL_REPORT };
 
 #endif

@@ -29,9 +29,6 @@
 #include "core/qr.h"
 #include "core/ui/bidi.h"
 
-static void text_forget(struct text_entry *t);
-static void image_forget(struct platform *p, struct image_entry *e);
-
 int platform_today(void)
 {
 	time_t now = time(NULL);
@@ -210,9 +207,9 @@ void platform_close(struct platform *p)
 	if (!p)
 		return;
 	for (i = 0; i < TEXT_CACHE; i++)
-		text_forget(&p->cache[i]);
+		platform_text_forget(&p->cache[i]);
 	for (i = 0; i < IMAGE_CACHE; i++)
-		image_forget(p, &p->images[i]);
+		platform_image_forget(p, &p->images[i]);
 	for (i = 0; i < WIDTH_CACHE; i++)
 		free(p->widths[i].s);
 	for (i = 0; i < p->nfonts; i++)
@@ -275,66 +272,6 @@ static void fill_rounded(SDL_Renderer *ren, struct rect r, int radius)
 	}
 }
 
-static void text_forget(struct text_entry *t)
-{
-	if (t->tex)
-		SDL_DestroyTexture(t->tex);
-	free(t->desc);
-	memset(t, 0, sizeof(*t));
-}
-
-static uint32_t desc_hash(const char *desc)
-{
-	uint32_t key = hash_str(HASH_INIT, desc);
-
-	return key ? key : 1;
-}
-
-static struct text_entry *text_get(struct platform *p, const struct draw_cmd *c)
-{
-	struct color opaque = c->color;
-	uint32_t key;
-	struct text_entry *slot, *oldest = NULL;
-	SDL_Surface *s;
-	char desc[DESC_MAX];
-	int i, start;
-
-	opaque.a = 255;
-	snprintf(desc, sizeof(desc), "%d %d %d %02x%02x%02x %s", c->font_px,
-		 c->bold, c->rtl, opaque.r, opaque.g, opaque.b, c->text);
-	key = desc_hash(desc);
-	start = (int)(key % TEXT_CACHE);
-	/* open addressing over a small window; evict the least recently used */
-	for (i = 0; i < 8; i++) {
-		slot = &p->cache[(start + i) % TEXT_CACHE];
-		if (slot->key == key && strcmp(slot->desc, desc) == 0) {
-			slot->used = p->frame;
-			return slot;
-		}
-		if (!oldest || slot->used < oldest->used || !slot->key)
-			oldest = slot;
-		if (!slot->key)
-			break;
-	}
-	slot = oldest;
-	text_forget(slot);
-	s = platform_text_render(
-		p, c->text, c->font_px, c->bold, c->rtl,
-		(SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
-	if (!s)
-		return NULL;
-	slot->tex = SDL_CreateTextureFromSurface(p->ren, s);
-	slot->w = s->w;
-	slot->h = s->h;
-	SDL_FreeSurface(s);
-	if (!slot->tex)
-		return NULL;
-	slot->key = key;
-	slot->desc = str_dup(desc);
-	slot->used = p->frame;
-	return slot;
-}
-
 /* Bucket of a size: PDF pages render at the size they are shown, rounded
  * up so small layout changes reuse the same texture. */
 static int bucket(int v)
@@ -342,12 +279,14 @@ static int bucket(int v)
 	return (v + 63) / 64 * 64;
 }
 
-static void image_forget(struct platform *p, struct image_entry *e)
+void platform_image_forget(struct platform *p, struct image_entry *e)
 {
 	if (e->tex) {
 		SDL_DestroyTexture(e->tex);
 		p->image_bytes -= e->bytes;
 	}
+	if (e->desc) /* a QR code's desc is what it carries */
+		explicit_bzero(e->desc, strlen(e->desc));
 	free(e->desc);
 	memset(e, 0, sizeof(*e));
 }
@@ -356,7 +295,7 @@ static void image_forget(struct platform *p, struct image_entry *e)
  * ready for it (no texture yet). */
 static struct image_entry *image_slot(struct platform *p, const char *desc)
 {
-	uint32_t key = desc_hash(desc);
+	uint32_t key = platform_desc_hash(desc);
 	struct image_entry *victim = NULL;
 	int i;
 
@@ -371,7 +310,7 @@ static struct image_entry *image_slot(struct platform *p, const char *desc)
 		    (victim->key && (!e->key || e->used < victim->used)))
 			victim = e;
 	}
-	image_forget(p, victim);
+	platform_image_forget(p, victim);
 	victim->key = key;
 	victim->desc = str_dup(desc);
 	victim->used = p->frame;
@@ -401,7 +340,7 @@ static void image_store(struct platform *p, struct image_entry *e,
 				victim = &p->images[i];
 		if (!victim)
 			break;
-		image_forget(p, victim);
+		platform_image_forget(p, victim);
 	}
 }
 
@@ -557,6 +496,7 @@ static void draw_qr_cmd(struct platform *p, const struct draw_cmd *c)
 			if (e->tex)
 				SDL_SetTextureScaleMode(e->tex,
 							SDL_ScaleModeNearest);
+			explicit_bzero(s->pixels, (size_t)s->pitch * s->h);
 			SDL_FreeSurface(s);
 		}
 		qr_release(&q);
@@ -634,7 +574,7 @@ static void paint(struct platform *p, const struct draw_list *dl)
 			break;
 		}
 		case DRAW_TEXT: {
-			struct text_entry *t = text_get(p, c);
+			struct text_entry *t = platform_text_get(p, c);
 			SDL_Rect dst;
 
 			if (!t)
@@ -806,9 +746,10 @@ static int map_event(struct platform *p, const SDL_Event *ev,
 {
 	memset(out, 0, sizeof(*out));
 	if (ev->type == SIGNAL_EVENT) {
-		out->kind = ev->user.code == SIGNAL_RESCAN ? PEV_RESCAN
-			    : ev->user.code == SIGNAL_HANG ? PEV_TEST_HANG
-							   : PEV_QUIT;
+		out->kind = ev->user.code == SIGNAL_RESCAN   ? PEV_RESCAN
+			    : ev->user.code == SIGNAL_HANG   ? PEV_TEST_HANG
+			    : ev->user.code == SIGNAL_REPORT ? PEV_REPORT
+							     : PEV_QUIT;
 		return 1;
 	}
 	switch (ev->type) {

@@ -50,6 +50,23 @@ void platform_prefetch(struct platform *p, const struct draw_list *dl);
 int platform_save_png(struct platform *p, const struct draw_list *dl,
 		      const char *path, struct err *e);
 
+/* Forgets every text the platform keeps a copy of: the textures of drawn
+ * texts, the measured widths of words and the QR codes (a question's
+ * typed words go into one), each overwritten with zeros before it is
+ * freed. Pictures and PDF pages of the pack stay. Call whenever the app
+ * forgot what a visitor typed (app->forgets changed); the next frame
+ * draws and measures what it shows again. */
+void platform_forget_text(struct platform *p);
+
+/* What the caches hold now: entries and bytes (texture pixels as 4 bytes
+ * a pixel, plus the kept strings). */
+struct platform_cache_stats {
+	int texts, images, widths, fonts;
+	size_t text_bytes, image_bytes, width_bytes;
+};
+void platform_cache_stats(const struct platform *p,
+			  struct platform_cache_stats *out);
+
 /* Today's date in local time as YYYYMMDD (the wall clock lives here and
  * in main, never in the core). */
 int platform_today(void);
@@ -66,6 +83,7 @@ enum platform_event_kind {
 	PEV_QUIT,      /* SIGTERM: end cleanly */
 	PEV_EXPOSE,    /* the window needs painting again */
 	PEV_RESCAN,    /* SIGHUP: look for a newly installed pack now */
+	PEV_REPORT,    /* SIGUSR1: log what the caches hold */
 	PEV_TEST_HANG, /* tests only: SIGUSR2 with WIJKKIOSK_TEST_HANG=1 in
 			* the environment; the loop stops turning (the
 			* watchdog test) */
@@ -97,7 +115,8 @@ int platform_probe(void *ctx, const char *path, int is_pdf, char *why,
  * threads. SIGHUP, SIGUSR1, SIGUSR2 and SIGPIPE are logged and survived
  * (a write to a reader that has gone fails with EPIPE instead); SIGTERM
  * ends the program cleanly: PEV_QUIT out of platform_wait, -1 out of
- * platform_wait_input. SIGHUP also comes out as PEV_RESCAN. When the
+ * platform_wait_input. SIGHUP also comes out as PEV_RESCAN, SIGUSR1 as
+ * PEV_REPORT (whoever takes it logs the caches' sizes). When the
  * environment holds WIJKKIOSK_TEST_HANG=1 (tests only; the unit never
  * sets it), SIGUSR2 comes out as PEV_TEST_HANG instead of being ignored. With
  * public_kiosk, Ctrl+C (SIGINT) is logged and ignored; otherwise (a

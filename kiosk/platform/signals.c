@@ -1,7 +1,8 @@
 /*
  * signals: the kiosk's signals, taken by one thread of their own and
  * passed on as events; the public kiosk survives every signal but
- * SIGTERM. Part of the platform layer (see platform.h for the calls).
+ * SIGTERM (SIGUSR1 asks for a line on what the caches hold). Part of the
+ * platform layer (see platform.h for the calls).
  */
 #include "platform/platform.h"
 #include "platform/internal.h"
@@ -92,6 +93,12 @@ static int signal_thread(void *arg)
 				 "turning (WIJKKIOSK_TEST_HANG is set)");
 			signal_push(SIGNAL_HANG);
 			break;
+		case SIGUSR1:
+			/* the loop owns the caches: it logs them (a script
+			 * run after its next command) */
+			log_info("SIGUSR1: reporting what the caches hold");
+			signal_push(SIGNAL_REPORT);
+			break;
 		case SIGINT:
 			log_info("ignoring Ctrl+C: the kiosk stops only on "
 				 "SIGTERM");
@@ -100,9 +107,7 @@ static int signal_thread(void *arg)
 		ignored:
 			log_info("%s: ignored (the kiosk stops only on "
 				 "SIGTERM)",
-				 sig == SIGUSR1	  ? "SIGUSR1"
-				 : sig == SIGUSR2 ? "SIGUSR2"
-						  : "SIGPIPE");
+				 sig == SIGUSR2 ? "SIGUSR2" : "SIGPIPE");
 			break;
 		}
 	}

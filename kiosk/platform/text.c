@@ -2,11 +2,14 @@
  * text: fonts and text for the platform: finding the fonts through
  * fontconfig (DejaVu Sans, Noto Sans Arabic), keeping them open, cutting
  * a text into pieces per font and shaping each with HarfBuzz (SDL_ttf) in
- * its script and direction, measuring and rendering them.
+ * its script and direction, measuring and rendering them. Owns the two
+ * caches of text (textures of drawn texts, widths of measured words) and
+ * forgetting them: they hold what visitors typed.
  */
 #include "platform/internal.h"
 
 #include <fontconfig/fontconfig.h>
+#include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +103,34 @@ TTF_Font *platform_font_get(struct platform *p, int face, int px, int bold)
 	}
 	p->fonts[p->nfonts++] = (struct font_slot){ px, bold, face, f };
 	return f;
+}
+
+/* ---- the caches of text ---- */
+
+/* Zeroes the pixels of a surface about to be freed: a picture of a text
+ * is a copy of it too. */
+static void surface_wipe(SDL_Surface *s)
+{
+	if (s && s->pixels && !SDL_MUSTLOCK(s))
+		explicit_bzero(s->pixels, (size_t)s->pitch * (size_t)s->h);
+}
+
+/* Overwrites a texture of w x h 32-bit pixels with zeros (zero: a
+ * buffer of at least that many bytes, all 0). */
+static void texture_wipe(SDL_Texture *t, int w, int h, const void *zero)
+{
+	if (t && zero && w > 0 && h > 0)
+		SDL_UpdateTexture(t, NULL, zero, w * 4);
+}
+
+void platform_text_forget(struct text_entry *t)
+{
+	if (t->tex)
+		SDL_DestroyTexture(t->tex);
+	if (t->desc)
+		explicit_bzero(t->desc, strlen(t->desc));
+	free(t->desc);
+	memset(t, 0, sizeof(*t));
 }
 
 /* ---- text: pieces per face, shaped by HarfBuzz ---- */
@@ -206,7 +237,8 @@ static TTF_Font *piece_font(struct platform *p, const struct piece *pc, int px,
 	return f;
 }
 
-/* A NUL-terminated copy of a piece (fonts want C strings). */
+/* A NUL-terminated copy of a piece (fonts want C strings); the caller
+ * wipes buf after use, as it may hold what a visitor typed. */
 static const char *piece_str(const char *s, const struct piece *pc, char *buf,
 			     size_t size)
 {
@@ -240,6 +272,7 @@ static int measure(struct platform *p, const char *s, size_t n, int px,
 			w = (int)pcs[i].n * px / 2;
 		total += w;
 	}
+	explicit_bzero(buf, sizeof(buf));
 	return total;
 }
 
@@ -272,8 +305,10 @@ SDL_Surface *platform_text_render(struct platform *p, const char *s, int px,
 						    : below;
 		w += part[i]->w;
 	}
-	if (np == 1)
+	if (np == 1) {
+		explicit_bzero(buf, sizeof(buf));
 		return part[0];
+	}
 	out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, top + below, 32,
 						     SDL_PIXELFORMAT_ARGB8888)
 		    : NULL;
@@ -293,7 +328,135 @@ SDL_Surface *platform_text_render(struct platform *p, const char *s, int px,
 		x += part[k]->w;
 		SDL_FreeSurface(part[k]);
 	}
+	explicit_bzero(buf, sizeof(buf));
 	return out;
+}
+
+struct text_entry *platform_text_get(struct platform *p,
+				     const struct draw_cmd *c)
+{
+	struct color opaque = c->color;
+	uint32_t key;
+	struct text_entry *slot, *oldest = NULL;
+	SDL_Surface *s;
+	char desc[DESC_MAX];
+	int i, start;
+
+	opaque.a = 255;
+	snprintf(desc, sizeof(desc), "%d %d %d %02x%02x%02x %s", c->font_px,
+		 c->bold, c->rtl, opaque.r, opaque.g, opaque.b, c->text);
+	key = platform_desc_hash(desc);
+	start = (int)(key % TEXT_CACHE);
+	/* open addressing over a small window; evict the least recently used */
+	for (i = 0; i < 8; i++) {
+		slot = &p->cache[(start + i) % TEXT_CACHE];
+		if (slot->key == key && strcmp(slot->desc, desc) == 0) {
+			slot->used = p->frame;
+			explicit_bzero(desc, sizeof(desc));
+			return slot;
+		}
+		if (!oldest || slot->used < oldest->used || !slot->key)
+			oldest = slot;
+		if (!slot->key)
+			break;
+	}
+	slot = oldest;
+	platform_text_forget(slot);
+	s = platform_text_render(
+		p, c->text, c->font_px, c->bold, c->rtl,
+		(SDL_Color){ opaque.r, opaque.g, opaque.b, 255 });
+	if (s) {
+		slot->tex = SDL_CreateTextureFromSurface(p->ren, s);
+		slot->w = s->w;
+		slot->h = s->h;
+		surface_wipe(s);
+		SDL_FreeSurface(s);
+	}
+	if (slot->tex) {
+		slot->key = key;
+		slot->desc = str_dup(desc);
+		slot->used = p->frame;
+	}
+	explicit_bzero(desc, sizeof(desc));
+	return slot->tex ? slot : NULL;
+}
+
+/* A QR code is the text it carries (a question's typed words go into
+ * one); other pictures come from the pack. */
+static int image_is_qr(const struct image_entry *e)
+{
+	return e->key && e->desc && strncmp(e->desc, "qr ", 3) == 0;
+}
+
+void platform_forget_text(struct platform *p)
+{
+	size_t most = 0;
+	void *zero;
+	int i;
+
+	for (i = 0; i < TEXT_CACHE; i++)
+		if (p->cache[i].tex &&
+		    (size_t)p->cache[i].w * p->cache[i].h * 4 > most)
+			most = (size_t)p->cache[i].w * p->cache[i].h * 4;
+	for (i = 0; i < IMAGE_CACHE; i++)
+		if (image_is_qr(&p->images[i]) && p->images[i].tex &&
+		    p->images[i].bytes > most)
+			most = p->images[i].bytes;
+	/* textures are freed by the renderer, which does not zero them:
+	 * overwrite each first (one buffer of zeros serves them all) */
+	zero = most ? calloc(1, most) : NULL;
+	for (i = 0; i < TEXT_CACHE; i++) {
+		struct text_entry *t = &p->cache[i];
+
+		texture_wipe(t->tex, t->w, t->h, zero);
+		platform_text_forget(t);
+	}
+	for (i = 0; i < IMAGE_CACHE; i++) {
+		struct image_entry *e = &p->images[i];
+
+		if (!image_is_qr(e))
+			continue;
+		texture_wipe(e->tex, e->w, e->h, zero);
+		platform_image_forget(p, e);
+	}
+	free(zero);
+	for (i = 0; i < WIDTH_CACHE; i++) {
+		struct width_entry *w = &p->widths[i];
+
+		if (w->s)
+			explicit_bzero(w->s, w->n);
+		free(w->s);
+		memset(w, 0, sizeof(*w));
+	}
+	/* the frame on screen is painted again in full */
+	p->shown_valid = 0;
+}
+
+void platform_cache_stats(const struct platform *p,
+			  struct platform_cache_stats *out)
+{
+	int i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < TEXT_CACHE; i++)
+		if (p->cache[i].key) {
+			out->texts++;
+			out->text_bytes += (size_t)p->cache[i].w *
+						   (size_t)p->cache[i].h * 4 +
+					   strlen(p->cache[i].desc) + 1;
+		}
+	for (i = 0; i < IMAGE_CACHE; i++)
+		if (p->images[i].key) {
+			out->images++;
+			out->image_bytes += p->images[i].bytes +
+					    strlen(p->images[i].desc) + 1;
+		}
+	for (i = 0; i < WIDTH_CACHE; i++)
+		if (p->widths[i].key) {
+			out->widths++;
+			out->width_bytes += p->widths[i].n;
+		}
+	out->fonts = p->nfonts;
 }
 
 static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
@@ -321,6 +484,8 @@ static int metrics_width(void *ctx, const char *s, size_t n, int px, int bold)
 		if (!e->key)
 			break; /* slots fill in order: it is not further on */
 	}
+	if (victim->s)
+		explicit_bzero(victim->s, victim->n); /* may be typed text */
 	free(victim->s);
 	victim->s = xmalloc(n ? n : 1);
 	memcpy(victim->s, s, n);

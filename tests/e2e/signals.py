@@ -3,7 +3,8 @@ SIGTERM ends the kiosk cleanly (exit 0).
 
 Two runs. The public kiosk (the touch loop, started with --bench, which
 prints a line once the first frame is on screen): SIGINT (Ctrl+C), SIGHUP,
-SIGUSR1, SIGUSR2 and SIGPIPE each give their log line and leave it running.
+SIGUSR1 (then a line on what the caches hold), SIGUSR2 and SIGPIPE each give
+their log line and leave it running.
 A script run driven through `--script -`: after each of SIGHUP, SIGUSR1,
 SIGUSR2 and SIGPIPE it still answers `list` with the same screen. Each step
 waits for the kiosk's own answer (a log line, a `list`), never for a time.
@@ -42,7 +43,7 @@ def end_with_sigterm(p):
 
 SURVIVED = [
     (signal.SIGHUP, "SIGHUP"),
-    (signal.SIGUSR1, "SIGUSR1: ignored"),
+    (signal.SIGUSR1, "SIGUSR1: reporting what the caches hold"),
     (signal.SIGUSR2, "SIGUSR2: ignored"),
     (signal.SIGPIPE, "SIGPIPE: ignored"),
 ]
@@ -57,6 +58,8 @@ for sig, text in [(signal.SIGINT, "ignoring Ctrl+C")] + SURVIVED:
     p.send_signal(sig)
     await_log(p, "SIGHUP: looking for a newly installed pack"
               if sig == signal.SIGHUP else text)
+    if sig == signal.SIGUSR1:
+        await_log(p, "caches: texts")
     if p.poll() is not None:
         fail(p, "public kiosk ended on %s (exit %s)" % (text, p.returncode))
 end_with_sigterm(p)

@@ -426,6 +426,7 @@ void app_wipe(struct app *a)
 	a->ui.large = 0;
 	ui_wipe(&a->ui);
 	a->attract = (struct attract_state){ 0, a->now, 0 };
+	a->forgets++;
 }
 
 void app_bench_fade(struct app *a)

@@ -102,6 +102,11 @@ struct app {
 	int panned; /* a frame moved a zoomed page: show it at once */
 	struct screen_reqs reqs; /* asked for during the frame being run */
 	struct app_staff staff;	 /* staff mode; wiped with the visit */
+	/* how often the app forgot what a visitor typed (the idle wipe, a
+	 * form saved, stopped or left for home): the platform keeps copies
+	 * of text it measured and drew, and the loop has it drop them each
+	 * time this changes */
+	unsigned forgets;
 };
 
 enum app_speech_cmd {

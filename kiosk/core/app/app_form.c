@@ -43,15 +43,37 @@ const struct initiative *app_form_initiative(struct app *a)
 	return &t->initiatives[p->item];
 }
 
-static void forget_ask(struct visit *v)
+/* Each forgets only what is there, and counts it (see app->forgets): a
+ * visitor who typed nothing costs the platform's caches nothing. */
+static int ask_typed(const struct visit *v)
 {
+	size_t i;
+
+	/* one array of bytes: indexing the rows misleads GCC's overflow
+	 * check on the explicit_bzero below */
+	for (i = 0; i < sizeof(v->ask_text); i += sizeof(v->ask_text[0]))
+		if (((const char *)v->ask_text)[i])
+			return 1;
+	return 0;
+}
+
+static void forget_ask(struct app *a)
+{
+	struct visit *v = &a->visit;
+
+	if (ask_typed(v))
+		a->forgets++;
 	explicit_bzero(v->ask_picked, sizeof(v->ask_picked));
 	explicit_bzero(v->ask_text, sizeof(v->ask_text));
 	v->ask_typing = 0;
 }
 
-static void forget_signup(struct visit *v, int keep_name)
+static void forget_signup(struct app *a, int keep_name)
 {
+	struct visit *v = &a->visit;
+
+	if (v->signup_contact[0] || (!keep_name && v->signup_name[0]))
+		a->forgets++;
 	if (!keep_name)
 		explicit_bzero(v->signup_name, sizeof(v->signup_name));
 	explicit_bzero(v->signup_contact, sizeof(v->signup_contact));
@@ -60,8 +82,8 @@ static void forget_signup(struct visit *v, int keep_name)
 
 void app_form_forget(struct app *a)
 {
-	forget_ask(&a->visit);
-	forget_signup(&a->visit, 0);
+	forget_ask(a);
+	forget_signup(a, 0);
 	a->visit.kb_shift = a->visit.kb_accents = 0;
 }
 
@@ -148,7 +170,7 @@ static void signup_save(struct app *a)
 		/* the reason, never the name or the contact */
 		log_error("sign-up for '%s' not saved: %s", in->id,
 			  a->signup_sink.save ? e.msg : "no place to save it");
-	forget_signup(v, done.step);
+	forget_signup(a, done.step);
 	v->kb_shift = v->kb_accents = 0;
 	while (v->depth > 1 && visit_at(v)->route != ROUTE_INITIATIVE)
 		visit_pop(v);
@@ -359,7 +381,7 @@ void app_form_apply(struct app *a, const struct screen_req *r)
 		if (!t || r->x < 0 || r->x >= t->ninitiatives ||
 		    !t->initiatives[r->x].signup)
 			break;
-		forget_signup(v, 0);
+		forget_signup(a, 0);
 		visit_push(v, (struct place){ .route = ROUTE_SIGNUP,
 					      .tile = p->tile,
 					      .item = r->x });
@@ -372,7 +394,7 @@ void app_form_apply(struct app *a, const struct screen_req *r)
 			signup_save(a);
 		} else if (!r->y) {
 			/* "Stoppen": nothing of it is kept */
-			forget_signup(v, 0);
+			forget_signup(a, 0);
 			while (v->depth > 1 &&
 			       visit_at(v)->route != ROUTE_INITIATIVE)
 				visit_pop(v);

@@ -27,6 +27,13 @@ const struct survey *app_survey_here(struct app *a)
 /* Forgets the answers, every byte of them. */
 void app_survey_forget(struct app *a)
 {
+	int i;
+
+	for (i = 0; i < SURVEY_QUESTION_MAX; i++)
+		if (a->visit.answers.a[i].text[0]) {
+			a->forgets++; /* see app->forgets */
+			break;
+		}
 	explicit_bzero(&a->visit.answers, sizeof(a->visit.answers));
 	a->visit.survey_confirm = 0;
 	a->visit.kb_shift = a->visit.kb_accents = 0;

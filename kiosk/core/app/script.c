@@ -434,9 +434,14 @@ int script_run_file(struct script_run *run, FILE *f, const char *name)
 			rc = -1;
 			break;
 		}
+		/* the runner keeps no copy of what it typed */
+		explicit_bzero(line, sizeof(line));
+		explicit_bzero(cmd, sizeof(*cmd));
 		if (r == 1)
 			break;
 	}
+	explicit_bzero(line, sizeof(line));
+	explicit_bzero(cmd, sizeof(*cmd));
 	free(cmd);
 	return rc;
 }
