@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,12 @@ static void forget_sync(struct loop *l)
 	platform_forget_text(l->p);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+size_t __sanitizer_get_current_allocated_bytes(void);
+size_t __sanitizer_get_heap_size(void);
+size_t __sanitizer_get_free_bytes(void);
+#endif
+
 void loop_report(struct loop *l)
 {
 	struct platform_cache_stats st;
@@ -198,6 +205,20 @@ void loop_report(struct loop *l)
 		 "KiB), widths %d (%zu KiB), fonts %d",
 		 st.texts, st.text_bytes >> 10, st.images, st.image_bytes >> 10,
 		 st.widths, st.width_bytes >> 10, st.fonts);
+#if defined(__SANITIZE_ADDRESS__)
+	/* ASan's allocator replaces glibc's: its own view (declared here, as
+	 * GCC ships no header for them) */
+	log_info("heap: in use %zu KiB, held %zu KiB, free kept %zu KiB",
+		 __sanitizer_get_current_allocated_bytes() >> 10,
+		 __sanitizer_get_heap_size() >> 10,
+		 __sanitizer_get_free_bytes() >> 10);
+#elif defined(__GLIBC__)
+	/* the allocator's own view, to tell growth of the heap (in use, or
+	 * free but kept) from memory mapped outside it (textures, fonts) */
+	struct mallinfo2 mi = mallinfo2();
+	log_info("heap: in use %zu KiB, free kept %zu KiB, mapped %zu KiB",
+		 mi.uordblks >> 10, mi.fordblks >> 10, mi.hblkhd >> 10);
+#endif
 }
 
 static int host_shot(void *ctx, const struct draw_list *dl, const char *path,

@@ -10,6 +10,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <SDL.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -430,6 +431,12 @@ void platform_forget_text(struct platform *p)
 	}
 	/* the frame on screen is painted again in full */
 	p->shown_valid = 0;
+#ifdef __GLIBC__
+	/* glibc keeps what was freed (text, pictures gone from the cache)
+	 * in its heap, where live memory above it stops it from shrinking:
+	 * between visitors, hand the free pages back */
+	malloc_trim(0);
+#endif
 }
 
 void platform_cache_stats(const struct platform *p,

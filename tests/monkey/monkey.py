@@ -18,7 +18,9 @@ the end. Exits 1 on any finding, on a kiosk that ends or fails a command,
 on memory that never settles, or on growth above 5 % after it settled,
 not counting what the platform's caches took on meanwhile (bounded by
 their sizes; the kiosk logs them on SIGUSR1, read at start and end) nor
-ASan's quarantine of freed memory (QUARANTINE_MB).
+what the allocator keeps free for reuse (ASan's size classes and its
+quarantine; measured from the kiosk's heap line on SIGUSR1, or
+QUARANTINE_MB when not measured).
 
 usage: monkey.py KIOSK ROOT OUTDIR [--minutes M] [--seed N]
 """
@@ -97,14 +99,26 @@ class Kiosk:
             if self.screen() is None:
                 return None
             with open(self.log.name) as f:
-                lines = [ln for ln in f if " caches: texts" in ln]
-            if len(lines) > seen:
+                text = f.read()
+            lines = [ln for ln in text.splitlines() if " caches: texts" in ln]
+            heap = [ln for ln in text.splitlines() if " heap: in use" in ln]
+            # the heap line follows the caches line
+            if len(lines) > seen and len(heap) >= len(lines):
                 nums = [int(x) for x in re.findall(r"\d+", lines[-1]
                                                    .split("caches:")[1])]
                 # texts N (KiB), pictures N (KiB), widths N (KiB), fonts N
-                return {"entries": nums[0] + nums[2] + nums[4],
-                        "kib": nums[1] + nums[3] + nums[5],
-                        "line": lines[-1].split("caches: ")[1].strip()}
+                c = {"entries": nums[0] + nums[2] + nums[4],
+                     "kib": nums[1] + nums[3] + nums[5],
+                     "line": lines[-1].split("caches: ")[1].strip(),
+                     "heap": heap[-1].split("heap: ")[1].strip()}
+                h = {}
+                for m in re.finditer(r"([a-z ]+) (\d+) KiB", c["heap"]):
+                    h[m.group(1).strip()] = int(m.group(2))
+                if "held" in h:  # ASan's allocator
+                    c["retained_kib"] = h["held"] - h["in use"]
+                else:  # glibc's
+                    c["retained_kib"] = h.get("free kept", 0)
+                return c
             time.sleep(0.01)
         return None
 
@@ -260,10 +274,19 @@ def main():
         # their sizes (internal.h): the rest of the growth is judged
         c0, c1 = s.get("caches_start"), s.get("caches_end")
         cache_kib = (c1["kib"] - c0["kib"]) if c0 and c1 else 0
-        # and the quarantine fills as the kiosk frees (each idle wipe
-        # drops the caches of text), to its fixed size
+        # and what the allocator holds free, measured (SIGUSR1's heap
+        # line): ASan's allocator keeps freed memory for reuse by blocks
+        # of the same size class and never gives it back, the quarantine
+        # being part of it; its growth follows the highest use, bounded
+        # as the caches are. Live memory beyond the caches is judged.
+        if c0 and c1:
+            kept_kib = max(c1["retained_kib"] - c0["retained_kib"], 0)
+        else:
+            # not measured (a short run): the quarantine fills as the
+            # kiosk frees (each idle wipe drops the caches of text)
+            kept_kib = QUARANTINE_MB * 1024
         growth = ((s["rss_end"] - s["rss_start"] - max(cache_kib, 0)
-                   - QUARANTINE_MB * 1024)
+                   - kept_kib)
                   / s["rss_start"] if s["rss_start"] else 0.0)
         growth = max(growth, 0.0)
         if not s["rss_start"] and not s["ended"]:
@@ -284,13 +307,15 @@ def main():
                   if s["rss_start"] else 0.0)))
         for when, c in (("start", c0), ("end", c1)):
             if c:
-                print("monkey: %s: caches at %s: %s" % (s["pack"], when,
-                                                        c["line"]))
+                print("monkey: %s: caches at %s: %s; heap: %s"
+                      % (s["pack"], when, c["line"], c["heap"]))
         if cache_kib > 0:
             print("monkey: %s: the caches grew %.1f MB" % (
                 s["pack"], cache_kib / 1024))
-        print("monkey: %s: growth beyond the caches and ASan's quarantine "
-              "(%d MB): %+.1f %%" % (s["pack"], QUARANTINE_MB, growth * 100))
+        print("monkey: %s: growth beyond the caches and memory the "
+              "allocator keeps free (%s %.1f MB): %+.1f %%"
+              % (s["pack"], "measured" if c0 and c1 else "quarantine",
+                 kept_kib / 1024, growth * 100))
         print("monkey: %s: %d sanitizer findings" % (s["pack"],
                                                      len(s["findings"])))
         for line in s["findings"][:20]:
