@@ -346,8 +346,8 @@ int chrome_qr_box(const struct screen_ctx *c, struct rect r, const char *url,
 	/* the caption goes only over a code that fits under it; with
 	 * larger text there may be room for the code and its own line
 	 * only, which say enough */
-	used = chrome_qr(c, (struct rect){ r.x, r.y + th, r.w, r.h - th },
-			 url, says);
+	used = chrome_qr(c, (struct rect){ r.x, r.y + th, r.w, r.h - th }, url,
+			 says);
 	if (!used)
 		return chrome_qr(c, r, url, says);
 	ui_text(ui, (struct rect){ r.x, r.y, r.w, 0 }, caption, FONT_BODY,
@@ -427,6 +427,33 @@ void chrome_date_text(const struct screen_ctx *c, int date, char *out,
 	snprintf(out, size, "%d %s %d", date % 100,
 		 m >= 1 && m <= 12 ? screen_tr(c, keys[m - 1]) : "?",
 		 date / 10000);
+}
+
+struct chrome_grid chrome_card_grid(const struct screen_ctx *c, int card_h)
+{
+	struct ui *ui = c->ui;
+	struct chrome_grid g;
+	int m = ui_mm(ui, MARGIN_MM), avail;
+
+	g.gap = ui_mm(ui, 6);
+	g.cols = c->visit->large ? 1 : 2;
+	g.y0 = chrome_body_top(c);
+	avail = chrome_bottom(c) - g.y0 - ui_mm(ui, FOOTER_MM);
+	g.ch = card_h;
+	g.rows = (avail + g.gap) / (g.ch + g.gap);
+	if (g.rows < 1)
+		g.rows = 1;
+	g.cw = (c->width - 2 * m - (g.cols - 1) * g.gap) / g.cols;
+	return g;
+}
+
+struct rect chrome_grid_cell(const struct screen_ctx *c,
+			     const struct chrome_grid *g, int i)
+{
+	return (struct rect){ ui_mm(c->ui, MARGIN_MM) +
+				      (i % g->cols) * (g->cw + g->gap),
+			      g->y0 + (i / g->cols) * (g->ch + g->gap), g->cw,
+			      g->ch };
 }
 
 int chrome_clamp(int part, int parts)

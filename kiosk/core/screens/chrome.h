@@ -124,6 +124,18 @@ int chrome_foot_button(const struct screen_ctx *c, const char *id,
 void chrome_date_text(const struct screen_ctx *c, int date, char *out,
 		      size_t size);
 
+/* Cards in a list below the header and above the footer: two columns,
+ * one with larger letters, cards of height card_h, as many rows as fit
+ * (at least one). */
+struct chrome_grid {
+	int cols, rows, cw, ch, y0, gap;
+};
+struct chrome_grid chrome_card_grid(const struct screen_ctx *c, int card_h);
+
+/* The rectangle of card i (0 .. rows*cols-1) of grid g. */
+struct rect chrome_grid_cell(const struct screen_ctx *c,
+			     const struct chrome_grid *g, int i);
+
 /* A part number kept in 0..parts-1 (the pack, language or text size may
  * have changed under it). */
 int chrome_clamp(int part, int parts);

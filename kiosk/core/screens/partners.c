@@ -9,31 +9,16 @@
 #include "core/screens/chrome.h"
 #include "core/screens/families.h"
 
-struct grid {
-	int cols, rows, cw, ch, y0, gap;
-};
-
-static struct grid grid_of(const struct screen_ctx *c)
+static struct chrome_grid grid_of(const struct screen_ctx *c)
 {
 	struct ui *ui = c->ui;
-	struct grid g;
-	int m = ui_mm(ui, MARGIN_MM), avail;
 
-	g.gap = ui_mm(ui, 6);
-	g.cols = c->visit->large ? 1 : 2;
-	g.y0 = chrome_body_top(c);
-	avail = chrome_bottom(c) - g.y0 - ui_mm(ui, FOOTER_MM);
-	g.ch = ui_line_h(ui, FONT_BODY) * 4 + ui_mm(ui, 8);
-	g.rows = (avail + g.gap) / (g.ch + g.gap);
-	if (g.rows < 1)
-		g.rows = 1;
-	g.cw = (c->width - 2 * m - (g.cols - 1) * g.gap) / g.cols;
-	return g;
+	return chrome_card_grid(c, ui_line_h(ui, FONT_BODY) * 4 + ui_mm(ui, 8));
 }
 
 static int parts(const struct screen_ctx *c)
 {
-	struct grid g = grid_of(c);
+	struct chrome_grid g = grid_of(c);
 
 	return chrome_pages(screen_tile(c)->npartners, g.rows * g.cols);
 }
@@ -94,8 +79,8 @@ static void card(const struct screen_ctx *c, const struct partner *p,
 static void draw(const struct screen_ctx *c)
 {
 	const struct tile *t = screen_tile(c);
-	struct grid g = grid_of(c);
-	int m = ui_mm(c->ui, MARGIN_MM), per = g.rows * g.cols, i, top;
+	struct chrome_grid g = grid_of(c);
+	int per = g.rows * g.cols, i, top;
 	int pages = chrome_pages(t->npartners, per);
 	int part = chrome_clamp(c->at->part, pages);
 	char where[64];
@@ -104,9 +89,7 @@ static void draw(const struct screen_ctx *c)
 		return;
 	for (i = 0; i < per && part * per + i < t->npartners; i++)
 		card(c, &t->partners[part * per + i],
-		     (struct rect){ m + (i % g.cols) * (g.cw + g.gap),
-				    g.y0 + (i / g.cols) * (g.ch + g.gap), g.cw,
-				    g.ch });
+		     chrome_grid_cell(c, &g, i));
 	chrome_part_label(c, "nav.part", part, pages, where, sizeof(where));
 	chrome_footer(c, part, pages, where);
 }
